@@ -1,0 +1,189 @@
+#!/usr/bin/env node
+// Tiny static server for the browser tests: no dependencies besides esbuild, no external requests.
+//
+//   node e2e/server.mjs [--port 4391] [--host 127.0.0.1]
+//
+// Serves e2e/pages/ and, at /core.js, an ESM bundle of @candor/core (packages/core/src/index.ts
+// with its dependencies), built with esbuild at start and kept in memory. The bundle is rebuilt
+// when one of its source files changes, so a reused server never serves a stale core.
+
+import { createServer } from 'node:http'
+import { readFile, stat } from 'node:fs/promises'
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import * as esbuild from 'esbuild'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = resolve(here, '..')
+const pagesDir = join(here, 'pages')
+const coreEntry = join(root, 'packages', 'core', 'src', 'index.ts')
+
+const { values: args } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.E2E_PORT ?? '4391' },
+    host: { type: 'string', default: '127.0.0.1' },
+  },
+})
+const port = Number(args.port)
+const host = args.host
+
+const types = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+}
+
+// ---- the core bundle -------------------------------------------------------
+
+/** @type {{ code: string, inputs: Map<string, number> } | undefined} */
+let bundle
+/** @type {Promise<typeof bundle> | undefined} */
+let building
+
+async function build() {
+  const started = Date.now()
+  const result = await esbuild.build({
+    entryPoints: [coreEntry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['@candor/source'],
+    sourcemap: 'inline',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    absWorkingDir: root,
+  })
+  const inputs = new Map()
+  for (const file of Object.keys(result.metafile.inputs)) {
+    const path = resolve(root, file)
+    inputs.set(path, (await stat(path)).mtimeMs)
+  }
+  const code = result.outputFiles[0]?.text ?? ''
+  console.log(`[e2e-server] built /core.js from ${inputs.size} files in ${Date.now() - started} ms`)
+  return { code, inputs }
+}
+
+async function isStale(/** @type {NonNullable<typeof bundle>} */ current) {
+  for (const [path, mtime] of current.inputs) {
+    try {
+      if ((await stat(path)).mtimeMs !== mtime) return true
+    } catch {
+      return true
+    }
+  }
+  return false
+}
+
+/** The cached bundle, rebuilt if a source file changed since. Concurrent callers share one build. */
+async function getBundle() {
+  if (building) return building
+  if (bundle && !(await isStale(bundle))) return bundle
+  building = build()
+    .then((fresh) => (bundle = fresh))
+    .finally(() => {
+      building = undefined
+    })
+  return building
+}
+
+function formatBuildError(/** @type {any} */ error) {
+  if (Array.isArray(error?.errors) && error.errors.length > 0) {
+    return esbuild
+      .formatMessagesSync(error.errors, { kind: 'error', color: false })
+      .join('\n')
+  }
+  return String(error?.stack ?? error)
+}
+
+// ---- http -----------------------------------------------------------------
+
+function send(res, status, body, type = 'text/plain; charset=utf-8') {
+  res.writeHead(status, {
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  })
+  res.end(res.req?.method === 'HEAD' ? undefined : body)
+}
+
+const server = createServer(async (req, res) => {
+  try {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return send(res, 405, 'method not allowed\n')
+    }
+    const url = new URL(req.url ?? '/', `http://${host}`)
+    const path = decodeURIComponent(url.pathname)
+
+    if (path === '/healthz') return send(res, 200, 'candor-e2e ok\n')
+
+    if (path === '/core.js') {
+      try {
+        const { code } = await getBundle()
+        return send(res, 200, code, types['.js'])
+      } catch (error) {
+        const message = formatBuildError(error)
+        console.error(`[e2e-server] building /core.js failed:\n${message}`)
+        return send(res, 500, `/* building @candor/core failed:\n${message.replaceAll('*/', '* /')}\n*/\n`, types['.js'])
+      }
+    }
+
+    const file = normalize(join(pagesDir, path))
+    if (file !== pagesDir && !file.startsWith(pagesDir + sep)) return send(res, 404, 'not found\n')
+    let target = file
+    try {
+      if ((await stat(target)).isDirectory()) target = join(target, 'index.html')
+    } catch {
+      return send(res, 404, 'not found\n')
+    }
+    let body
+    try {
+      body = await readFile(target)
+    } catch {
+      return send(res, 404, 'not found\n')
+    }
+    res.writeHead(200, {
+      'content-type': types[extname(target).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    })
+    res.end(req.method === 'HEAD' ? undefined : body)
+  } catch (error) {
+    console.error('[e2e-server]', error)
+    if (!res.headersSent) send(res, 500, 'internal error\n')
+    else res.end()
+  }
+})
+
+server.on('error', (error) => {
+  console.error(`[e2e-server] ${error.message}`)
+  process.exit(1)
+})
+
+server.listen(port, host, () => {
+  console.log(`[e2e-server] serving ${pagesDir} and /core.js at http://${host}:${port}/`)
+})
+
+// Build at start so the first test doesn't wait; a failure here (e.g. the core isn't written yet)
+// is reported and retried on the first request for /core.js.
+getBundle().catch((error) => {
+  console.error(`[e2e-server] building /core.js failed (will retry on request):\n${formatBuildError(error)}`)
+})
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    server.close()
+    process.exit(0)
+  })
+}

@@ -1,0 +1,156 @@
+import { test as base, expect, type Page } from '@playwright/test'
+import type { Candor, Catalog } from '../../packages/core/src/types'
+
+/** What the harness page (pages/core.html) puts on `window`. */
+declare global {
+  interface Window {
+    CandorCore: { createCandor(options: { catalog: Catalog }): Candor }
+    harnessReady?: boolean
+    harnessError?: string
+    /** The instance a test created, for later `page.evaluate` calls. */
+    candor: Candor
+    /** Reports an error seen in the page to the test (exposed by the `guard` fixture). */
+    __candorReportError?: (message: string) => void
+  }
+}
+
+/** The catalog of the docs' example site. */
+export function makeCatalog(site = 'daily-planet'): Catalog {
+  return {
+    site,
+    signals: [
+      {
+        id: 'topics',
+        type: 'multi',
+        label: 'Topics you follow',
+        purpose: 'Puts stories on these topics first on the front page',
+        options: [
+          { value: 'sports', label: 'Sports' },
+          { value: 'science', label: 'Science' },
+        ],
+        lifetime: '180d',
+      },
+      {
+        id: 'region',
+        type: 'choice',
+        source: 'inferred',
+        label: 'Your region',
+        purpose: 'Shows prices and events near you',
+        options: [
+          { value: 'eu', label: 'Europe' },
+          { value: 'us', label: 'United States' },
+        ],
+      },
+      { id: 'compact', type: 'boolean', label: 'Compact layout', purpose: 'Shows more headlines per screen' },
+    ],
+  }
+}
+
+export const catalog = makeCatalog()
+
+/** Loads the harness page and waits for `window.CandorCore`. */
+export async function openHarness(page: Page): Promise<void> {
+  await page.goto('/core.html')
+  await waitForHarness(page)
+}
+
+/** Waits for the harness after a navigation or reload; fails clearly when /core.js didn't load. */
+export async function waitForHarness(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.harnessReady === true || typeof window.harnessError === 'string')
+  const error = await page.evaluate(() => window.harnessError)
+  expect(error, 'the harness could not load /core.js').toBeUndefined()
+}
+
+/**
+ * Creates an instance as `window.candor` and waits for `ready` (failing clearly if it never resolves
+ * or rejects, both of which the API rules out).
+ */
+export async function createCandor(page: Page, cat: Catalog = catalog, readyTimeoutMs = 15_000) {
+  const outcome = await page.evaluate(
+    async ({ cat, readyTimeoutMs }) => {
+      const started = performance.now()
+      const candor = window.CandorCore.createCandor({ catalog: cat })
+      window.candor = candor
+      const result = await Promise.race([
+        candor.ready.then(
+          (value) => ({ status: value === candor ? 'resolved' : 'resolved-with-something-else' }),
+          (error) => ({ status: 'rejected', error: String(error?.stack ?? error) }),
+        ),
+        new Promise<{ status: string }>((done) => setTimeout(() => done({ status: 'pending' }), readyTimeoutMs)),
+      ])
+      return { ...result, ms: Math.round(performance.now() - started) }
+    },
+    { cat, readyTimeoutMs },
+  )
+  expect(outcome, `candor.ready after ${readyTimeoutMs} ms`).toMatchObject({ status: 'resolved' })
+  return outcome as { status: 'resolved'; ms: number }
+}
+
+/** A serialisable view of `window.candor`, as a visitor would see it. `get` is counted as a read. */
+export async function snapshot(page: Page) {
+  return page.evaluate(() => {
+    const c = window.candor
+    return {
+      storage: c.storage,
+      level: c.level,
+      problems: [...c.problems],
+      history: c.history.map((entry) => ({ ...entry })),
+      get: { topics: c.get('topics'), region: c.get('region'), compact: c.get('compact') },
+      stored: {
+        topics: c.explain('topics').value,
+        region: c.explain('region').value,
+        compact: c.explain('compact').value,
+      },
+    }
+  })
+}
+
+interface Guard {
+  /** Uncaught errors and unhandled rejections seen in any page of the context. */
+  errors: string[]
+  /** Every request any page of the context made. */
+  requests: string[]
+}
+
+export const test = base.extend<{ guard: Guard }>({
+  // For every test: no uncaught error, no unhandled rejection, no request beyond the test server.
+  guard: [
+    async ({ context, baseURL }, use) => {
+      const guard: Guard = { errors: [], requests: [] }
+      await context.exposeFunction('__candorReportError', (message: string) => {
+        guard.errors.push(message)
+      })
+      await context.addInitScript(() => {
+        const report = (message: string) => {
+          // The binding may be missing in a page that is closing; the pageerror listener still sees errors.
+          void window.__candorReportError?.(message)
+        }
+        addEventListener('unhandledrejection', (event) => {
+          const reason = event.reason as { stack?: string } | undefined
+          report(`unhandledrejection: ${String(reason?.stack ?? reason)}`)
+        })
+      })
+      const watch = (page: Page) => {
+        page.on('pageerror', (error) => guard.errors.push(`pageerror: ${error.stack ?? error.message}`))
+        page.on('websocket', (ws) => guard.requests.push(ws.url()))
+      }
+      context.pages().forEach(watch)
+      context.on('page', watch)
+      context.on('request', (request) => guard.requests.push(request.url()))
+
+      await use(guard)
+
+      const origin = new URL(baseURL!).origin
+      const foreign = guard.requests.filter((url) => {
+        if (url.startsWith('data:') || url.startsWith('blob:')) return false
+        return new URL(url).origin !== origin
+      })
+      expect(foreign, 'requests beyond the test server').toEqual([])
+      // Unique: the in-page listener and pageerror may both see the same rejection.
+      expect([...new Set(guard.errors)], 'uncaught errors / unhandled rejections in the page').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }

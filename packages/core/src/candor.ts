@@ -1,0 +1,505 @@
+import { batch, computed, effect, signal, untracked } from '@preact/signals-core'
+import { fingerprint, validateCatalog } from './catalog'
+import { CandorError } from './errors'
+import { parseLifetime } from './lifetime'
+import { HISTORY_MAX, LEVELS, SCHEMA, isNewer, parseHistory, parseMeta, parseRec, signalKey, type Rec } from './record'
+import { idbBackend, memoryBackend, type Backend, type Change } from './storage'
+import { watchTabs } from './tabs'
+import { fromExport, toExport } from './transfer'
+import type {
+  Candor,
+  Catalog,
+  Explanation,
+  HistoryEntry,
+  Level,
+  Problem,
+  ReadOptions,
+  StorageReason,
+  StorageStatus,
+  UsageEntry,
+  UsageLedger,
+  Value,
+} from './types'
+import { checkValue, copyValue } from './value'
+
+/** Options of `createCandor`. */
+export interface CandorOptions {
+  /** The site's signals, each with its purpose. Checked at once: a bad catalog throws a `CandorError` listing every problem. */
+  catalog: Catalog
+  /** `'memory'` keeps everything for this page only (tests, server rendering). Default `'indexeddb'`. */
+  storage?: 'indexeddb' | 'memory'
+  /** How long to wait for IndexedDB, in ms, before working in memory. Default 2000. */
+  timeout?: number
+  /** Overrides `navigator.globalPrivacyControl`. */
+  gpc?: boolean
+  /** The clock, in ms since epoch. Default `Date.now`. */
+  now?: () => number
+}
+
+const DAY = 864e5
+
+const reasonOf = (e: unknown): StorageReason => {
+  const { name = '', message = '' } = (e || {}) as DOMException
+  if (name == 'QuotaExceededError' || /quota/i.test(message)) return 'quota'
+  if (name == 'TimeoutError') return 'timeout'
+  if (name == 'MissingAPIError') return 'unavailable'
+  if (name == 'SecurityError' || name == 'InvalidStateError' || /denied|insecure|mutation/i.test(message)) return 'blocked'
+  return 'failed'
+}
+const describe = (e: unknown) => {
+  const { name, message } = (e || {}) as Error
+  return name ? name + ': ' + message : String(e)
+}
+
+const freeze = (c: Catalog): Catalog => {
+  for (const s of c.signals) {
+    s.options?.forEach((o) => Object.freeze(o))
+    Object.freeze(s.options)
+    Object.freeze(s)
+  }
+  Object.freeze(c.signals)
+  return Object.freeze(c)
+}
+
+/** Appends to the stored history, leaving a history in a shape we don't know alone. */
+const appendHistory = (stored: unknown, ...entries: HistoryEntry[]): unknown =>
+  stored === undefined || Array.isArray(stored) ? parseHistory(stored).concat(entries).slice(-HISTORY_MAX) : stored
+
+/**
+ * Creates the instance that reads and writes one site's preferences. Throws a `CandorError`
+ * when the catalog is invalid; everything after that works even when storage doesn't.
+ * @example
+ * const candor = createCandor({ catalog })
+ * await candor.ready
+ * if (candor.get('compact', { reason: 'Chooses the layout' })) document.body.classList.add('compact')
+ */
+export const createCandor = (options: CandorOptions): Candor => {
+  const catalog = freeze(validateCatalog(options?.catalog))
+  const { site } = catalog
+  const now = options.now || Date.now
+  const defs = new Map(catalog.signals.map((s) => [s.id, s]))
+  const fps = new Map(catalog.signals.map((s) => [s.id, fingerprint(s)]))
+  let gpc = !!options.gpc
+  if (options.gpc === undefined)
+    try {
+      gpc = (globalThis.navigator as { globalPrivacyControl?: boolean } | undefined)?.globalPrivacyControl === true
+    } catch {}
+
+  const records = signal(new Map<string, Rec>())
+  const inferred = signal(new Map<string, { value: Value; basis: string }>())
+  const storedLevel = signal<Level | undefined>(undefined)
+  const previewing = signal(false)
+  const history = signal<readonly HistoryEntry[]>([])
+  const problems = signal<readonly Problem[]>([])
+  const memoryOnly = options.storage == 'memory'
+  const status = signal<StorageStatus>(
+    memoryOnly ? { kind: 'memory', reason: 'unavailable', detail: 'the site asked for storage: "memory"' } : { kind: 'indexeddb' },
+  )
+  const usage = signal<UsageLedger>({})
+  // Bumped when a value's lifetime ends, so effects that read it run again.
+  const clock = signal(0)
+  const level = computed<Level>(() => (previewing.value ? 'off' : (storedLevel.value ?? (gpc ? 'declared' : 'all'))))
+  let changes = 0
+  const version = computed(() => (records.value, inferred.value, level.value, clock.value, status.value, changes++))
+
+  let backend: Backend = memoryOnly ? memoryBackend() : idbBackend('candor:' + site, options.timeout ?? 2000)
+  const report = (p: Problem) => (problems.value = problems.peek().concat(p))
+
+  // What memory holds, for the in-memory backend that takes over when IndexedDB fails.
+  const snapshot = (): Array<[string, unknown]> => [
+    ...[...records.peek()].map(([id, r]): [string, unknown] => [signalKey(id), r]),
+    ['meta', { v: SCHEMA, level: storedLevel.peek() }],
+    ['history', history.peek()],
+  ]
+  const toMemory = (e: unknown) => {
+    if (status.peek().kind == 'memory') return
+    backend = memoryBackend(snapshot())
+    const reason = reasonOf(e)
+    status.value = { kind: 'memory', reason, detail: describe(e) }
+    report({ code: 'storage', message: `Preferences can't be saved (${reason}): ${describe(e)}` })
+  }
+
+  /** Runs a change against storage: one reopen-and-retry for a passing fault, then memory for the rest of the page. */
+  const persist = async (keys: string[], fn: Change): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      const used = backend
+      try {
+        await used.change(keys, fn)
+        break
+      } catch (e) {
+        if (e instanceof CandorError || attempt > 2) throw e
+        if (used == backend && (attempt > 0 || reasonOf(e) == 'timeout')) toMemory(e)
+      }
+    }
+    if (status.peek().kind == 'indexeddb') tabs?.post()
+  }
+
+  const guard = (cur: Map<string, unknown>, key: string) => {
+    if (isNewer(cur.get(key)))
+      throw new CandorError('newer-data', `A newer version of Candor stored "${key}" on this device; this version won't overwrite it. Update the page's Candor.`)
+  }
+
+  const load = async (first: boolean): Promise<void> => {
+    let rows: Array<[string, unknown]> | undefined
+    // A backing store that fails to open often works on the next try (Dexie retries 3×); a missing or hung one won't.
+    for (let i = 0; !rows && i < 3; i++)
+      try {
+        rows = await backend.all()
+      } catch (e) {
+        const r = reasonOf(e)
+        if (i == 2 || r == 'timeout' || r == 'unavailable' || r == 'blocked') return toMemory(e)
+      }
+    const recs = new Map<string, Rec>()
+    const found: Problem[] = []
+    let level: Level | undefined
+    let hist: HistoryEntry[] = []
+    for (const [key, raw] of rows!) {
+      if (isNewer(raw)) {
+        found.push({ code: 'newer-data', key, message: `"${key}" was stored by a newer version of Candor: kept as it is, not used` })
+        continue
+      }
+      if (key == 'meta') level = parseMeta(raw)?.level
+      else if (key == 'history') hist = parseHistory(raw)
+      else if (key.startsWith('s:')) {
+        const id = key.slice(2)
+        const r = parseRec(raw)
+        const def = defs.get(id)
+        // Same fingerprint but an impossible value: the record was damaged, not the catalog changed.
+        if (!r || (def && r.value !== undefined && r.fp == fps.get(id) && checkValue(def, r.value)))
+          found.push({ code: 'corrupt-record', key, message: `A stored value for "${id}" is damaged: skipped (left as it is)` })
+        else recs.set(id, r)
+      }
+    }
+    const t = now()
+    // Values that faded while the visitor was away stay visible as expired for this view; storage drops them now.
+    const old = first ? [...recs].filter(([, r]) => r.expiresAt !== undefined && r.expiresAt <= t) : []
+    const faded = old.map(([id]): HistoryEntry => ({ at: t, action: 'expired', id }))
+    batch(() => {
+      records.value = recs
+      storedLevel.value = level
+      history.value = hist.concat(faded).slice(-HISTORY_MAX)
+      problems.value = found.concat(problems.peek().filter((p) => p.code == 'storage'))
+    })
+    if (old.length)
+      await persist([...old.map(([id]) => signalKey(id)), 'history'], (cur) => ({
+        put: [
+          ...old
+            .filter(([id]) => (parseRec(cur.get(signalKey(id)))?.expiresAt ?? Infinity) <= t)
+            .map(([id]): [string, unknown] => [signalKey(id), undefined]),
+          ['history', appendHistory(cur.get('history'), ...faded)],
+        ],
+      })).catch(() => {})
+  }
+
+  const declared = (id: string) => {
+    const d = defs.get(id)
+    if (!d)
+      throw new CandorError(
+        'undeclared-signal',
+        `"${id}" is not declared in the catalog of "${site}": a site can only read and change signals it declared with a purpose`,
+      )
+    return d
+  }
+
+  const setRec = (id: string, r: Rec | undefined) => {
+    const m = new Map(records.peek())
+    r ? m.set(id, r) : m.delete(id)
+    records.value = m
+  }
+
+  /** Applies `make` to memory at once, then to what is stored, in one transaction with the history entry. */
+  const commit = async (id: string, action: HistoryEntry['action'], make: (prev: Rec | undefined) => Rec | undefined, value?: Value) => {
+    const key = signalKey(id)
+    const entry: HistoryEntry = { at: now(), action, id }
+    if (value !== undefined) entry.value = copyValue(value)
+    let stored: Rec | undefined
+    batch(() => {
+      setRec(id, make(records.peek().get(id)))
+      history.value = history.peek().concat(entry).slice(-HISTORY_MAX)
+    })
+    await persist([key, 'history'], (cur) => {
+      guard(cur, key)
+      stored = make(parseRec(cur.get(key)))
+      return { put: [[key, stored], ['history', appendHistory(cur.get('history'), entry)]] }
+    })
+    // What the transaction wrote is the truth, should another tab have changed the record meanwhile.
+    setRec(id, stored)
+  }
+
+  const expiry = (id: string, t: number) => {
+    const ms = defs.get(id)?.lifetime && parseLifetime(defs.get(id)!.lifetime!)
+    return ms ? t + ms : undefined
+  }
+  const fresh = (id: string, value: Value | undefined, t: number): Rec => {
+    const r: Rec = { v: SCHEMA, setAt: t, fp: fps.get(id)! }
+    if (value !== undefined) r.value = copyValue(value)
+    const exp = expiry(id, t)
+    if (exp && value !== undefined) r.expiresAt = exp
+    return r
+  }
+
+  // Async methods report misuse as a rejected promise, never as a synchronous throw.
+  const act =
+    <A extends unknown[]>(fn: (...a: A) => Promise<void>) =>
+    (...a: A): Promise<void> => {
+      try {
+        return fn(...a)
+      } catch (e) {
+        return Promise.reject(e)
+      }
+    }
+
+  const ledger = new Map<string, { count: number; reasons: string[]; elements: Set<Element>; lastAt: number }>()
+  let flushing = false
+  const flushUsage = () => {
+    flushing = false
+    const out: Record<string, UsageEntry> = {}
+    for (const [id, u] of ledger) out[id] = { count: u.count, reasons: u.reasons.slice(), elements: [...u.elements], lastAt: u.lastAt }
+    usage.value = out
+  }
+  const recordRead = (id: string, o?: ReadOptions) => {
+    let u = ledger.get(id)
+    if (!u) ledger.set(id, (u = { count: 0, reasons: [], elements: new Set(), lastAt: 0 }))
+    u.count++
+    u.lastAt = now()
+    const reason = o?.reason
+    if (typeof reason == 'string' && reason && u.reasons.length < 20 && !u.reasons.includes(reason)) u.reasons.push(reason.slice(0, 300))
+    if (o?.element) u.elements.add(o.element)
+    // The ledger signal updates after the current task: a read inside a computed must not write a signal.
+    if (!flushing) (flushing = true), queueMicrotask(flushUsage)
+  }
+
+  const explain = (id: string): Explanation => {
+    const signal = declared(id)
+    clock.value
+    const r = records.value.get(id)
+    const inf = inferred.value.get(id)
+    const lvl = level.value
+    const e: Explanation = { signal, value: undefined, source: 'declared', state: 'unset', reads: ledger.get(id)?.count ?? 0 }
+    if (r) {
+      e.setAt = r.setAt
+      if (r.expiresAt !== undefined) e.expiresAt = r.expiresAt
+    }
+    if (r?.value !== undefined) {
+      e.value = copyValue(r.value)
+      e.state =
+        r.expiresAt !== undefined && r.expiresAt <= now()
+          ? 'expired'
+          : r.off
+            ? 'off'
+            : r.fp != fps.get(id)
+              ? 'needs-review'
+              : r.oneOff
+                ? 'one-off'
+                : lvl == 'off'
+                  ? 'forbidden-by-level'
+                  : 'active'
+    } else if (inf) {
+      e.value = copyValue(inf.value)
+      e.source = 'inferred'
+      e.basis = inf.basis
+      e.state = r?.off ? 'off' : lvl != 'all' ? 'forbidden-by-level' : 'active'
+    } else if (r?.off) e.state = 'off'
+    return e
+  }
+
+  const invalid = (what: string, id: string, why: string) =>
+    new CandorError('invalid-value', `${what}("${id}"): the value ${why}`, [`${id}: ${why}`])
+
+  const set = act(async (id: string, value: Value, o?: { oneOff?: boolean }) => {
+    const why = checkValue(declared(id), value)
+    if (why) throw invalid('set', id, why)
+    const r = fresh(id, value, now())
+    if (o?.oneOff) r.oneOff = true
+    await commit(id, 'set', () => r, value)
+  })
+
+  const api: Candor = {
+    catalog,
+    gpc,
+    get ready() {
+      return ready
+    },
+    get level() {
+      return level.value
+    },
+    get storage() {
+      return status.value
+    },
+    get usage() {
+      return usage.value
+    },
+    get history() {
+      return history.value
+    },
+    get problems() {
+      return problems.value
+    },
+    get previewing() {
+      return previewing.value
+    },
+    get needsReview() {
+      return catalog.signals.filter((s) => explain(s.id).state == 'needs-review').map((s) => s.id)
+    },
+    get orphans() {
+      return [...records.value].filter(([id]) => !defs.has(id)).map(([id, r]) => ({ id, value: r.value, setAt: r.setAt }))
+    },
+    signals: { level, storage: status, usage, history, problems, version, preview: previewing },
+
+    get(id, o) {
+      const e = explain(id)
+      recordRead(id, o)
+      return e.state == 'active' ? e.value : undefined
+    },
+    explain,
+    set,
+    turnOff: act(async (id) => {
+      declared(id)
+      await commit(id, 'off', (p) => (p ? { ...p, off: true } : { ...fresh(id, undefined, now()), off: true }))
+    }),
+    turnOn: act(async (id) => {
+      declared(id)
+      await commit(id, 'on', (p) => {
+        if (p?.value === undefined) return
+        const { off, ...on } = p
+        return on
+      })
+    }),
+    forget: act(async (id) => {
+      declared(id)
+      if (inferred.peek().has(id)) {
+        const m = new Map(inferred.peek())
+        m.delete(id)
+        inferred.value = m
+      }
+      await commit(id, 'forget', () => undefined)
+    }),
+    renew: act(async (id) => {
+      const d = declared(id)
+      const mine = records.peek().get(id)
+      if (mine?.value === undefined) throw invalid('renew', id, 'is not set, so there is nothing to renew')
+      const why = checkValue(d, mine.value)
+      if (why) throw invalid('renew', id, `no longer fits what the site now means by "${d.label}" (it ${why}): set a new one or forget it`)
+      const t = now()
+      await commit(id, 'renew', (p) => {
+        // A value that faded at startup is gone from storage; the visitor's "keep" brings it back.
+        const r: Rec = { ...(p?.value !== undefined ? p : mine), fp: fps.get(id)! }
+        delete r.expiresAt
+        const exp = expiry(id, t)
+        if (exp) r.expiresAt = exp
+        return r
+      })
+    }),
+    confirm: act(async (id) => {
+      declared(id)
+      const inf = inferred.peek().get(id)
+      if (!inf) throw new CandorError('not-inferred', `confirm("${id}"): there is no inferred value on this page to confirm`)
+      await commit(id, 'confirm', () => fresh(id, inf.value, now()), inf.value)
+    }),
+    infer(id, value, o) {
+      const d = declared(id)
+      if (d.source != 'inferred')
+        throw new CandorError('not-inferred', `infer("${id}"): the catalog declares "${id}" as declared by the visitor; add source: "inferred" to infer it`)
+      const why = checkValue(d, value)
+      if (why) throw invalid('infer', id, why)
+      const basis = o?.basis
+      if (typeof basis != 'string' || !basis.trim())
+        throw new CandorError('invalid-value', `infer("${id}"): a basis is required, e.g. { basis: 'your IP address suggests Europe' }`)
+      inferred.value = new Map(inferred.peek()).set(id, { value: copyValue(value), basis: basis.slice(0, 300) })
+    },
+    setLevel: act(async (l) => {
+      if (!LEVELS.includes(l)) throw new CandorError('invalid-value', `setLevel(${JSON.stringify(l)}): the level must be "off", "declared" or "all"`)
+      const entry: HistoryEntry = { at: now(), action: 'level', value: l }
+      batch(() => {
+        storedLevel.value = l
+        history.value = history.peek().concat(entry).slice(-HISTORY_MAX)
+      })
+      await persist(['meta', 'history'], (cur) => {
+        guard(cur, 'meta')
+        return { put: [['meta', { v: SCHEMA, level: l }], ['history', appendHistory(cur.get('history'), entry)]] }
+      })
+    }),
+    preview(on) {
+      previewing.value = !!on
+    },
+    expiringSoon(days) {
+      const until = now() + days * DAY
+      return catalog.signals
+        .map((s) => explain(s.id))
+        .filter((e) => e.expiresAt !== undefined && e.expiresAt <= until && e.state != 'expired' && e.state != 'unset')
+        .sort((a, b) => a.expiresAt! - b.expiresAt!)
+    },
+    forgetOrphan: act(async (id) => {
+      if (defs.has(id)) throw new CandorError('invalid-value', `forgetOrphan("${id}"): "${id}" is declared; use forget("${id}")`)
+      await commit(id, 'forget', () => undefined)
+    }),
+    subscribe(fn) {
+      let first = true
+      return effect(() => {
+        version.value
+        history.value
+        problems.value
+        if (first) first = false
+        else untracked(() => fn(api))
+      })
+    },
+    export() {
+      return toExport(site, now(), storedLevel.peek(), records.peek(), (id) => defs.has(id), history.peek())
+    },
+    import: act(async (doc) => {
+      const got = fromExport(doc, catalog, (id) => fps.get(id)!)
+      const entry: HistoryEntry = { at: now(), action: 'import' }
+      const keys = [...got.records.keys()].map(signalKey)
+      let hist: HistoryEntry[] = []
+      await persist([...keys, 'meta', 'history'], (cur) => {
+        keys.forEach((k) => guard(cur, k))
+        if (got.level) guard(cur, 'meta')
+        const mine = parseHistory(cur.get('history'))
+        hist = (mine.length ? mine : got.history).concat(entry).slice(-HISTORY_MAX)
+        const put: Array<[string, unknown]> = [...got.records].map(([id, r]) => [signalKey(id), r])
+        if (got.level) put.push(['meta', { v: SCHEMA, level: got.level }])
+        const stored = cur.get('history')
+        put.push(['history', stored === undefined || Array.isArray(stored) ? hist : stored])
+        return { put }
+      })
+      batch(() => {
+        const m = new Map(records.peek())
+        got.records.forEach((r, id) => m.set(id, r))
+        records.value = m
+        if (got.level) storedLevel.value = got.level
+        history.value = hist
+      })
+    }),
+    clear: act(async () => {
+      batch(() => {
+        records.value = new Map()
+        storedLevel.value = undefined
+        history.value = []
+      })
+      await persist([], () => ({ clear: true, put: [] }))
+    }),
+    destroy() {
+      tabs?.close()
+      stopClock()
+    },
+  }
+
+  // Wakes effects when the next value fades.
+  const stopClock = effect(() => {
+    clock.value
+    const t = now()
+    let next = Infinity
+    for (const r of records.value.values()) if (r.expiresAt !== undefined && r.expiresAt > t) next = Math.min(next, r.expiresAt)
+    if (next == Infinity) return
+    const timer = setTimeout(() => clock.value++, Math.min(next - t + 1, 2 ** 31 - 1))
+    return () => clearTimeout(timer)
+  })
+
+  const reload = () => status.peek().kind == 'indexeddb' && load(false)
+  const tabs = memoryOnly ? undefined : watchTabs(site, reload)
+  const ready: Promise<Candor> = (memoryOnly ? Promise.resolve() : load(true)).then(
+    () => api,
+    () => api,
+  )
+  return api
+}

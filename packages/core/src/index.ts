@@ -1,0 +1,28 @@
+export { createCandor, type CandorOptions } from './candor'
+export { validateCatalog, fingerprint } from './catalog'
+export { CandorError, type CandorErrorCode } from './errors'
+export { parseLifetime } from './lifetime'
+export { checkValue } from './value'
+export type {
+  Candor,
+  CandorSignals,
+  Catalog,
+  Explanation,
+  ExportedValue,
+  HistoryEntry,
+  Level,
+  Orphan,
+  PreferencesExport,
+  Problem,
+  ReadOptions,
+  SetOptions,
+  SignalDefinition,
+  SignalOption,
+  SignalState,
+  SignalType,
+  StorageReason,
+  StorageStatus,
+  UsageEntry,
+  UsageLedger,
+  Value,
+} from './types'

@@ -1,0 +1,122 @@
+// The visitor's data as a file: what export() writes and import() checks, field by field.
+import { fail } from './errors'
+import { HISTORY_MAX, LEVELS, SCHEMA, isValue, type Rec } from './record'
+import type { Catalog, ExportedValue, HistoryEntry, Level, PreferencesExport } from './types'
+import { checkValue } from './value'
+
+export const FORMAT = 'candor/preferences'
+/** Larger files are refused before they are parsed: a real export is a few kilobytes. */
+export const MAX_IMPORT_BYTES = 1 << 20
+
+const iso = (t: number) => new Date(t).toISOString()
+
+const exported = (r: Rec): ExportedValue => {
+  const e: ExportedValue = { setAt: iso(r.setAt) }
+  if (r.value !== undefined) e.value = r.value
+  if (r.expiresAt !== undefined) e.expiresAt = iso(r.expiresAt)
+  if (r.off) e.off = true
+  if (r.oneOff) e.oneOff = true
+  return e
+}
+
+/** Builds the export document from what is stored. */
+export const toExport = (
+  site: string,
+  now: number,
+  level: Level | undefined,
+  records: Map<string, Rec>,
+  declared: (id: string) => boolean,
+  history: readonly HistoryEntry[],
+): PreferencesExport => {
+  const values: Record<string, ExportedValue> = {}
+  const orphans: Record<string, ExportedValue> = {}
+  for (const [id, r] of records) if (r.expiresAt === undefined || r.expiresAt > now) (declared(id) ? values : orphans)[id] = exported(r)
+  return {
+    format: FORMAT,
+    version: SCHEMA,
+    site,
+    exportedAt: iso(now),
+    level: level ?? null,
+    values,
+    orphans,
+    history: history.map((h) => ({ ...h, at: iso(h.at) })),
+  }
+}
+
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x == 'object' && x !== null && !Array.isArray(x)
+const time = (x: unknown) => (typeof x == 'string' && /^\d{4}-\d\d-\d\dT/.test(x) ? Date.parse(x) : NaN)
+
+/**
+ * Checks an export document whole against the catalog; throws one `CandorError`
+ * (`code: 'import-invalid'`) listing everything refused. Accepts the object or its JSON text.
+ */
+export const fromExport = (
+  input: unknown,
+  catalog: Catalog,
+  fingerprintOf: (id: string) => string,
+): { level: Level | undefined; records: Map<string, Rec>; history: HistoryEntry[] } => {
+  const problems: string[] = []
+  const bad = (path: string, why: string) => problems.push(path + ': ' + why)
+  const refuse = (why: string) => fail('import-invalid', 'This file can\'t be imported', [why])
+  let doc = input
+  if (typeof doc == 'string') {
+    if (doc.length > MAX_IMPORT_BYTES) refuse(`file: too large (${doc.length} bytes; at most ${MAX_IMPORT_BYTES})`)
+    try {
+      doc = JSON.parse(doc)
+    } catch {
+      refuse('file: not valid JSON')
+    }
+  }
+  if (!isObj(doc)) return refuse('file: not a Candor preferences export'), null!
+  if (doc.format !== FORMAT) refuse(`format: expected "${FORMAT}", so this is not a Candor preferences export`)
+  if (doc.version !== SCHEMA) refuse(`version: ${JSON.stringify(doc.version)} is not supported (this Candor reads version ${SCHEMA})`)
+  if (doc.site !== catalog.site) refuse(`site: this file is for ${JSON.stringify(doc.site)}, not "${catalog.site}"`)
+
+  const level = doc.level
+  if (level != null && !LEVELS.includes(level as Level)) bad('level', 'must be "off", "declared", "all" or null')
+  const records = new Map<string, Rec>()
+  const values = doc.values
+  if (!isObj(values)) bad('values', 'must be an object of signal id → value')
+  else {
+    const keys = Object.keys(values)
+    if (keys.length > catalog.signals.length) bad('values', `lists ${keys.length} signals; the catalog declares ${catalog.signals.length}`)
+    else
+      for (const id of keys) {
+        const at = 'values.' + id
+        const signal = catalog.signals.find((s) => s.id == id)
+        const e = values[id]
+        if (!signal) {
+          bad(at, 'this site declares no such signal')
+          continue
+        }
+        if (!isObj(e)) {
+          bad(at, 'must be { value, setAt, … }')
+          continue
+        }
+        const setAt = time(e.setAt)
+        const expiresAt = e.expiresAt === undefined ? undefined : time(e.expiresAt)
+        const why = e.value === undefined ? (e.off === true ? undefined : 'required') : isValue(e.value) ? checkValue(signal, e.value) : 'must be true/false, an option, or a list of options'
+        if (why) bad(at + '.value', why)
+        if (Number.isNaN(setAt)) bad(at + '.setAt', 'must be an ISO 8601 date')
+        if (Number.isNaN(expiresAt)) bad(at + '.expiresAt', 'must be an ISO 8601 date or left out')
+        for (const f of ['off', 'oneOff']) if (own(e, f) && typeof e[f] != 'boolean') bad(`${at}.${f}`, 'must be true or false')
+        const r: Rec = { v: SCHEMA, setAt, fp: fingerprintOf(id) }
+        if (e.value !== undefined) r.value = Array.isArray(e.value) ? e.value.slice() : (e.value as Rec['value'])
+        if (expiresAt !== undefined) r.expiresAt = expiresAt
+        if (e.off === true) r.off = true
+        if (e.oneOff === true) r.oneOff = true
+        records.set(id, r)
+      }
+  }
+  const history: HistoryEntry[] = []
+  if (Array.isArray(doc.history))
+    for (const h of doc.history.slice(-HISTORY_MAX)) {
+      // History is informational: a malformed entry is dropped, not a reason to refuse the file.
+      const at = isObj(h) ? time(h.at) : NaN
+      if (!Number.isNaN(at) && typeof h.action == 'string' && (h.id === undefined || typeof h.id == 'string') && (h.value === undefined || isValue(h.value)))
+        history.push({ at, action: h.action, id: h.id, value: h.value } as HistoryEntry)
+    }
+  fail('import-invalid', 'This file can\'t be imported', problems)
+  return { level: (level ?? undefined) as Level | undefined, records, history }
+}

@@ -1,0 +1,249 @@
+import type { ReadonlySignal } from '@preact/signals-core'
+
+/** What a signal holds: on/off, one option, or several options. */
+export type SignalType = 'boolean' | 'choice' | 'multi'
+
+/** A value a visitor can declare: `true`/`false`, one option's value, or a list of them. */
+export type Value = boolean | string | string[]
+
+/** One option of a `choice` or `multi` signal. */
+export interface SignalOption {
+  /** Stable machine value, e.g. `'sports'`. Changing it asks visitors to review. */
+  value: string
+  /** What the visitor reads, e.g. `'Sports'`. Rewording it asks nothing of anyone. */
+  label: string
+}
+
+/**
+ * One preference a site may read, declared with the purpose it serves.
+ * @example { id: 'compact', type: 'boolean', label: 'Compact layout', purpose: 'Shows more headlines per screen' }
+ */
+export interface SignalDefinition {
+  /** Slug: lowercase letters, digits and `-`, starting with a letter. Unique in the catalog. */
+  id: string
+  type: SignalType
+  /** Short name the visitor sees. */
+  label: string
+  /** Why the site reads it. Required: an undeclared purpose is refused. */
+  purpose: string
+  /** Required for `choice` and `multi`, refused for `boolean`. */
+  options?: SignalOption[]
+  /** `declared` (the default): only the visitor sets it. `inferred`: the site may guess it with `infer()`. */
+  source?: 'declared' | 'inferred'
+  /** How long a value lasts after it was set, as `<n>h`, `<n>d` or `<n>w` (e.g. `'90d'`). None: it lasts until changed. */
+  lifetime?: string
+  /** Heading the widget files the signal under. */
+  group?: string
+  /** Longer explanation shown under the label. */
+  description?: string
+  /** Marks a signal the widget should treat with extra care (e.g. health, politics). */
+  sensitive?: boolean
+}
+
+/**
+ * A site's declaration of every signal it may read.
+ * @example const catalog: Catalog = { site: 'daily-planet', signals: [ ... ] }
+ */
+export interface Catalog {
+  /** Slug naming the site; the visitor's choices are stored under it. */
+  site: string
+  signals: SignalDefinition[]
+}
+
+/** How much tailoring the visitor allows: none, only what they declared, or inferred values too. */
+export type Level = 'off' | 'declared' | 'all'
+
+/** Why a signal is or is not used for tailoring right now. */
+export type SignalState =
+  | 'active'
+  | 'off'
+  | 'expired'
+  | 'unset'
+  | 'one-off'
+  | 'needs-review'
+  | 'forbidden-by-level'
+
+/** Reads of one signal on this page. */
+export interface UsageEntry {
+  count: number
+  /** Distinct reasons given with `get(id, { reason })`, in first-seen order (at most 20). */
+  reasons: string[]
+  /** Elements tailored by this signal (given as `get(id, { element })`), e.g. by the drop-in's attributes. */
+  elements: Element[]
+  /** Time of the last read (ms since epoch). */
+  lastAt: number
+}
+
+/** The per-page usage ledger: which signals the page read, keyed by signal id. */
+export type UsageLedger = Readonly<Record<string, UsageEntry>>
+
+/** Everything the widget shows about one signal. */
+export interface Explanation {
+  signal: SignalDefinition
+  /** The stored or inferred value, even when it is not in use; `undefined` when there is none. */
+  value: Value | undefined
+  /** `declared`: the visitor set it. `inferred`: the site guessed it this page view. */
+  source: 'declared' | 'inferred'
+  /** What an inferred value was inferred from, e.g. `'your IP address suggests Europe'`. */
+  basis?: string
+  state: SignalState
+  /** When the visitor declared it (ms since epoch). */
+  setAt?: number
+  /** When it fades (ms since epoch). */
+  expiresAt?: number
+  /** Reads on this page. */
+  reads: number
+}
+
+/** Where the visitor's choices are kept, and if only in memory, why. */
+export type StorageStatus =
+  | { kind: 'indexeddb' }
+  | { kind: 'memory'; reason: StorageReason; detail?: string }
+
+/** Why preferences can't be saved: no IndexedDB, it failed to open, it was too slow, or a write failed. */
+export type StorageReason = 'unavailable' | 'blocked' | 'timeout' | 'failed' | 'quota' | 'newer-version'
+
+/** One change the visitor made, kept in the local history (the last 200). */
+export interface HistoryEntry {
+  /** ms since epoch */
+  at: number
+  action: 'set' | 'off' | 'on' | 'forget' | 'renew' | 'confirm' | 'level' | 'import' | 'expired'
+  id?: string
+  value?: Value | Level
+}
+
+/** A stored value whose signal the catalog no longer declares: kept out of use until forgotten. */
+export interface Orphan {
+  id: string
+  value: Value | undefined
+  setAt?: number
+}
+
+/** Something Candor noticed but could carry on from: a corrupt record, newer data, a failed write. */
+export interface Problem {
+  code: 'corrupt-record' | 'newer-data' | 'storage'
+  message: string
+  key?: string
+}
+
+/** Options of `get()`. */
+export interface ReadOptions {
+  /** Why the page reads it, shown to the visitor ("Orders the front page"). */
+  reason?: string
+  /** The element tailored by this read, so the widget can outline it. */
+  element?: Element
+}
+
+/** Options of `set()`. */
+export interface SetOptions {
+  /** "I looked at this once, don't build on it": kept visible, never used for tailoring. */
+  oneOff?: boolean
+}
+
+/** The versioned file `export()` returns and `import()` takes. */
+export interface PreferencesExport {
+  format: 'candor/preferences'
+  version: 1
+  site: string
+  /** ISO 8601 */
+  exportedAt: string
+  /** The level the visitor chose, or `null` for the default. */
+  level: Level | null
+  values: Record<string, ExportedValue>
+  /** Values for signals the catalog no longer declares (never imported). */
+  orphans?: Record<string, ExportedValue>
+  history: Array<Omit<HistoryEntry, 'at'> & { at: string }>
+}
+
+/** One value in an export. Dates are ISO 8601. */
+export interface ExportedValue {
+  /** Absent when the visitor turned off an inferred signal without ever declaring it. */
+  value?: Value
+  setAt: string
+  expiresAt?: string
+  off?: boolean
+  oneOff?: boolean
+}
+
+/** The reactive state behind the instance, as `@preact/signals-core` signals. */
+export interface CandorSignals {
+  level: ReadonlySignal<Level>
+  storage: ReadonlySignal<StorageStatus>
+  usage: ReadonlySignal<UsageLedger>
+  history: ReadonlySignal<readonly HistoryEntry[]>
+  problems: ReadonlySignal<readonly Problem[]>
+  /** Bumps on every change of any value, state or level: read it to re-render on change. */
+  version: ReadonlySignal<number>
+  /** `true` while the page shows the baseline for this view only (see `preview`). */
+  preview: ReadonlySignal<boolean>
+}
+
+/** A Candor instance: created by `createCandor`, it reads and writes one site's preferences. */
+export interface Candor {
+  /** The validated catalog. */
+  readonly catalog: Catalog
+  /** Resolves with the instance once stored choices are loaded (or storage has been given up on). Never rejects. */
+  readonly ready: Promise<Candor>
+  /** `true` when the browser sent Global Privacy Control, which lowered the default level to `declared`. */
+  readonly gpc: boolean
+  /** The level in force (reactive inside effects). */
+  readonly level: Level
+  /** Where choices are kept (reactive inside effects). */
+  readonly storage: StorageStatus
+  /** Reads on this page, by signal id (reactive, updated after the current task). */
+  readonly usage: UsageLedger
+  /** The visitor's changes, newest last (the last 200). */
+  readonly history: readonly HistoryEntry[]
+  /** Ids whose meaning the site changed since the visitor set them: kept, not used, until reviewed. */
+  readonly needsReview: string[]
+  /** Stored values for signals the catalog no longer declares. */
+  readonly orphans: Orphan[]
+  /** What went wrong but was recovered from. */
+  readonly problems: readonly Problem[]
+  /** `true` while previewing the page everyone sees (this page view only). */
+  readonly previewing: boolean
+  readonly signals: CandorSignals
+
+  /**
+   * The value to tailor by, or `undefined` when nothing may be used. Records the read.
+   * @example if (candor.get('topics', { reason: 'Orders the front page' })?.includes('sports')) { ... }
+   */
+  get(id: string, options?: ReadOptions): Value | undefined
+  /** What the widget shows about a signal; does not count as a read. */
+  explain(id: string): Explanation
+  /** Declares a value. Rejects with a `CandorError` (and stores nothing) when the value doesn't fit the signal. */
+  set(id: string, value: Value, options?: SetOptions): Promise<void>
+  /** Keeps the value but stops using it; for an inferred signal, stays off on later visits. */
+  turnOff(id: string): Promise<void>
+  /** Resumes using a value turned off. */
+  turnOn(id: string): Promise<void>
+  /** Deletes the value. */
+  forget(id: string): Promise<void>
+  /** Restarts the value's lifetime; also accepts the site's changed meaning of a signal under review. */
+  renew(id: string): Promise<void>
+  /** Makes the inferred value a declared (and stored) one. */
+  confirm(id: string): Promise<void>
+  /** Uses a site-inferred value for this page only; never stored. Only for signals declared `source: 'inferred'`. */
+  infer(id: string, value: Value, options: { basis: string }): void
+  /** Chooses how much tailoring the visitor wants; stored. */
+  setLevel(level: Level): Promise<void>
+  /** Shows the page everyone sees for this page view only (`true`), or goes back (`false`). Stores nothing. */
+  preview(on: boolean): void
+  /** Values that fade within `days` days, soonest first. */
+  expiringSoon(days: number): Explanation[]
+  /** Deletes the stored value of a signal the catalog no longer declares. */
+  forgetOrphan(id: string): Promise<void>
+  /**
+   * Calls `fn` after every change of state. Returns the function that stops it.
+   * @example const stop = candor.subscribe(() => render())
+   */
+  subscribe(fn: (candor: Candor) => void): () => void
+  /** The visitor's data as a versioned JSON document. */
+  export(): PreferencesExport
+  /** Applies an export whole, or nothing; rejects with a `CandorError` listing what was refused. */
+  import(doc: unknown): Promise<void>
+  /** Erases everything Candor stored for the site, history included. */
+  clear(): Promise<void>
+  /** Stops listening to other tabs and timers. */
+  destroy(): void
+}

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest'
+import { CandorError, createCandor, fingerprint, validateCatalog } from '../src/index'
+import { catalog } from './fixtures'
+
+const problems = (input: unknown): string[] => {
+  try {
+    validateCatalog(input)
+  } catch (e) {
+    expect(e).toBeInstanceOf(CandorError)
+    expect((e as CandorError).code).toBe('catalog-invalid')
+    return (e as CandorError).problems
+  }
+  throw new Error('expected the catalog to be refused')
+}
+
+const sig = (over: Record<string, unknown>) => ({ id: 'x', type: 'boolean', label: 'X', purpose: 'Why', ...over })
+
+describe('validateCatalog', () => {
+  it('accepts the catalog from the docs and returns a clean copy', () => {
+    const out = validateCatalog(catalog)
+    expect(out).toEqual(catalog)
+    expect(out).not.toBe(catalog)
+    expect(out.signals[0]).not.toBe(catalog.signals[0])
+  })
+
+  it('refuses a signal whose purpose is not declared, naming its path', () => {
+    const list = problems({ site: 's', signals: [sig({ id: 'a' }), sig({ id: 'b' }), sig({ id: 'c', purpose: undefined })] })
+    expect(list).toEqual(['signals[2].purpose: required'])
+  })
+
+  it('lists every problem at once, each by path', () => {
+    const list = problems({
+      site: 'Bad Site',
+      signals: [
+        sig({ id: 'Topics', type: 'list' }),
+        sig({ id: 'a', type: 'choice' }),
+        sig({ id: 'a', purpose: '  ' }),
+        sig({ id: 'b', lifetime: '3 months' }),
+        sig({ id: 'c', type: 'multi', options: [{ value: 'x', label: 'X' }, { value: 'x', label: 'Y' }, { value: 'has space', label: '' }] }),
+        sig({ id: 'd', purpse: 'typo', options: [{ value: 'a', label: 'A' }] }),
+        sig({ id: 'e', source: 'guessed', sensitive: 'yes' }),
+      ],
+    })
+    expect(list).toEqual([
+      'site: must be a slug such as "daily-planet" (lowercase letters, digits, "-")',
+      'signals[0].id: must be a slug such as "topics" (lowercase letters, digits, "-", starting with a letter)',
+      'signals[0].type: must be "boolean", "choice" or "multi"',
+      'signals[1].options: required for a choice signal: a list of { value, label }',
+      'signals[2].id: "a" is declared twice',
+      'signals[2].purpose: must be a non-empty string',
+      'signals[3].lifetime: must look like "90d", "12h" or "2w" (a whole number of hours, days or weeks), or be left out',
+      'signals[4].options[1].value: "x" is listed twice',
+      'signals[4].options[2].value: must be 1–64 letters, digits, "_", "." or "-"',
+      'signals[4].options[2].label: must be a non-empty string',
+      expect.stringMatching(/^signals\[5\]\.purpse: unknown field/),
+      'signals[5].options: not allowed for a boolean signal',
+      'signals[6].source: must be "declared" or "inferred"',
+      'signals[6].sensitive: must be true or false',
+    ])
+  })
+
+  it('refuses what is not a catalog at all', () => {
+    expect(() => validateCatalog(null)).toThrow(/expected an object like \{ site, signals/)
+    expect(problems({ site: 'a' })).toEqual(['signals: required: a list of signal declarations'])
+    expect(problems({ site: 'a', signals: [42] })).toEqual(['signals[0]: must be an object'])
+  })
+
+  it('caps the length of text, so megabytes of copy are refused', () => {
+    expect(problems({ site: 'a', signals: [sig({ label: 'x'.repeat(5000) })] })).toEqual([
+      'signals[0].label: must be at most 200 characters (has 5000)',
+    ])
+  })
+
+  it('accepts the optional fields group, description, sensitive and lifetimes in hours, days and weeks', () => {
+    const out = validateCatalog({
+      site: 'a',
+      signals: [sig({ group: 'Reading', description: 'More', sensitive: true, lifetime: '12h' }), sig({ id: 'y', lifetime: '2w' })],
+    })
+    expect(out.signals[0]).toMatchObject({ group: 'Reading', description: 'More', sensitive: true, lifetime: '12h' })
+  })
+
+  it('makes createCandor throw the same error, with the whole list in its message', () => {
+    expect(() => createCandor({ catalog: { site: 'a', signals: [sig({ purpose: undefined })] } as never })).toThrow(
+      /Invalid Candor catalog:\n {2}signals\[0\]\.purpose: required/,
+    )
+  })
+
+  it('does not let a JSON "__proto__" key change any object', () => {
+    const evil = JSON.parse('{"site":"a","signals":[{"id":"x","type":"boolean","label":"X","purpose":"P","__proto__":{"polluted":true}}]}')
+    expect(problems(evil)).toEqual([expect.stringMatching(/^signals\[0\]\.__proto__: unknown field/)])
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
+
+describe('fingerprint', () => {
+  const base = catalog.signals[0]!
+  it('ignores labels, so rewording asks nothing of the visitor', () => {
+    expect(fingerprint({ ...base, label: 'Your topics', options: [{ value: 'sports', label: 'Sport' }, { value: 'science', label: 'Sci' }] })).toBe(
+      fingerprint(base),
+    )
+  })
+  it('changes with the purpose, the type or the options', () => {
+    expect(fingerprint({ ...base, purpose: 'Sells your topics to advertisers' })).not.toBe(fingerprint(base))
+    expect(fingerprint({ ...base, type: 'choice' })).not.toBe(fingerprint(base))
+    expect(fingerprint({ ...base, options: [{ value: 'sports', label: 'Sports' }] })).not.toBe(fingerprint(base))
+  })
+})
