@@ -185,6 +185,78 @@ test.describe('two tabs', () => {
     await expect.poll(() => tabB.evaluate(() => window.candor.level), { timeout: 2_000 }).toBe('off')
     expect(await tabB.evaluate(() => window.candor.get('topics')), 'level off: nothing is used').toBeUndefined()
   })
+
+  // The tab re-reads storage when another tab's change arrives. A change the visitor makes in this
+  // tab while that re-read is in flight must not be undone by it. To hit that moment every time,
+  // the test listens on the core's BroadcastChannel itself and acts as soon as the message arrives.
+  type Act = 'level-off' | 'clear' | 'set-topics'
+  const duringReRead: Array<{ act: Act; name: string; expected: { level: string; get: object }; history: string[] }> = [
+    {
+      act: 'level-off',
+      name: 'setLevel("off")',
+      expected: { level: 'off', get: { topics: undefined, region: undefined, compact: undefined } },
+      history: ['set', 'set', 'level'],
+    },
+    {
+      act: 'clear',
+      name: 'clear()',
+      expected: { level: 'all', get: { topics: undefined, region: undefined, compact: undefined } },
+      history: [],
+    },
+    {
+      act: 'set-topics',
+      name: 'set("topics")',
+      expected: { level: 'all', get: { topics: ['science'], region: undefined, compact: true } },
+      history: ['set', 'set', 'set'],
+    },
+  ]
+  for (const { act, name, expected, history: expectedHistory } of duringReRead) {
+    test(`${name} made while the tab catches up with another tab's change is not undone in that tab`, async ({
+      context,
+      page,
+    }) => {
+      const tabB = await context.newPage()
+      await Promise.all([openHarness(page), openHarness(tabB)])
+      await createCandor(page)
+      await createCandor(tabB)
+      await page.evaluate(() => window.candor.set('topics', ['sports']))
+
+      await page.evaluate(
+        ({ channel, act }) => {
+          const listener = new BroadcastChannel(channel)
+          listener.onmessage = () => {
+            listener.close()
+            const c = window.candor
+            ;(window as unknown as { acted: Promise<void> }).acted =
+              act === 'level-off' ? c.setLevel('off') : act === 'clear' ? c.clear() : c.set('topics', ['science'])
+          }
+        },
+        { channel: `candor:${catalog.site}`, act },
+      )
+      await tabB.evaluate(() => window.candor.set('compact', true))
+      await page.waitForFunction(() => (window as unknown as { acted?: Promise<void> }).acted !== undefined)
+      await page.evaluate(() => (window as unknown as { acted: Promise<void> }).acted)
+
+      // What is stored is right (a fresh tab sees it)...
+      const tabC = await context.newPage()
+      await openHarness(tabC)
+      await createCandor(tabC)
+      const truth = await snapshot(tabC)
+      expect(truth.level).toBe(expected.level)
+      expect(truth.get).toEqual(expected.get)
+
+      // ...and the tab where the visitor acted must show and use the same.
+      await expect
+        .poll(async () => {
+          const { level, get } = await snapshot(page)
+          return { level, get }
+        }, { message: `tab A after ${name}`, timeout: 2_000 })
+        .toEqual({ level: expected.level, get: expected.get })
+      expect(truth.history.map((entry) => entry.action), 'stored history').toEqual(expectedHistory)
+      const history = (await snapshot(page)).history.map((entry) => entry.action)
+      expect.soft(history, `tab A's history after ${name}`).toEqual(expectedHistory)
+    })
+  }
 })
 
 test.describe('clear()', () => {

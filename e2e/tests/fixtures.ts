@@ -117,6 +117,12 @@ export const test = base.extend<{ guard: Guard }>({
   guard: [
     async ({ context, baseURL }, use) => {
       const guard: Guard = { errors: [], requests: [] }
+      const origin = new URL(baseURL!).origin
+      // Nothing may leave the machine: requests elsewhere are recorded (below) and aborted.
+      await context.route(
+        (url) => url.origin !== origin,
+        (route) => route.abort('blockedbyclient'),
+      )
       await context.exposeFunction('__candorReportError', (message: string) => {
         guard.errors.push(message)
       })
@@ -140,7 +146,6 @@ export const test = base.extend<{ guard: Guard }>({
 
       await use(guard)
 
-      const origin = new URL(baseURL!).origin
       const foreign = guard.requests.filter((url) => {
         if (url.startsWith('data:') || url.startsWith('blob:')) return false
         return new URL(url).origin !== origin

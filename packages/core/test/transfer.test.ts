@@ -1,0 +1,113 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { CandorError, type PreferencesExport } from '../src/index'
+import { clock, freshIdb, open, raw } from './fixtures'
+
+beforeEach(freshIdb)
+
+const refused = async (p: Promise<unknown>) => {
+  const e = await p.then(
+    () => {
+      throw new Error('expected the import to be refused')
+    },
+    (e) => e,
+  )
+  expect(e).toBeInstanceOf(CandorError)
+  expect(e.code).toBe('import-invalid')
+  return (e as CandorError).problems
+}
+
+describe('export', () => {
+  it('returns a versioned document with each value, its dates and the level', async () => {
+    const t = clock()
+    const c = await open({ now: t.now })
+    await c.set('topics', ['sports'])
+    await c.set('compact', true)
+    await c.turnOff('compact')
+    await c.setLevel('declared')
+    const doc = c.export()
+    expect(doc).toMatchObject({
+      format: 'candor/preferences',
+      version: 1,
+      site: 'daily-planet',
+      exportedAt: new Date(t.t).toISOString(),
+      level: 'declared',
+      values: {
+        topics: { value: ['sports'], setAt: new Date(t.t).toISOString(), expiresAt: new Date(t.t + 180 * 864e5).toISOString() },
+        compact: { value: true, off: true },
+      },
+    })
+    expect(doc.history.map((h) => h.action)).toEqual(['set', 'set', 'off', 'level'])
+    expect(JSON.parse(JSON.stringify(doc))).toEqual(doc)
+  })
+})
+
+describe('import', () => {
+  it('round-trips an export into a new browser', async () => {
+    const a = await open()
+    await a.set('topics', ['sports', 'science'])
+    await a.set('compact', true)
+    await a.setLevel('declared')
+    const file = JSON.stringify(a.export())
+    await a.clear()
+    freshIdb()
+    const b = await open()
+    await b.import(file)
+    expect(b.get('topics')).toEqual(['sports', 'science'])
+    expect(b.get('compact')).toBe(true)
+    expect(b.level).toBe('declared')
+    expect(b.history.at(-1)?.action).toBe('import')
+    const c = await open()
+    expect(c.get('topics')).toEqual(['sports', 'science'])
+  })
+
+  it('refuses a file that is not a Candor export, or is for another site, saying why', async () => {
+    const c = await open()
+    expect(await refused(c.import('not json'))).toEqual(['file: not valid JSON'])
+    expect(await refused(c.import({ format: 'dexie' }))).toEqual([expect.stringMatching(/^format: expected "candor\/preferences"/)])
+    const other = { ...c.export(), site: 'evil-corp' }
+    expect(await refused(c.import(other))).toEqual(['site: this file is for "evil-corp", not "daily-planet"'])
+    expect(await refused(c.import({ ...c.export(), version: 9 }))).toEqual([expect.stringMatching(/^version: 9 is not supported/)])
+    expect(await refused(c.import('x'.repeat(2 << 20)))).toEqual([expect.stringMatching(/^file: too large/)])
+  })
+
+  it('validates the whole file and applies none of it when any part is bad', async () => {
+    const c = await open()
+    await c.set('compact', false)
+    const before = await raw('daily-planet')
+    const doc: PreferencesExport = {
+      ...c.export(),
+      level: 'all',
+      values: {
+        topics: { value: ['sports'], setAt: '2026-05-03T09:00:00.000Z' },
+        compact: { value: 'yes' as never, setAt: '2026-05-03T09:00:00.000Z' },
+        income: { value: true, setAt: '2026-05-03T09:00:00.000Z' },
+        region: { value: 'eu', setAt: 'yesterday' },
+      },
+    }
+    expect(await refused(c.import(doc))).toEqual([
+      'values.compact.value: must be true or false',
+      'values.income: this site declares no such signal',
+      'values.region.setAt: must be an ISO 8601 date',
+    ])
+    expect(c.get('topics')).toBeUndefined()
+    expect(c.get('compact')).toBe(false)
+    expect(await raw('daily-planet')).toEqual(before)
+  })
+
+  it('treats "__proto__" in a file as data, never as a prototype', async () => {
+    const c = await open()
+    const evil = JSON.parse(
+      `{"format":"candor/preferences","version":1,"site":"daily-planet","exportedAt":"2026-05-03T09:00:00.000Z","level":null,"values":{"__proto__":{"value":true,"setAt":"2026-05-03T09:00:00.000Z"}},"history":[]}`,
+    )
+    expect(await refused(c.import(evil))).toEqual(['values.__proto__: this site declares no such signal'])
+    expect(({} as Record<string, unknown>).value).toBeUndefined()
+  })
+
+  it('merges: signals not in the file keep their values', async () => {
+    const c = await open()
+    await c.set('compact', true)
+    await c.import({ ...c.export(), values: { topics: { value: ['science'], setAt: '2026-05-03T09:00:00.000Z' } } })
+    expect(c.get('compact')).toBe(true)
+    expect(c.get('topics')).toEqual(['science'])
+  })
+})
