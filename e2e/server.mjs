@@ -17,7 +17,10 @@ import * as esbuild from 'esbuild'
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '..')
 const pagesDir = join(here, 'pages')
-const coreEntry = join(root, 'packages', 'core', 'src', 'index.ts')
+// CANDOR_CORE_ENTRY: bundle another copy of the core (e.g. a patched one) instead.
+const coreEntry = process.env.CANDOR_CORE_ENTRY
+  ? resolve(process.env.CANDOR_CORE_ENTRY)
+  : join(root, 'packages', 'core', 'src', 'index.ts')
 
 const { values: args } = parseArgs({
   options: {
@@ -172,7 +175,7 @@ server.on('error', (error) => {
 })
 
 server.listen(port, host, () => {
-  console.log(`[e2e-server] serving ${pagesDir} and /core.js at http://${host}:${port}/`)
+  console.log(`[e2e-server] serving ${pagesDir} and /core.js (${coreEntry}) at http://${host}:${port}/`)
 })
 
 // Build at start so the first test doesn't wait; a failure here (e.g. the core isn't written yet)

@@ -5,7 +5,7 @@ import { parseLifetime } from './lifetime'
 import { HISTORY_MAX, LEVELS, SCHEMA, isNewer, parseHistory, parseMeta, parseRec, signalKey, type Rec } from './record'
 import { idbBackend, memoryBackend, type Backend, type Change } from './storage'
 import { watchTabs } from './tabs'
-import { fromExport, toExport } from './transfer'
+import { toExport } from './exporting'
 import type {
   Candor,
   Catalog,
@@ -238,17 +238,6 @@ export const createCandor = (options: CandorOptions): Candor => {
     return r
   }
 
-  // Async methods report misuse as a rejected promise, never as a synchronous throw.
-  const act =
-    <A extends unknown[]>(fn: (...a: A) => Promise<void>) =>
-    (...a: A): Promise<void> => {
-      try {
-        return fn(...a)
-      } catch (e) {
-        return Promise.reject(e)
-      }
-    }
-
   const ledger = new Map<string, { count: number; reasons: string[]; elements: Set<Element>; lastAt: number }>()
   let flushing = false
   const flushUsage = () => {
@@ -306,13 +295,14 @@ export const createCandor = (options: CandorOptions): Candor => {
   const invalid = (what: string, id: string, why: string) =>
     new CandorError('invalid-value', `${what}("${id}"): the value ${why}`, [`${id}: ${why}`])
 
-  const set = act(async (id: string, value: Value, o?: { oneOff?: boolean }) => {
+  // Async methods: misuse rejects the promise, never throws synchronously into the page.
+  const set = async (id: string, value: Value, o?: { oneOff?: boolean }) => {
     const why = checkValue(declared(id), value)
     if (why) throw invalid('set', id, why)
     const r = fresh(id, value, now())
     if (o?.oneOff) r.oneOff = true
     await commit(id, 'set', () => r, value)
-  })
+  }
 
   const api: Candor = {
     catalog,
@@ -353,19 +343,19 @@ export const createCandor = (options: CandorOptions): Candor => {
     },
     explain,
     set,
-    turnOff: act(async (id) => {
+    turnOff: async (id) => {
       declared(id)
       await commit(id, 'off', (p) => (p ? { ...p, off: true } : { ...fresh(id, undefined, now()), off: true }))
-    }),
-    turnOn: act(async (id) => {
+    },
+    turnOn: async (id) => {
       declared(id)
       await commit(id, 'on', (p) => {
         if (p?.value === undefined) return
         const { off, ...on } = p
         return on
       })
-    }),
-    forget: act(async (id) => {
+    },
+    forget: async (id) => {
       declared(id)
       if (inferred.peek().has(id)) {
         const m = new Map(inferred.peek())
@@ -373,8 +363,8 @@ export const createCandor = (options: CandorOptions): Candor => {
         inferred.value = m
       }
       await commit(id, 'forget', () => undefined)
-    }),
-    renew: act(async (id) => {
+    },
+    renew: async (id) => {
       const d = declared(id)
       const mine = records.peek().get(id)
       if (mine?.value === undefined) throw invalid('renew', id, 'is not set, so there is nothing to renew')
@@ -389,13 +379,13 @@ export const createCandor = (options: CandorOptions): Candor => {
         if (exp) r.expiresAt = exp
         return r
       })
-    }),
-    confirm: act(async (id) => {
+    },
+    confirm: async (id) => {
       declared(id)
       const inf = inferred.peek().get(id)
       if (!inf) throw new CandorError('not-inferred', `confirm("${id}"): there is no inferred value on this page to confirm`)
       await commit(id, 'confirm', () => fresh(id, inf.value, now()), inf.value)
-    }),
+    },
     infer(id, value, o) {
       const d = declared(id)
       if (d.source != 'inferred')
@@ -407,7 +397,7 @@ export const createCandor = (options: CandorOptions): Candor => {
         throw new CandorError('invalid-value', `infer("${id}"): a basis is required, e.g. { basis: 'your IP address suggests Europe' }`)
       inferred.value = new Map(inferred.peek()).set(id, { value: copyValue(value), basis: basis.slice(0, 300) })
     },
-    setLevel: act(async (l) => {
+    setLevel: async (l) => {
       if (!LEVELS.includes(l)) throw new CandorError('invalid-value', `setLevel(${JSON.stringify(l)}): the level must be "off", "declared" or "all"`)
       const entry: HistoryEntry = { at: now(), action: 'level', value: l }
       batch(() => {
@@ -418,7 +408,7 @@ export const createCandor = (options: CandorOptions): Candor => {
         guard(cur, 'meta')
         return { put: [['meta', { v: SCHEMA, level: l }], ['history', appendHistory(cur.get('history'), entry)]] }
       })
-    }),
+    },
     preview(on) {
       previewing.value = !!on
     },
@@ -429,10 +419,10 @@ export const createCandor = (options: CandorOptions): Candor => {
         .filter((e) => e.expiresAt !== undefined && e.expiresAt <= until && e.state != 'expired' && e.state != 'unset')
         .sort((a, b) => a.expiresAt! - b.expiresAt!)
     },
-    forgetOrphan: act(async (id) => {
+    forgetOrphan: async (id) => {
       if (defs.has(id)) throw new CandorError('invalid-value', `forgetOrphan("${id}"): "${id}" is declared; use forget("${id}")`)
       await commit(id, 'forget', () => undefined)
-    }),
+    },
     subscribe(fn) {
       let first = true
       return effect(() => {
@@ -446,8 +436,9 @@ export const createCandor = (options: CandorOptions): Candor => {
     export() {
       return toExport(site, now(), storedLevel.peek(), records.peek(), (id) => defs.has(id), history.peek())
     },
-    import: act(async (doc) => {
-      const got = fromExport(doc, catalog, (id) => fps.get(id)!)
+    import: async (doc) => {
+      // The file checker loads only when a visitor imports a file.
+      const got = (await import('./importing')).fromExport(doc, catalog, (id) => fps.get(id)!)
       const entry: HistoryEntry = { at: now(), action: 'import' }
       const keys = [...got.records.keys()].map(signalKey)
       let hist: HistoryEntry[] = []
@@ -469,15 +460,15 @@ export const createCandor = (options: CandorOptions): Candor => {
         if (got.level) storedLevel.value = got.level
         history.value = hist
       })
-    }),
-    clear: act(async () => {
+    },
+    clear: async () => {
       batch(() => {
         records.value = new Map()
         storedLevel.value = undefined
         history.value = []
       })
       await persist([], () => ({ clear: true, put: [] }))
-    }),
+    },
     destroy() {
       tabs?.close()
       stopClock()

@@ -1,17 +1,12 @@
 import { CandorError, fail } from './errors'
 import { parseLifetime } from './lifetime'
-import type { Catalog, SignalDefinition, SignalOption } from './types'
+import type { Catalog, SignalDefinition } from './types'
 
 const SLUG = /^[a-z][a-z0-9-]{0,63}$/
-const OPTION_VALUE = /^[\w.-]{1,64}$/
-const TYPES = ['boolean', 'choice', 'multi']
-const FIELDS = ['id', 'type', 'label', 'purpose', 'options', 'source', 'lifetime', 'group', 'description', 'sensitive']
-// Caps keep a hostile or broken catalog from flooding the panel; real copy is far shorter.
-const MAX_SIGNALS = 2000
-const MAX_OPTIONS = 500
+const FIELDS = 'id type label purpose options source lifetime group description sensitive'.split(' ')
 
 type Rec = Record<string, unknown>
-const isRec = (x: unknown): x is Rec => typeof x == 'object' && x !== null && !Array.isArray(x)
+export const isRec = (x: unknown): x is Rec => typeof x == 'object' && x !== null && !Array.isArray(x)
 
 /**
  * Checks a catalog and returns a clean copy of it, or throws one `CandorError`
@@ -21,74 +16,68 @@ const isRec = (x: unknown): x is Rec => typeof x == 'object' && x !== null && !A
 export const validateCatalog = (input: unknown): Catalog => {
   const problems: string[] = []
   const bad = (path: string, why: string) => problems.push(path + ': ' + why)
-  const text = (o: Rec, key: string, path: string, max: number, required?: boolean): string | undefined => {
+  // Text of 1 to `max` characters: caps keep a hostile or broken catalog from flooding the panel.
+  const text = (o: Rec, key: string, at: string, max: number, need?: boolean) => {
     const v = o[key]
-    if (v === undefined && !required) return
-    if (typeof v != 'string' || !v.trim()) bad(path + key, required && v === undefined ? 'required' : 'must be a non-empty string')
-    else if (v.length > max) bad(path + key, `must be at most ${max} characters (has ${v.length})`)
-    else return v
+    if (v === undefined ? need : typeof v != 'string' || !v.trim() || v.length > max)
+      bad(at + key, v === undefined ? 'required' : `must be text of 1 to ${max} characters`)
   }
+  const only = (o: Rec, at: string, allowed: string[]) => {
+    for (const k of Object.keys(o)) if (!allowed.includes(k)) bad(at + k, `unknown field (allowed: ${allowed.join(', ')})`)
+  }
+  const slug = (v: unknown, path: string, example: string) =>
+    typeof v == 'string' && SLUG.test(v) ? v : (bad(path, `must be a slug like "${example}": lowercase letters, digits and "-", starting with a letter`), '')
 
   if (!isRec(input)) throw new CandorError('catalog-invalid', 'Invalid Candor catalog: expected an object like { site, signals: [...] }')
-  const site = input.site
-  if (typeof site != 'string' || !SLUG.test(site)) bad('site', 'must be a slug such as "daily-planet" (lowercase letters, digits, "-")')
-  for (const k of Object.keys(input)) if (k != 'site' && k != 'signals' && k != '$schema') bad(k, 'unknown field (a catalog has "site" and "signals")')
+  const site = slug(input.site, 'site', 'daily-planet')
+  only(input, '', ['site', 'signals', '$schema'])
   const list = input.signals
   const signals: SignalDefinition[] = []
-  if (!Array.isArray(list)) bad('signals', 'required: a list of signal declarations')
-  else if (list.length > MAX_SIGNALS) bad('signals', `at most ${MAX_SIGNALS} signals`)
-  else {
-    const seen = new Set<string>()
+  const ids = new Set<string>()
+  if (!Array.isArray(list) || list.length > 2000) bad('signals', 'required: a list of at most 2000 signal declarations')
+  else
     list.forEach((s: unknown, i) => {
-      const at = `signals[${i}].`
-      if (!isRec(s)) return bad(at.slice(0, -1), 'must be an object')
-      for (const k of Object.keys(s)) if (!FIELDS.includes(k)) bad(at + k, `unknown field (allowed: ${FIELDS.join(', ')})`)
-      const id = s.id
-      if (typeof id != 'string' || !SLUG.test(id)) bad(at + 'id', 'must be a slug such as "topics" (lowercase letters, digits, "-", starting with a letter)')
-      else if (seen.has(id)) bad(at + 'id', `"${id}" is declared twice`)
-      else seen.add(id)
-      const type = s.type
-      if (!TYPES.includes(type as string)) bad(at + 'type', 'must be "boolean", "choice" or "multi"')
-      const label = text(s, 'label', at, 200, true)
-      const purpose = text(s, 'purpose', at, 2000, true)
-      const def: SignalDefinition = { id: id as string, type: type as SignalDefinition['type'], label: label!, purpose: purpose! }
-      const opts = s.options
-      if (type == 'boolean') {
-        if (opts !== undefined) bad(at + 'options', 'not allowed for a boolean signal')
-      } else if (type == 'choice' || type == 'multi') {
-        if (!Array.isArray(opts) || !opts.length) bad(at + 'options', `required for a ${type} signal: a list of { value, label }`)
-        else if (opts.length > MAX_OPTIONS) bad(at + 'options', `at most ${MAX_OPTIONS} options`)
-        else {
-          const values = new Set<string>()
-          def.options = opts.map((o: unknown, j): SignalOption => {
-            const op = `${at}options[${j}].`
-            if (!isRec(o)) return bad(op.slice(0, -1), 'must be { value, label }'), { value: '', label: '' }
-            const v = o.value
-            if (typeof v != 'string' || !OPTION_VALUE.test(v)) bad(op + 'value', 'must be 1–64 letters, digits, "_", "." or "-"')
-            else if (values.has(v)) bad(op + 'value', `"${v}" is listed twice`)
-            else values.add(v)
-            return { value: v as string, label: text(o, 'label', op, 200, true)! }
-          })
-        }
+      const at = `signals[${i}]`
+      if (!isRec(s)) return bad(at, 'must be an object')
+      only(s, at + '.', FIELDS)
+      const id = slug(s.id, at + '.id', 'topics')
+      if (ids.has(id)) bad(at + '.id', `"${id}" is declared twice`)
+      ids.add(id)
+      const { type, options, source, lifetime, sensitive } = s
+      if (type != 'boolean' && type != 'choice' && type != 'multi') bad(at + '.type', 'must be "boolean", "choice" or "multi"')
+      text(s, 'label', at + '.', 200, true)
+      text(s, 'purpose', at + '.', 2000, true)
+      text(s, 'group', at + '.', 100)
+      text(s, 'description', at + '.', 2000)
+      const listed = type == 'choice' || type == 'multi'
+      if (type == 'boolean' && options !== undefined) bad(at + '.options', 'not allowed for a boolean signal')
+      else if (listed && (!Array.isArray(options) || !options.length || options.length > 500))
+        bad(at + '.options', `required for a ${type} signal: a list of 1 to 500 { value, label }`)
+      else if (listed) {
+        const values = new Set()
+        ;(options as unknown[]).forEach((o, j) => {
+          const op = `${at}.options[${j}]`
+          if (!isRec(o)) return bad(op, 'must be { value, label }')
+          only(o, op + '.', ['value', 'label'])
+          if (typeof o.value != 'string' || !/^[\w.-]{1,64}$/.test(o.value)) bad(op + '.value', 'must be 1 to 64 letters, digits, "_", "." or "-"')
+          else if (values.has(o.value)) bad(op + '.value', `"${o.value}" is listed twice`)
+          values.add(o.value)
+          text(o, 'label', op + '.', 200, true)
+        })
       }
-      const source = s.source
-      if (source !== undefined && source != 'declared' && source != 'inferred') bad(at + 'source', 'must be "declared" or "inferred"')
-      else if (source) def.source = source as 'declared' | 'inferred'
-      const lifetime = s.lifetime
-      if (lifetime !== undefined && (typeof lifetime != 'string' || !parseLifetime(lifetime)))
-        bad(at + 'lifetime', 'must look like "90d", "12h" or "2w" (a whole number of hours, days or weeks), or be left out')
-      else if (lifetime) def.lifetime = lifetime as string
-      const group = text(s, 'group', at, 100)
-      if (group) def.group = group
-      const description = text(s, 'description', at, 2000)
-      if (description) def.description = description
-      if (s.sensitive !== undefined && typeof s.sensitive != 'boolean') bad(at + 'sensitive', 'must be true or false')
-      else if (s.sensitive) def.sensitive = true
-      signals.push(def)
+      if (source !== undefined && source != 'declared' && source != 'inferred') bad(at + '.source', 'must be "declared" or "inferred"')
+      if (lifetime !== undefined && !parseLifetime(lifetime as string))
+        bad(at + '.lifetime', 'must look like "90d", "12h" or "2w" (whole hours, days or weeks), or be left out')
+      if (sensitive !== undefined && typeof sensitive != 'boolean') bad(at + '.sensitive', 'must be true or false')
+      // Copy only what was checked: the page keeps no handle on our catalog.
+      const def = {} as Rec
+      for (const k of FIELDS)
+        if (s[k] !== undefined)
+          def[k] = k == 'options' && Array.isArray(options) ? options.map((o) => (isRec(o) ? { value: o.value, label: o.label } : o)) : s[k]
+      signals.push(def as unknown as SignalDefinition)
     })
-  }
   fail('catalog-invalid', 'Invalid Candor catalog', problems)
-  return { site: site as string, signals }
+  return { site, signals }
 }
 
 /**

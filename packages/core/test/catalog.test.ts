@@ -42,17 +42,17 @@ describe('validateCatalog', () => {
       ],
     })
     expect(list).toEqual([
-      'site: must be a slug such as "daily-planet" (lowercase letters, digits, "-")',
-      'signals[0].id: must be a slug such as "topics" (lowercase letters, digits, "-", starting with a letter)',
+      'site: must be a slug like "daily-planet": lowercase letters, digits and "-", starting with a letter',
+      'signals[0].id: must be a slug like "topics": lowercase letters, digits and "-", starting with a letter',
       'signals[0].type: must be "boolean", "choice" or "multi"',
-      'signals[1].options: required for a choice signal: a list of { value, label }',
+      'signals[1].options: required for a choice signal: a list of 1 to 500 { value, label }',
       'signals[2].id: "a" is declared twice',
-      'signals[2].purpose: must be a non-empty string',
-      'signals[3].lifetime: must look like "90d", "12h" or "2w" (a whole number of hours, days or weeks), or be left out',
+      'signals[2].purpose: must be text of 1 to 2000 characters',
+      'signals[3].lifetime: must look like "90d", "12h" or "2w" (whole hours, days or weeks), or be left out',
       'signals[4].options[1].value: "x" is listed twice',
-      'signals[4].options[2].value: must be 1–64 letters, digits, "_", "." or "-"',
-      'signals[4].options[2].label: must be a non-empty string',
-      expect.stringMatching(/^signals\[5\]\.purpse: unknown field/),
+      'signals[4].options[2].value: must be 1 to 64 letters, digits, "_", "." or "-"',
+      'signals[4].options[2].label: must be text of 1 to 200 characters',
+      expect.stringMatching(/^signals\[5\]\.purpse: unknown field \(allowed: id, type, label, purpose/),
       'signals[5].options: not allowed for a boolean signal',
       'signals[6].source: must be "declared" or "inferred"',
       'signals[6].sensitive: must be true or false',
@@ -61,13 +61,17 @@ describe('validateCatalog', () => {
 
   it('refuses what is not a catalog at all', () => {
     expect(() => validateCatalog(null)).toThrow(/expected an object like \{ site, signals/)
-    expect(problems({ site: 'a' })).toEqual(['signals: required: a list of signal declarations'])
+    expect(problems({ site: 'a' })).toEqual(['signals: required: a list of at most 2000 signal declarations'])
+    expect(problems({ site: 'a', signals: [sig({ type: 'boolean', options: 5 }), sig({ id: 'y', type: 'choice', options: [null] })] })).toEqual([
+      'signals[0].options: not allowed for a boolean signal',
+      'signals[1].options[0]: must be { value, label }',
+    ])
     expect(problems({ site: 'a', signals: [42] })).toEqual(['signals[0]: must be an object'])
   })
 
   it('caps the length of text, so megabytes of copy are refused', () => {
     expect(problems({ site: 'a', signals: [sig({ label: 'x'.repeat(5000) })] })).toEqual([
-      'signals[0].label: must be at most 200 characters (has 5000)',
+      'signals[0].label: must be text of 1 to 200 characters',
     ])
   })
 

@@ -113,7 +113,7 @@ describe('faults while the page is open', () => {
     const c = await open()
     await c.set('compact', true)
     expect(connections).toHaveLength(1)
-    forceCloseDatabase(connections[0]!)
+    forceCloseDatabase(connections[0] as never)
     await c.set('topics', ['science'])
     expect(connections).toHaveLength(2)
     expect(c.storage.kind).toBe('indexeddb')

@@ -1,47 +1,13 @@
-// The visitor's data as a file: what export() writes and import() checks, field by field.
+// Checks a file the visitor imports, field by field. Loaded only when a visitor imports one.
 import { fail } from './errors'
 import { HISTORY_MAX, LEVELS, SCHEMA, isValue, type Rec } from './record'
-import type { Catalog, ExportedValue, HistoryEntry, Level, PreferencesExport } from './types'
+import { FORMAT } from './exporting'
+import type { Catalog, HistoryEntry, Level } from './types'
 import { checkValue } from './value'
 
-export const FORMAT = 'candor/preferences'
 /** Larger files are refused before they are parsed: a real export is a few kilobytes. */
 export const MAX_IMPORT_BYTES = 1 << 20
 
-const iso = (t: number) => new Date(t).toISOString()
-
-const exported = (r: Rec): ExportedValue => {
-  const e: ExportedValue = { setAt: iso(r.setAt) }
-  if (r.value !== undefined) e.value = r.value
-  if (r.expiresAt !== undefined) e.expiresAt = iso(r.expiresAt)
-  if (r.off) e.off = true
-  if (r.oneOff) e.oneOff = true
-  return e
-}
-
-/** Builds the export document from what is stored. */
-export const toExport = (
-  site: string,
-  now: number,
-  level: Level | undefined,
-  records: Map<string, Rec>,
-  declared: (id: string) => boolean,
-  history: readonly HistoryEntry[],
-): PreferencesExport => {
-  const values: Record<string, ExportedValue> = {}
-  const orphans: Record<string, ExportedValue> = {}
-  for (const [id, r] of records) if (r.expiresAt === undefined || r.expiresAt > now) (declared(id) ? values : orphans)[id] = exported(r)
-  return {
-    format: FORMAT,
-    version: SCHEMA,
-    site,
-    exportedAt: iso(now),
-    level: level ?? null,
-    values,
-    orphans,
-    history: history.map((h) => ({ ...h, at: iso(h.at) })),
-  }
-}
 
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x == 'object' && x !== null && !Array.isArray(x)
@@ -68,6 +34,14 @@ export const fromExport = (
       refuse('file: not valid JSON')
     }
   }
+  else
+    try {
+      // An object handed over in code gets the same cap as a file's text.
+      if (JSON.stringify(doc).length > MAX_IMPORT_BYTES) refuse(`file: too large (at most ${MAX_IMPORT_BYTES} bytes as JSON)`)
+    } catch (e) {
+      if ((e as Error).name == 'CandorError') throw e
+      refuse('file: not JSON data')
+    }
   if (!isObj(doc)) return refuse('file: not a Candor preferences export'), null!
   if (doc.format !== FORMAT) refuse(`format: expected "${FORMAT}", so this is not a Candor preferences export`)
   if (doc.version !== SCHEMA) refuse(`version: ${JSON.stringify(doc.version)} is not supported (this Candor reads version ${SCHEMA})`)

@@ -1,0 +1,40 @@
+// The visitor's data as a file: what export() writes.
+import { SCHEMA, type Rec } from './record'
+import type { ExportedValue, HistoryEntry, Level, PreferencesExport } from './types'
+
+export const FORMAT = 'candor/preferences'
+
+const iso = (t: number) => new Date(t).toISOString()
+
+const exported = (r: Rec): ExportedValue => {
+  const e: ExportedValue = { setAt: iso(r.setAt) }
+  if (r.value !== undefined) e.value = r.value
+  if (r.expiresAt !== undefined) e.expiresAt = iso(r.expiresAt)
+  if (r.off) e.off = true
+  if (r.oneOff) e.oneOff = true
+  return e
+}
+
+/** Builds the export document from what is stored. */
+export const toExport = (
+  site: string,
+  now: number,
+  level: Level | undefined,
+  records: Map<string, Rec>,
+  declared: (id: string) => boolean,
+  history: readonly HistoryEntry[],
+): PreferencesExport => {
+  const values: Record<string, ExportedValue> = {}
+  const orphans: Record<string, ExportedValue> = {}
+  for (const [id, r] of records) if (r.expiresAt === undefined || r.expiresAt > now) (declared(id) ? values : orphans)[id] = exported(r)
+  return {
+    format: FORMAT,
+    version: SCHEMA,
+    site,
+    exportedAt: iso(now),
+    level: level ?? null,
+    values,
+    orphans,
+    history: history.map((h) => ({ ...h, at: iso(h.at) })),
+  }
+}
