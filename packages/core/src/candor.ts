@@ -139,7 +139,10 @@ export const createCandor = (options: CandorOptions): Candor => {
       throw new CandorError('newer-data', `A newer version of Candor stored "${key}" on this device; this version won't overwrite it. Update the page's Candor.`)
   }
 
+  // Counts this tab's own changes: a re-read that started before one of them is stale when it ends.
+  let edits = 0
   const load = async (first: boolean): Promise<void> => {
+    const started = edits
     let rows: Array<[string, unknown]> | undefined
     // A backing store that fails to open often works on the next try (Dexie retries 3×); a missing or hung one won't.
     for (let i = 0; !rows && i < 3; i++)
@@ -170,6 +173,7 @@ export const createCandor = (options: CandorOptions): Candor => {
         else recs.set(id, r)
       }
     }
+    if (edits != started) return load(first)
     const t = now()
     // Values that faded while the visitor was away stay visible as expired for this view; storage drops them now.
     const old = first ? [...recs].filter(([, r]) => r.expiresAt !== undefined && r.expiresAt <= t) : []
@@ -213,6 +217,7 @@ export const createCandor = (options: CandorOptions): Candor => {
     const entry: HistoryEntry = { at: now(), action, id }
     if (value !== undefined) entry.value = copyValue(value)
     let stored: Rec | undefined
+    edits++
     batch(() => {
       setRec(id, make(records.peek().get(id)))
       history.value = history.peek().concat(entry).slice(-HISTORY_MAX)
@@ -400,6 +405,7 @@ export const createCandor = (options: CandorOptions): Candor => {
     setLevel: async (l) => {
       if (!LEVELS.includes(l)) throw new CandorError('invalid-value', `setLevel(${JSON.stringify(l)}): the level must be "off", "declared" or "all"`)
       const entry: HistoryEntry = { at: now(), action: 'level', value: l }
+      edits++
       batch(() => {
         storedLevel.value = l
         history.value = history.peek().concat(entry).slice(-HISTORY_MAX)
@@ -441,6 +447,7 @@ export const createCandor = (options: CandorOptions): Candor => {
       const got = (await import('./importing')).fromExport(doc, catalog, (id) => fps.get(id)!)
       const entry: HistoryEntry = { at: now(), action: 'import' }
       const keys = [...got.records.keys()].map(signalKey)
+      edits++
       let hist: HistoryEntry[] = []
       await persist([...keys, 'meta', 'history'], (cur) => {
         keys.forEach((k) => guard(cur, k))
@@ -462,6 +469,7 @@ export const createCandor = (options: CandorOptions): Candor => {
       })
     },
     clear: async () => {
+      edits++
       batch(() => {
         records.value = new Map()
         storedLevel.value = undefined
