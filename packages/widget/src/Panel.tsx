@@ -1,0 +1,264 @@
+import type { Candor, CandorError, Explanation, HistoryEntry, Level } from '@candor/core'
+import { useEffect, useRef, useState } from 'preact/hooks'
+import type { I18n } from './i18n'
+import type { Outline } from './outline'
+import { Signal, valueText } from './Signal'
+
+export interface PanelProps {
+  candor: Candor
+  i18n: I18n
+  outline: Outline
+  /** Shown as a close button in the header when given (the modal). */
+  onClose?: () => void
+  /** Unique per panel: prefixes every id, since a page may show two panels. */
+  uid: string
+  /** A signal to scroll to and focus; `focusKey` changes to ask again. */
+  focusId?: string
+  focusKey?: number
+  /** Forces light or dark; default: the visitor's `prefers-color-scheme`. */
+  theme?: string
+}
+
+const LEVELS: Level[] = ['off', 'declared', 'all']
+const SOON_DAYS = 14
+
+/** Everything the visitor can see and do: the content of the modal and of `<candor-preferences>`. */
+export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, theme }: PanelProps) => {
+  const { t } = i18n
+  const ref = useRef<HTMLDivElement>(null)
+  const [message, setMessage] = useState('')
+  const [erasing, setErasing] = useState(false)
+  const eraseYes = useRef<HTMLButtonElement>(null)
+  useEffect(() => void (erasing && eraseYes.current?.focus()), [erasing])
+  const site = candor.catalog.site
+
+  // Reading these getters subscribes this component to the core's signals.
+  const storage = candor.storage
+  const level = candor.level
+  candor.signals.version.value
+  const all: Explanation[] = candor.catalog.signals.map((s) => candor.explain(s.id))
+  const label = (id?: string) => candor.catalog.signals.find((s) => s.id == id)?.label ?? id ?? ''
+
+  const run = (p: Promise<unknown>, done?: string) => {
+    setMessage('')
+    p.then(
+      () => done && setMessage(done),
+      (e: CandorError) => setMessage(t('error', { message: e?.problems?.join('; ') ?? String(e) })),
+    )
+  }
+  const root = () => ref.current?.getRootNode() as Document | ShadowRoot | undefined
+  const focus = (id: string) => {
+    const card = root()?.getElementById(`${uid}-${id}-card`)
+    card?.scrollIntoView?.({ block: 'nearest' })
+    ;(card?.querySelector<HTMLElement>('input') ?? card?.querySelector<HTMLElement>('[role=switch]'))?.focus()
+  }
+  useEffect(() => {
+    if (!focusId) return
+    const card = root()?.getElementById(`${uid}-${focusId}-card`)
+    card?.scrollIntoView?.({ block: 'start' })
+    card?.querySelector<HTMLElement>('[role=switch]')?.focus()
+  }, [focusId, focusKey])
+
+  // Groups in the catalog's order; signals without a group come first.
+  const groups = new Map<string, Explanation[]>()
+  for (const e of all) {
+    const g = e.signal.group ?? ''
+    groups.set(g, (groups.get(g) ?? []).concat(e))
+  }
+  const named = [...groups.keys()].some(Boolean)
+
+  const review = all.filter((e) => e.state == 'needs-review')
+  const soon = candor.expiringSoon(SOON_DAYS).filter((e) => e.state != 'needs-review')
+  const orphans = candor.orphans
+  const history: HistoryEntry[] = candor.history.slice().reverse()
+
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([JSON.stringify(candor.export(), null, 2)], { type: 'application/json' }))
+    const a = document.createElement('a')
+    a.href = url
+    a.download = `${site}-preferences.json`
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(url), 1000)
+  }
+  const upload = async (input: HTMLInputElement) => {
+    const file = input.files?.[0]
+    input.value = ''
+    if (!file) return
+    setMessage('')
+    try {
+      await candor.import(await file.text())
+      setMessage(t('imported'))
+    } catch (e) {
+      setMessage(t('importFailed', { problems: ((e as CandorError).problems ?? [String(e)]).join('; ') }))
+    }
+  }
+  const historyText = (h: HistoryEntry) => {
+    const def = candor.catalog.signals.find((s) => s.id == h.id)
+    const value =
+      h.action == 'level' ? t(`level.${h.value as Level}`) : def && h.value !== undefined ? valueText(def, h.value as never, i18n) : ''
+    return t(`action.${h.action}`, { label: label(h.id), value })
+  }
+
+  return (
+    <div class="candor" ref={ref} dir={i18n.dir} lang={i18n.lang} data-theme={theme}>
+      <header class="head">
+        <h2 id={uid + '-title'}>{t('title')}</h2>
+        {onClose && (
+          <button type="button" class="close" onClick={onClose}>
+            {t('close')}
+          </button>
+        )}
+      </header>
+      {storage.kind == 'memory' && <p class="warn">{t('unsaved', { reason: t(`reason.${storage.reason}`) })}</p>}
+      {candor.previewing && (
+        <div class="preview">
+          <p>{t('previewing')}</p>
+          <button type="button" class="primary" onClick={() => candor.preview(false)}>
+            {t('previewBack')}
+          </button>
+        </div>
+      )}
+      <p class="muted">{t('intro')}</p>
+
+      <fieldset class="level">
+        <legend>{t('level')}</legend>
+        {LEVELS.map((l) => (
+          <label key={l}>
+            <input type="radio" name={uid + '-level'} value={l} checked={level == l && !candor.previewing} onChange={() => run(candor.setLevel(l))} />
+            <span>
+              {t(`level.${l}`)}
+              <small>{t(`level.${l}.hint`)}</small>
+            </span>
+          </label>
+        ))}
+        {candor.gpc && <p class="muted">{t('gpc', { level: t('level.declared') })}</p>}
+      </fieldset>
+
+      <div class="tools">
+        {!candor.previewing && (
+          <button type="button" onClick={() => candor.preview(true)}>
+            {t('preview')}
+          </button>
+        )}
+        <button type="button" aria-pressed={outline.on.value} onClick={() => outline.toggle()}>
+          {t('outline')}
+        </button>
+        {outline.on.value && <p class="muted">{outline.count.value ? t('outlined', { count: outline.count.value }) : t('outlinedNone')}</p>}
+      </div>
+
+      {(review.length > 0 || soon.length > 0) && (
+        <section class="still" aria-labelledby={uid + '-still'}>
+          <h3 id={uid + '-still'}>{t('stillTrue')}</h3>
+          <p class="muted">{t('stillTrueIntro')}</p>
+          <ul>
+            {review.concat(soon).map((e) => (
+              <li key={e.signal.id}>
+                <p>
+                  {e.state == 'needs-review'
+                    ? t('needsReview', { label: e.signal.label })
+                    : t('fadesSoon', { label: e.signal.label, when: i18n.relative(e.expiresAt!) })}{' '}
+                  {t('value', { value: valueText(e.signal, e.value, i18n) })}
+                </p>
+                <div class="actions">
+                  <button type="button" onClick={() => run(candor.renew(e.signal.id))}>
+                    {t('keep')}
+                  </button>
+                  <button type="button" onClick={() => focus(e.signal.id)}>
+                    {t('change')}
+                  </button>
+                  <button type="button" onClick={() => run(candor.forget(e.signal.id))}>
+                    {t('forget')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {[...groups].map(([group, list]) => (
+        <section key={group} class="group" aria-labelledby={`${uid}-g-${group}`}>
+          <h3 id={`${uid}-g-${group}`}>
+            <bdi>{group || (named ? t('other') : t('signals'))}</bdi>
+          </h3>
+          {list.map((e) => (
+            <Signal key={e.signal.id} candor={candor} e={e} i18n={i18n} uid={uid} run={run} focus={focus} />
+          ))}
+        </section>
+      ))}
+
+      {orphans.length > 0 && (
+        <section aria-labelledby={uid + '-orphans'}>
+          <h3 id={uid + '-orphans'}>{t('orphans')}</h3>
+          <ul>
+            {orphans.map((o) => (
+              <li key={o.id}>
+                <bdi>{o.id}</bdi>{' '}
+                <button type="button" onClick={() => run(candor.forgetOrphan(o.id))}>
+                  {t('forget')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section class="data" aria-labelledby={uid + '-data'}>
+        <h3 id={uid + '-data'}>{t('data')}</h3>
+        <div class="actions">
+          <button type="button" onClick={download}>
+            {t('download')}
+          </button>
+          <label class="file">
+            <input type="file" accept="application/json,.json" onChange={(ev) => upload(ev.currentTarget as HTMLInputElement)} />
+            <span>{t('import')}</span>
+          </label>
+          {!erasing && (
+            <button type="button" class="danger" onClick={() => setErasing(true)}>
+              {t('erase')}
+            </button>
+          )}
+        </div>
+        {erasing && (
+          <div class="confirm" role="group" aria-labelledby={uid + '-erase'}>
+            <p id={uid + '-erase'}>{t('eraseConfirm')}</p>
+            <div class="actions">
+              <button
+                type="button"
+                class="danger"
+                ref={eraseYes}
+                onClick={() => {
+                  setErasing(false)
+                  outline.toggle(false)
+                  run(candor.clear(), t('erased'))
+                }}
+              >
+                {t('eraseYes')}
+              </button>
+              <button type="button" onClick={() => setErasing(false)}>
+                {t('cancel')}
+              </button>
+            </div>
+          </div>
+        )}
+        <details>
+          <summary>{t('history', { count: history.length })}</summary>
+          {history.length ? (
+            <ol class="history">
+              {history.map((h, i) => (
+                <li key={i}>
+                  <time dateTime={new Date(h.at).toISOString()}>{i18n.date(h.at)}</time> {historyText(h)}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p class="muted">{t('historyEmpty')}</p>
+          )}
+        </details>
+      </section>
+      <p class="status" role="status">
+        {message}
+      </p>
+    </div>
+  )
+}

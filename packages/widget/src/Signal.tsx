@@ -1,0 +1,117 @@
+import type { Candor, Explanation, SignalDefinition, Value } from '@candor/core'
+import type { I18n } from './i18n'
+
+/** A value in words: option labels, a list, or on/off. */
+export const valueText = (s: SignalDefinition, v: Value | undefined, i18n: I18n): string => {
+  if (v === undefined) return i18n.t('unset')
+  if (typeof v == 'boolean') return i18n.t(v ? 'on' : 'off')
+  const label = (x: string) => s.options?.find((o) => o.value == x)?.label ?? x
+  if (Array.isArray(v)) return v.length ? i18n.list(v.map(label)) : i18n.t('nothing')
+  return label(v)
+}
+
+export interface SignalProps {
+  candor: Candor
+  e: Explanation
+  i18n: I18n
+  /** Prefix for ids, unique per panel. */
+  uid: string
+  run: (p: Promise<unknown>) => void
+  /** Moves focus to a signal's editor. */
+  focus: (signalId: string) => void
+}
+
+/** One signal: a group named by its label, with its purpose, value, origin, lifetime, use, one switch and its editor. */
+export const Signal = ({ candor, e, i18n, uid, run, focus }: SignalProps) => {
+  const { t } = i18n
+  const s = e.signal
+  const id = `${uid}-${s.id}`
+  const inUse = e.state != 'off'
+  const on = s.type == 'boolean' ? inUse && e.value === true && e.state != 'expired' : inUse
+  const usage = candor.usage[s.id]
+  const toggle = () =>
+    run(
+      on
+        ? candor.turnOff(s.id)
+        : e.state == 'off' && (s.type != 'boolean' || e.value === true)
+          ? candor.turnOn(s.id)
+          : candor.set(s.id, true),
+    )
+  const current = Array.isArray(e.value) ? e.value : []
+  const pick = (v: string, checked: boolean) =>
+    run(candor.set(s.id, s.type == 'multi' ? (checked ? current.concat(v) : current.filter((x) => x != v)) : v))
+
+  return (
+    <div role="group" aria-labelledby={id} class={'signal state-' + e.state} id={id + '-card'}>
+      <div class="signal-head">
+        <h4 id={id}>
+          <bdi>{s.label}</bdi>
+          {s.sensitive && <span class="badge">{t('sensitive')}</span>}
+        </h4>
+        <button type="button" role="switch" aria-checked={on} class="switch" id={id + '-switch'} onClick={toggle}>
+          <span class="track" aria-hidden="true" />
+          {t('use')}
+        </button>
+      </div>
+      {s.description && (
+        <p class="muted">
+          <bdi>{s.description}</bdi>
+        </p>
+      )}
+      <p>{t('purpose', { purpose: s.purpose })}</p>
+      {s.type != 'boolean' && (
+        <ul class="options">
+          {s.options!.map((o) => {
+            const checked = Array.isArray(e.value) ? e.value.includes(o.value) : e.value === o.value
+            return (
+              <li key={o.value}>
+                <label>
+                  <input
+                    type={s.type == 'multi' ? 'checkbox' : 'radio'}
+                    name={id + '-value'}
+                    value={o.value}
+                    checked={checked}
+                    onChange={(ev) => pick(o.value, (ev.currentTarget as HTMLInputElement).checked)}
+                  />
+                  <bdi>{o.label}</bdi>
+                </label>
+              </li>
+            )
+          })}
+        </ul>
+      )}
+      <p class="value">{t('value', { value: valueText(s, e.value, i18n) })}</p>
+      <p class="muted">
+        {e.source == 'inferred'
+          ? t('inferred', { basis: e.basis! })
+          : e.setAt !== undefined && e.value !== undefined
+            ? t('declaredOn', { date: i18n.date(e.setAt) })
+            : ''}{' '}
+        {e.expiresAt !== undefined &&
+          (e.state == 'expired' ? t('faded', { date: i18n.date(e.expiresAt) }) : t('fades', { when: i18n.relative(e.expiresAt), date: i18n.date(e.expiresAt) }))}
+      </p>
+      {e.state != 'active' && e.state != 'unset' && e.state != 'expired' && <p class="note">{t(`state.${e.state}`)}</p>}
+      {usage && (
+        <p class="used">{usage.reasons.length ? t('used', { reasons: i18n.list(usage.reasons) }) : t('usedCount', { count: usage.count })}</p>
+      )}
+      <div class="actions">
+        {e.source == 'inferred' && e.value !== undefined && (
+          <>
+            <button type="button" onClick={() => run(candor.confirm(s.id))}>
+              {t('confirm')}
+            </button>
+            <button type="button" onClick={() => focus(s.id)}>
+              {t('correct')}
+            </button>
+          </>
+        )}
+        {(e.setAt !== undefined || e.source == 'inferred') && (
+          <button type="button" onClick={() => run(candor.forget(s.id))}>
+            {t('forget')}
+          </button>
+        )}
+      </div>
+    </div>
+  )
+}
+

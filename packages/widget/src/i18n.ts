@@ -1,0 +1,71 @@
+import { en, type Strings } from './locales/en'
+
+export type { Strings }
+
+/** The shipped translations, each loaded only when a page asks for its language. */
+export const locales: Record<string, () => Promise<Partial<Strings>>> = {
+  en: async () => en,
+  de: () => import('./locales/de').then((m) => m.de),
+  fr: () => import('./locales/fr').then((m) => m.fr),
+}
+
+const baseOf = (lang: string) => lang.toLowerCase().split(/[-_]/)[0] || 'en'
+const loaded: Record<string, Partial<Strings>> = { en }
+
+/**
+ * Loads the shipped strings for `lang` (`'de'`, `'fr-CA'`, …); resolves at once for English and
+ * for languages Candor doesn't ship, which fall back to English unless the site gives strings.
+ */
+export const loadLocale = async (lang: string): Promise<void> => {
+  const base = baseOf(lang)
+  if (!loaded[base] && locales[base]) loaded[base] = await locales[base]!()
+}
+
+/** Text, dates, lists and direction for one language. */
+export interface I18n {
+  lang: string
+  dir: 'ltr' | 'rtl'
+  t(key: keyof Strings, vars?: Record<string, string | number>): string
+  date(t: number): string
+  /** "in 3 months", "yesterday" */
+  relative(t: number, now?: number): string
+  list(items: string[]): string
+}
+
+const RTL = /^(ar|he|fa|ur|ps|yi|dv|ckb|sd|ug)$/
+
+const safely = <T>(make: (lang: string) => T, lang: string): T => {
+  try {
+    return make(lang)
+  } catch {
+    // An invalid language tag from the page must not break the panel.
+    return make('en')
+  }
+}
+
+/**
+ * Strings for `lang` (e.g. `'de'`, `'fr-CA'`), falling back to English key by key;
+ * `overrides` replace any string. Call `loadLocale(lang)` first for a shipped language.
+ * @example createI18n('de', { title: 'Ihre Einstellungen' }).t('title')
+ */
+export const createI18n = (lang = 'en', overrides: Partial<Strings> = {}): I18n => {
+  const base = baseOf(lang)
+  const table = { ...en, ...loaded[base], ...overrides } as Strings
+  const dates = safely((l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'long', year: 'numeric' }), lang)
+  const rel = safely((l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }), lang)
+  const lists = safely((l) => new Intl.ListFormat(l, { type: 'conjunction' }), lang)
+  return {
+    lang,
+    dir: RTL.test(base) ? 'rtl' : 'ltr',
+    t: (key, vars) => (table[key] ?? key).replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? String(vars[k]) : m)),
+    date: (t) => dates.format(t),
+    relative: (t, now = Date.now()) => {
+      const s = (t - now) / 1000
+      const a = Math.abs(s)
+      const [n, unit]: [number, Intl.RelativeTimeFormatUnit] =
+        a < 3600 ? [s / 60, 'minute'] : a < 86400 ? [s / 3600, 'hour'] : a < 86400 * 45 ? [s / 86400, 'day'] : a < 86400 * 365 ? [s / 2629800, 'month'] : [s / 31557600, 'year']
+      return rel.format(Math.round(n), unit)
+    },
+    list: (items) => lists.format(items),
+  }
+}

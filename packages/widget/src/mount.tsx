@@ -1,0 +1,153 @@
+import type { Candor } from '@candor/core'
+import { signal, type Signal } from '@preact/signals'
+import { render } from 'preact'
+import { useEffect, useRef } from 'preact/hooks'
+import { createI18n, loadLocale, type I18n, type Strings } from './i18n'
+import { createOutline, type Outline } from './outline'
+import { Panel } from './Panel'
+import { adopt } from './sheet'
+
+/** Options of `mountCandor` and `<candor-preferences>`. */
+export interface WidgetOptions {
+  /** Language of the panel; default: the page's `lang`, then the browser's. English, German and French are shipped. */
+  lang?: string
+  /** Replaces any string, e.g. `{ title: 'Your choices' }`. */
+  strings?: Partial<Strings>
+  /** `'auto'` (default) follows `prefers-color-scheme`. */
+  theme?: 'auto' | 'light' | 'dark'
+  /** `false` renders without Shadow DOM, for assistive tools that need it. Default `true`. */
+  shadow?: boolean
+}
+
+/** Options of `mountCandor`. */
+export interface MountOptions extends WidgetOptions {
+  /** Show the floating launcher button. Default `true`. */
+  launcher?: boolean
+  /** Where the widget's host element goes. Default `document.body`. */
+  container?: Element
+}
+
+/** A mounted widget. */
+export interface Mounted {
+  /** Opens the panel, scrolled to `signalId` with focus on its switch when given. */
+  open(signalId?: string): void
+  close(): void
+  /** Removes the widget and its outlines from the page. */
+  destroy(): void
+  /** The element that holds the widget (its shadow root holds the panel). */
+  readonly host: HTMLElement
+}
+
+interface OpenState {
+  open: boolean
+  target?: string
+  key: number
+}
+
+let uids = 0
+/** A prefix for ids, unique per panel on the page. */
+export const nextUid = () => 'candor' + ++uids
+
+/** The page's language, then the browser's. */
+export const pageLang = (lang?: string) => lang || document.documentElement.lang || navigator.language || 'en'
+
+/** Creates the host element with its shadow root (or none), styled and themed. */
+export const createRoot = (host: HTMLElement, o: WidgetOptions): ShadowRoot | HTMLElement => {
+  const root = o.shadow === false ? host : (host.shadowRoot ?? host.attachShadow({ mode: 'open' }))
+  adopt(root instanceof ShadowRoot ? root : document)
+  return root
+}
+
+interface WidgetProps {
+  candor: Candor
+  i18n: I18n
+  outline: Outline
+  theme?: string
+  launcher: boolean
+  state: Signal<OpenState>
+}
+
+const Widget = ({ candor, i18n, outline, theme, launcher, state }: WidgetProps) => {
+  const dialog = useRef<HTMLDialogElement>(null)
+  const opener = useRef<HTMLElement | null>(null)
+  const uid = useRef(nextUid()).current
+  const { open, target, key } = state.value
+
+  useEffect(() => {
+    const d = dialog.current
+    if (!d) return
+    if (open && !d.open) {
+      // Remember who opened it (focus may sit inside another shadow root) to give focus back on close.
+      let active = document.activeElement
+      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
+      opener.current = active as HTMLElement | null
+      d.showModal()
+      // The panel's own focus ran while the dialog was closed: focus again now that it shows.
+      const card = target && d.querySelector(`#${uid}-${target}-card`)
+      if (card) {
+        card.scrollIntoView?.({ block: 'start' })
+        card.querySelector<HTMLElement>('[role=switch]')?.focus()
+      } else d.querySelector<HTMLElement>('.close')?.focus()
+    } else if (!open && d.open) d.close()
+  }, [open])
+
+  const close = () => (state.value = { ...state.value, open: false })
+  const closed = () => {
+    if (state.value.open) close()
+    opener.current?.focus?.()
+  }
+
+  return (
+    <>
+      {launcher && (
+        <button type="button" class="candor-launcher" data-theme={theme} dir={i18n.dir} lang={i18n.lang} aria-haspopup="dialog" onClick={() => (state.value = { open: true, key: key + 1 })}>
+          {i18n.t('launcher')}
+        </button>
+      )}
+      <dialog ref={dialog} class="candor-dialog" data-theme={theme} dir={i18n.dir} aria-labelledby={uid + '-title'} onClose={closed}>
+        {open && <Panel candor={candor} i18n={i18n} outline={outline} onClose={close} uid={uid} focusId={target} focusKey={key} theme={theme} />}
+      </dialog>
+    </>
+  )
+}
+
+let last: Mounted | undefined
+
+/**
+ * Adds the launcher button and the modal panel to the page.
+ * @example const widget = mountCandor(candor, { lang: 'de' }); widget.open('topics')
+ */
+export const mountCandor = (candor: Candor, options: MountOptions = {}): Mounted => {
+  const host = document.createElement('candor-widget')
+  const root = createRoot(host, options)
+  ;(options.container ?? document.body).append(host)
+  const lang = pageLang(options.lang)
+  const outline = createOutline(candor)
+  const state = signal<OpenState>({ open: false, key: 0 })
+  const theme = options.theme == 'auto' ? undefined : options.theme
+  let gone = false
+  // Renders once its language's strings are in (at once for English), so no English flashes first.
+  loadLocale(lang).then(() => {
+    if (!gone)
+      render(<Widget candor={candor} i18n={createI18n(lang, options.strings)} outline={outline} theme={theme} launcher={options.launcher !== false} state={state} />, root)
+  })
+  const mounted: Mounted = {
+    host,
+    open: (target) => (state.value = { open: true, target, key: state.value.key + 1 }),
+    close: () => (state.value = { ...state.value, open: false }),
+    destroy() {
+      gone = true
+      render(null, root)
+      outline.destroy()
+      host.remove()
+      if (last == mounted) last = undefined
+    },
+  }
+  return (last = mounted)
+}
+
+/**
+ * Opens the panel of the widget mounted last, at `signalId` when given.
+ * @example document.querySelector('#why')!.addEventListener('click', () => open('topics'))
+ */
+export const open = (signalId?: string) => last?.open(signalId)

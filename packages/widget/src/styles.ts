@@ -1,0 +1,63 @@
+// The widget's CSS, applied as a constructed stylesheet (adoptedStyleSheets): no <style> element
+// and no style attribute, so a strict Content-Security-Policy allows it. Theme it with --candor-*;
+// each colour is light-dark(light, dark), following color-scheme, which data-theme can force.
+export const css = `
+:host,candor-widget,candor-preferences{all:initial;display:contents}
+.candor,.candor-launcher,.candor-dialog{color-scheme:light dark;
+--candor-bg:light-dark(#fff,#1c1c21);--candor-fg:light-dark(#1b1b1f,#f1f1f4);--candor-muted:light-dark(#52525b,#b9b9c3);--candor-border:light-dark(#8a8a94,#8e8e99);
+--candor-accent:light-dark(#0b57d0,#a8c7fa);--candor-accent-fg:light-dark(#fff,#0b1d3a);--candor-soft:light-dark(#eef2fb,#262a35);
+--candor-warn-bg:light-dark(#fff4d6,#3d2f00);--candor-warn-fg:light-dark(#5c3d00,#ffe08a);--candor-danger:light-dark(#b3261e,#ffb4ab);--candor-focus:var(--candor-accent);
+--candor-radius:12px;--candor-font:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;--candor-z:2147483000;
+font:15px/1.5 var(--candor-font);color:var(--candor-fg)}
+[data-theme=light]{color-scheme:light}[data-theme=dark]{color-scheme:dark}
+.candor{display:block;background:var(--candor-bg);box-sizing:border-box;padding:16px 20px 20px;text-align:start}
+.candor *,.candor *::before,.candor *::after{box-sizing:border-box}
+.candor h2{font-size:1.3em;margin:0}.candor h3{font-size:1.1em;margin:24px 0 8px}.candor h4{font-size:1em;margin:0}
+.candor p{margin:6px 0}.candor ul,.candor ol{margin:0;padding:0;list-style:none}
+.candor .head{display:flex;align-items:center;justify-content:space-between;gap:12px;position:sticky;top:-16px;background:var(--candor-bg);padding:8px 0;z-index:1}
+.candor .muted,.candor small{color:var(--candor-muted)}
+.candor small{display:block;font-size:.87em}
+.candor button,.candor .file span{font:inherit;color:var(--candor-fg);background:var(--candor-bg);border:1px solid var(--candor-border);border-radius:8px;
+min-height:32px;min-width:32px;padding:4px 12px;cursor:pointer}
+.candor button:hover,.candor .file:hover span{background:var(--candor-soft)}
+.candor .primary,.candor [aria-pressed=true]{background:var(--candor-accent);color:var(--candor-accent-fg);border-color:var(--candor-accent)}
+.candor .primary:hover,.candor [aria-pressed=true]:hover{background:var(--candor-accent)}
+.candor .danger{color:var(--candor-danger);border-color:var(--candor-danger)}
+.candor :focus-visible,.candor .file:focus-within span{outline:3px solid var(--candor-focus);outline-offset:2px}
+.candor .actions,.candor .tools{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:8px 0}
+.candor fieldset{border:1px solid var(--candor-border);border-radius:var(--candor-radius);margin:16px 0 8px;padding:8px 12px}
+.candor legend{font-weight:600;padding:0 4px}
+.candor label{display:flex;gap:8px;align-items:flex-start;padding:4px 0;cursor:pointer}
+.candor input[type=radio],.candor input[type=checkbox]{inline-size:20px;block-size:20px;margin:2px 0 0;flex:none;accent-color:var(--candor-accent)}
+.candor .warn,.candor .preview{background:var(--candor-warn-bg);color:var(--candor-warn-fg);border-radius:8px;padding:8px 12px;margin:8px 0}
+.candor .preview{display:flex;flex-wrap:wrap;gap:8px;align-items:center;justify-content:space-between}
+.candor .signal{border:1px solid var(--candor-border);border-radius:var(--candor-radius);padding:12px;margin:8px 0}
+.candor .signal.state-off,.candor .signal.state-expired{border-style:dashed}
+.candor .signal-head{display:flex;justify-content:space-between;align-items:center;gap:12px}
+.candor .badge{font-size:.75em;font-weight:600;border:1px solid currentColor;border-radius:99px;padding:0 8px;margin-inline-start:8px;vertical-align:middle}
+.candor .options{display:flex;flex-wrap:wrap;column-gap:16px}
+.candor .value{font-weight:600}
+.candor .note{border-inline-start:3px solid var(--candor-accent);padding-inline-start:8px}
+.candor .used{color:var(--candor-accent);font-weight:500}
+.candor .switch{display:inline-flex;align-items:center;gap:8px;flex:none;border-radius:99px;padding-inline:6px 12px}
+.candor .track{inline-size:36px;block-size:20px;border-radius:99px;background:var(--candor-border);position:relative;flex:none}
+.candor .track::after{content:"";position:absolute;inset-block-start:2px;inset-inline-start:2px;inline-size:16px;block-size:16px;border-radius:50%;background:#fff}
+.candor .switch[aria-checked=true] .track{background:var(--candor-accent)}
+.candor .switch[aria-checked=true] .track::after{inset-inline-start:18px;background:var(--candor-accent-fg)}
+.candor .file{position:relative;padding:0}
+.candor .file input{position:absolute;opacity:0;inline-size:1px;block-size:1px}
+.candor .file span{display:inline-flex;align-items:center}
+.candor .still li,.candor .confirm{background:var(--candor-soft);border-radius:8px;padding:8px 12px;margin:8px 0}
+.candor details{margin:12px 0}.candor summary{cursor:pointer;min-height:24px}
+.candor .history li{padding:4px 0;border-bottom:1px solid var(--candor-soft)}.candor time{color:var(--candor-muted);margin-inline-end:8px}
+.candor .status:empty{display:none}
+.candor-launcher{position:fixed;inset-block-end:16px;inset-inline-end:16px;z-index:var(--candor-z);font:600 15px/1 var(--candor-font);
+background:var(--candor-accent);color:var(--candor-accent-fg);border:0;border-radius:99px;padding:12px 18px;min-height:44px;cursor:pointer;box-shadow:0 2px 10px #0004}
+.candor-launcher:focus-visible{outline:3px solid var(--candor-fg);outline-offset:3px}
+.candor-dialog{padding:0;border:0;margin:0 0 0 auto;inline-size:min(30rem,100vw);max-inline-size:100vw;block-size:100vh;max-block-size:100vh;
+background:var(--candor-bg);color:var(--candor-fg);box-shadow:0 0 24px #0006}
+.candor-dialog:dir(rtl){margin:0 auto 0 0}
+.candor-dialog::backdrop{background:#0007}
+@media (prefers-reduced-motion:no-preference){.candor-dialog[open]{animation:candor-in .16s ease-out}}
+@keyframes candor-in{from{opacity:0;translate:24px 0}}
+`
