@@ -3,9 +3,11 @@
 //
 //   node e2e/server.mjs [--port 4391] [--host 127.0.0.1]
 //
-// Serves e2e/pages/ and, at /core.js, an ESM bundle of @candor/core (packages/core/src/index.ts
-// with its dependencies), built with esbuild at start and kept in memory. The bundle is rebuilt
-// when one of its source files changes, so a reused server never serves a stale core.
+// Serves e2e/pages/ and two ESM bundles built with esbuild and kept in memory: /core.js
+// (@candor/core with its dependencies) and /widget.js (pages/widget-entry.ts: the core and
+// @candor/widget with Preact). A bundle is rebuilt when one of its source files changes, so a
+// reused server never serves a stale one. Pages under /csp/ are sent with a strict
+// Content-Security-Policy (no inline script or style, Trusted Types required).
 
 import { createServer } from 'node:http'
 import { readFile, stat } from 'node:fs/promises'
@@ -44,17 +46,22 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
-// ---- the core bundle -------------------------------------------------------
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'"
 
-/** @type {{ code: string, inputs: Map<string, number> } | undefined} */
-let bundle
-/** @type {Promise<typeof bundle> | undefined} */
-let building
+// ---- the bundles -----------------------------------------------------------
 
-async function build() {
+const entries = { '/core.js': coreEntry, '/widget.js': join(here, 'pages', 'widget-entry.ts') }
+/** @type {Map<string, { code: string, inputs: Map<string, number> }>} */
+const bundles = new Map()
+/** @type {Map<string, Promise<{ code: string, inputs: Map<string, number> }>>} */
+const builds = new Map()
+
+async function build(/** @type {string} */ name) {
   const started = Date.now()
   const result = await esbuild.build({
-    entryPoints: [coreEntry],
+    entryPoints: [entries[name]],
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -72,11 +79,11 @@ async function build() {
     inputs.set(path, (await stat(path)).mtimeMs)
   }
   const code = result.outputFiles[0]?.text ?? ''
-  console.log(`[e2e-server] built /core.js from ${inputs.size} files in ${Date.now() - started} ms`)
+  console.log(`[e2e-server] built ${name} from ${inputs.size} files in ${Date.now() - started} ms`)
   return { code, inputs }
 }
 
-async function isStale(/** @type {NonNullable<typeof bundle>} */ current) {
+async function isStale(/** @type {{ inputs: Map<string, number> }} */ current) {
   for (const [path, mtime] of current.inputs) {
     try {
       if ((await stat(path)).mtimeMs !== mtime) return true
@@ -88,14 +95,14 @@ async function isStale(/** @type {NonNullable<typeof bundle>} */ current) {
 }
 
 /** The cached bundle, rebuilt if a source file changed since. Concurrent callers share one build. */
-async function getBundle() {
-  if (building) return building
+async function getBundle(/** @type {string} */ name) {
+  if (builds.has(name)) return builds.get(name)
+  const bundle = bundles.get(name)
   if (bundle && !(await isStale(bundle))) return bundle
-  building = build()
-    .then((fresh) => (bundle = fresh))
-    .finally(() => {
-      building = undefined
-    })
+  const building = build(name)
+    .then((fresh) => (bundles.set(name, fresh), fresh))
+    .finally(() => builds.delete(name))
+  builds.set(name, building)
   return building
 }
 
@@ -130,14 +137,14 @@ const server = createServer(async (req, res) => {
 
     if (path === '/healthz') return send(res, 200, 'candor-e2e ok\n')
 
-    if (path === '/core.js') {
+    if (path in entries) {
       try {
-        const { code } = await getBundle()
+        const { code } = await getBundle(path)
         return send(res, 200, code, types['.js'])
       } catch (error) {
         const message = formatBuildError(error)
-        console.error(`[e2e-server] building /core.js failed:\n${message}`)
-        return send(res, 500, `/* building @candor/core failed:\n${message.replaceAll('*/', '* /')}\n*/\n`, types['.js'])
+        console.error(`[e2e-server] building ${path} failed:\n${message}`)
+        return send(res, 500, `/* building ${path} failed:\n${message.replaceAll('*/', '* /')}\n*/\n`, types['.js'])
       }
     }
 
@@ -160,6 +167,7 @@ const server = createServer(async (req, res) => {
       'content-length': body.length,
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
+      ...(path.startsWith('/csp/') ? { 'content-security-policy': CSP } : {}),
     })
     res.end(req.method === 'HEAD' ? undefined : body)
   } catch (error) {
@@ -175,14 +183,15 @@ server.on('error', (error) => {
 })
 
 server.listen(port, host, () => {
-  console.log(`[e2e-server] serving ${pagesDir} and /core.js (${coreEntry}) at http://${host}:${port}/`)
+  console.log(`[e2e-server] serving ${pagesDir}, /core.js (${coreEntry}) and /widget.js at http://${host}:${port}/`)
 })
 
 // Build at start so the first test doesn't wait; a failure here (e.g. the core isn't written yet)
 // is reported and retried on the first request for /core.js.
-getBundle().catch((error) => {
-  console.error(`[e2e-server] building /core.js failed (will retry on request):\n${formatBuildError(error)}`)
-})
+for (const name of Object.keys(entries))
+  getBundle(name).catch((error) => {
+    console.error(`[e2e-server] building ${name} failed (will retry on request):\n${formatBuildError(error)}`)
+  })
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

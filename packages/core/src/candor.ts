@@ -340,6 +340,7 @@ export const createCandor = (options: CandorOptions): Candor => {
       return [...records.value].filter(([id]) => !defs.has(id)).map(([id, r]) => ({ id, value: r.value, setAt: r.setAt }))
     },
     signals: { level, storage: status, usage, history, problems, version, preview: previewing },
+    now,
 
     get(id, o) {
       const e = explain(id)

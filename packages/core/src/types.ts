@@ -203,6 +203,8 @@ export interface Candor {
   /** `true` while previewing the page everyone sees (this page view only). */
   readonly previewing: boolean
   readonly signals: CandorSignals
+  /** The clock this instance goes by (ms since epoch), so "fades in 5 days" agrees with the core. */
+  now(): number
 
   /**
    * The value to tailor by, or `undefined` when nothing may be used. Records the read.

@@ -11,7 +11,7 @@ describe('@candor/core exports', () => {
     const c = core.createCandor({ catalog: { site: 'a', signals: [] }, storage: 'memory' })
     for (const k of ['ready', 'gpc', 'level', 'storage', 'usage', 'history', 'needsReview', 'orphans', 'problems', 'previewing', 'signals', 'catalog'])
       expect(k in c, k).toBe(true)
-    for (const k of ['get', 'explain', 'set', 'turnOff', 'turnOn', 'forget', 'renew', 'confirm', 'infer', 'setLevel', 'preview', 'expiringSoon', 'forgetOrphan', 'subscribe', 'export', 'import', 'clear', 'destroy'])
+    for (const k of ['get', 'explain', 'set', 'turnOff', 'turnOn', 'forget', 'renew', 'confirm', 'infer', 'setLevel', 'preview', 'expiringSoon', 'forgetOrphan', 'subscribe', 'export', 'import', 'clear', 'destroy', 'now'])
       expect(typeof (c as unknown as Record<string, unknown>)[k], k).toBe('function')
   })
 })

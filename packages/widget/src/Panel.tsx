@@ -156,7 +156,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
                 <p>
                   {e.state == 'needs-review'
                     ? t('needsReview', { label: e.signal.label })
-                    : t('fadesSoon', { label: e.signal.label, when: i18n.relative(e.expiresAt!) })}{' '}
+                    : t('fadesSoon', { label: e.signal.label, when: i18n.relative(e.expiresAt!, candor.now()) })}{' '}
                   {t('value', { value: valueText(e.signal, e.value, i18n) })}
                 </p>
                 <div class="actions">

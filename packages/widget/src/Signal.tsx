@@ -88,7 +88,7 @@ export const Signal = ({ candor, e, i18n, uid, run, focus }: SignalProps) => {
             ? t('declaredOn', { date: i18n.date(e.setAt) })
             : ''}{' '}
         {e.expiresAt !== undefined &&
-          (e.state == 'expired' ? t('faded', { date: i18n.date(e.expiresAt) }) : t('fades', { when: i18n.relative(e.expiresAt), date: i18n.date(e.expiresAt) }))}
+          (e.state == 'expired' ? t('faded', { date: i18n.date(e.expiresAt) }) : t('fades', { when: i18n.relative(e.expiresAt, candor.now()), date: i18n.date(e.expiresAt) }))}
       </p>
       {e.state != 'active' && e.state != 'unset' && e.state != 'expired' && <p class="note">{t(`state.${e.state}`)}</p>}
       {usage && (

@@ -1,0 +1,239 @@
+// @vitest-environment happy-dom
+import { render } from 'preact'
+import { act } from 'preact/test-utils'
+import { IDBFactory } from 'fake-indexeddb'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Candor } from '@candor/core'
+import { createI18n, loadLocale } from '../src/i18n'
+import { createOutline } from '../src/outline'
+import { Panel } from '../src/Panel'
+import { byRole, catalog, click, make, one, settle } from './helpers'
+
+let box: HTMLElement
+beforeEach(() => {
+  box = document.createElement('div')
+  document.body.append(box)
+})
+afterEach(() => {
+  render(null, box)
+  box.remove()
+})
+
+const show = async (candor: Candor, lang = 'en', strings = {}) => {
+  await loadLocale(lang)
+  await act(() => render(<Panel candor={candor} i18n={createI18n(lang, strings)} outline={createOutline(candor)} uid="t" />, box))
+  await settle()
+}
+const group = (name: string) => one(box, 'group', name)
+
+describe('the level', () => {
+  it('offers three levels with the promised wording, and changing it changes the level', async () => {
+    const c = await make()
+    await show(c)
+    const radios = byRole(box, 'radio').filter((r) => (r as HTMLInputElement).name == 't-level')
+    expect(radios.map((r) => r.closest('label')!.textContent)).toEqual([
+      expect.stringContaining('same page as everyone'),
+      expect.stringContaining('only what I'),
+      expect.stringContaining('infer'),
+    ])
+    expect((radios[2] as HTMLInputElement).checked).toBe(true)
+    await click(radios[0]!)
+    expect(c.level).toBe('off')
+  })
+
+  it('says when Global Privacy Control was honoured', async () => {
+    await show(await make({ gpc: true }))
+    expect(box.textContent).toContain('Your browser sent Global Privacy Control')
+  })
+})
+
+describe('each signal', () => {
+  it('is a group named by its label with exactly one switch, filed under its catalog group', async () => {
+    await show(await make())
+    for (const s of catalog.signals) expect(byRole(group(s.label), 'switch')).toHaveLength(1)
+    const headings = [...box.querySelectorAll('h3')].map((h) => h.textContent)
+    expect(headings).toEqual(expect.arrayContaining(['Reading', 'Other']))
+  })
+
+  it('edits in place: checkboxes for multi, radios for choice, the switch for boolean', async () => {
+    const c = await make()
+    await show(c)
+    expect(byRole(group('Topics you follow'), 'checkbox')).toHaveLength(2)
+    expect(byRole(group('Your region'), 'radio')).toHaveLength(2)
+    expect(byRole(group('Compact layout'), 'checkbox').length + byRole(group('Compact layout'), 'radio').length).toBe(0)
+    await click(one(group('Topics you follow'), 'checkbox', 'Science'))
+    expect(c.get('topics')).toEqual(['science'])
+    await click(one(group('Compact layout'), 'switch'))
+    expect(c.get('compact')).toBe(true)
+    expect(one(group('Compact layout'), 'switch').getAttribute('aria-checked')).toBe('true')
+  })
+
+  it('shows purpose, value in words, when it was declared and when it fades', async () => {
+    const t = Date.UTC(2026, 4, 3, 9)
+    const c = await make({ now: () => t })
+    await c.set('topics', ['sports', 'science'])
+    await show(c)
+    const text = group('Topics you follow').textContent
+    expect(text).toContain('Why: Puts stories on these topics first')
+    expect(text).toContain('Now: Sports and Science')
+    expect(text).toContain('You told us on May 3, 2026.')
+    expect(text).toMatch(/Fades .*\(October 30, 2026\)/)
+  })
+
+  it('the switch turns a signal off and on, keeping its value', async () => {
+    const c = await make()
+    await c.set('topics', ['sports'])
+    await show(c)
+    const sw = one(group('Topics you follow'), 'switch')
+    await click(sw)
+    expect(c.explain('topics')).toMatchObject({ state: 'off', value: ['sports'] })
+    expect(group('Topics you follow').textContent).toContain('Turned off')
+    await click(one(group('Topics you follow'), 'switch'))
+    expect(c.get('topics')).toEqual(['sports'])
+  })
+
+  it('labels an inferred value with its basis, with Confirm and Correct', async () => {
+    const c = await make()
+    c.infer('region', 'eu', { basis: 'your IP address suggests Europe' })
+    await show(c)
+    const g = group('Your region')
+    expect(g.textContent).toContain('Inferred from: your IP address suggests Europe.')
+    await click(one(g, 'button', 'Correct'))
+    expect(document.activeElement).toBe(byRole(group('Your region'), 'radio')[0])
+    await click(one(group('Your region'), 'button', 'Confirm'))
+    expect(c.explain('region')).toMatchObject({ source: 'declared', value: 'eu' })
+    expect(group('Your region').textContent).toMatch(/You told us on/)
+  })
+
+  it('marks one-off values', async () => {
+    const c = await make()
+    await c.set('topics', ['science'], { oneOff: true })
+    await show(c)
+    expect(group('Topics you follow').textContent).toContain('One-off')
+  })
+
+  it('says it is used on this page, with the reasons', async () => {
+    const c = await make()
+    await c.set('compact', true)
+    c.get('compact', { reason: 'Chooses the layout' })
+    await show(c)
+    expect(group('Compact layout').textContent).toContain('Used on this page: Chooses the layout.')
+    expect(group('Topics you follow').textContent).not.toContain('Used on this page')
+  })
+
+  it('renders catalog text as text, never as HTML', async () => {
+    const evil = {
+      site: 'x',
+      signals: [{ id: 'a', type: 'boolean' as const, label: '<img src=x onerror="alert(1)">', purpose: '<b>bold</b>' }],
+    }
+    await show(await make({ catalog: evil }))
+    expect(box.querySelector('img, b')).toBeNull()
+    expect(box.textContent).toContain('<img src=x onerror="alert(1)">')
+  })
+})
+
+describe('Still true?', () => {
+  it('asks about values that fade soon: keep, change or forget', async () => {
+    let t = Date.UTC(2026, 4, 3, 9)
+    const c = await make({ now: () => t })
+    await c.set('topics', ['sports'])
+    t += 175 * 864e5
+    await show(c)
+    const still = box.querySelector('.still') as HTMLElement
+    expect(still.textContent).toContain('Topics you follow fades in 5 days')
+    await click(one(still, 'button', 'Keep'))
+    expect(c.explain('topics').expiresAt).toBe(t + 180 * 864e5)
+    expect(box.querySelector('.still')).toBeNull()
+  })
+
+  it('asks about values whose meaning the site changed: keep accepts the new meaning', async () => {
+    globalThis.indexedDB = new IDBFactory()
+    const a = await make({ storage: 'indexeddb' })
+    await a.set('compact', true)
+    const changed = { ...catalog, signals: catalog.signals.map((s) => (s.id == 'compact' ? { ...s, purpose: 'Shows partner offers' } : s)) }
+    const c = await make({ catalog: changed, storage: 'indexeddb' })
+    expect(c.explain('compact').state).toBe('needs-review')
+    await show(c)
+    const still = box.querySelector('.still') as HTMLElement
+    expect(still.textContent).toContain('Compact layout: the site changed what it uses this for.')
+    expect(group('Compact layout').textContent).toContain('unused until you say it still holds')
+    await click(one(still, 'button', 'Keep'))
+    expect(c.get('compact')).toBe(true)
+  })
+
+  it('Change moves focus to the signal, Forget deletes it', async () => {
+    let t = Date.UTC(2026, 4, 3, 9)
+    const c = await make({ now: () => t })
+    await c.set('topics', ['sports'])
+    t += 175 * 864e5
+    await show(c)
+    await click(one(box.querySelector('.still')!, 'button', 'Change'))
+    expect(document.activeElement).toBe(one(group('Topics you follow'), 'checkbox', 'Sports'))
+    await click(one(box.querySelector('.still')!, 'button', 'Forget'))
+    expect(c.explain('topics').state).toBe('unset')
+  })
+})
+
+describe('the page everyone sees', () => {
+  it('previews the baseline for this view only, with a way back', async () => {
+    const c = await make()
+    await c.set('compact', true)
+    await show(c)
+    await click(one(box, 'button', 'See the page as everyone sees it'))
+    expect(c.get('compact')).toBeUndefined()
+    expect(box.textContent).toContain('You are seeing the page as everyone sees it')
+    await click(one(box, 'button', 'Back to my page'))
+    expect(c.get('compact')).toBe(true)
+  })
+})
+
+describe('storage', () => {
+  it("says plainly at the top when choices can't be saved", async () => {
+    await show(await make())
+    const first = box.querySelector('.candor > p')!
+    expect(first.textContent).toBe("Your choices can't be saved in this browser (this browser offers no storage here): they last until you leave this page.")
+  })
+})
+
+describe('your data', () => {
+  it('erases everything only after a confirmation', async () => {
+    const c = await make()
+    await c.set('compact', true)
+    await show(c)
+    await click(one(box, 'button', 'Erase everything'))
+    expect(c.get('compact')).toBe(true)
+    expect(document.activeElement?.textContent).toBe('Yes, erase everything')
+    await click(one(box, 'button', 'Cancel'))
+    expect(c.get('compact')).toBe(true)
+    await click(one(box, 'button', 'Erase everything'))
+    await click(one(box, 'button', 'Yes, erase everything'))
+    expect(c.get('compact')).toBeUndefined()
+    expect(box.textContent).toContain('Everything was erased.')
+  })
+
+  it('lists the history of changes, newest first', async () => {
+    const c = await make()
+    await c.set('compact', true)
+    await c.setLevel('declared')
+    await show(c)
+    const items = [...box.querySelectorAll('.history li')].map((li) => li.textContent)
+    expect(items[0]).toContain('chose “Use only what I told you”')
+    expect(items[1]).toContain('set Compact layout to on')
+  })
+})
+
+describe('languages', () => {
+  it('ships German and French, and a site can override any string', async () => {
+    const c = await make()
+    await show(c, 'de-DE')
+    expect(box.querySelector('h2')!.textContent).toBe('Was diese Seite anpasst')
+    await show(c, 'fr', { title: 'Vos réglages' })
+    expect(box.querySelector('h2')!.textContent).toBe('Vos réglages')
+    expect(box.textContent).toContain('Montrez-moi la même page')
+  })
+
+  it('lays out right to left for right-to-left languages', async () => {
+    await show(await make(), 'ar')
+    expect(box.querySelector('.candor')!.getAttribute('dir')).toBe('rtl')
+  })
+})
