@@ -1,9 +1,41 @@
+import { readFile, readdir, copyFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { defineConfig } from 'vite'
+import { defineConfig, type Plugin } from 'vite'
 
-// The demo runs on the packages' source, so edits show without a build.
+// candor.js and its lazy chunks, as the drop-in package builds them (pnpm demo builds it first).
+const dropin = resolve(__dirname, '../packages/dropin/dist')
+
+/** Serves the drop-in's files at the site root, as a site owner would host them, and copies them into the build. */
+const candorJs = (): Plugin => ({
+  name: 'candor-dropin',
+  configureServer(server) {
+    server.middlewares.use(async (req, res, next) => {
+      const name = req.url?.split('?')[0]?.slice(1) ?? ''
+      if (!/^candor[\w.-]*\.(js|json)$/.test(name) || name == 'candor.json') return next()
+      try {
+        const body = await readFile(resolve(dropin, name))
+        res.setHeader('content-type', name.endsWith('.js') ? 'text/javascript' : 'application/json')
+        res.end(body)
+      } catch {
+        next()
+      }
+    })
+  },
+  async writeBundle(options) {
+    for (const f of await readdir(dropin)) await copyFile(resolve(dropin, f), resolve(options.dir!, f))
+  },
+})
+
+// The reader app runs on the packages' source, so edits show without a build.
 export default defineConfig({
+  plugins: [candorJs()],
   resolve: { conditions: ['@candor/source'] },
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-  build: { rollupOptions: { input: { front: resolve(__dirname, 'index.html'), privacy: resolve(__dirname, 'privacy.html') } } },
+  server: { host: '127.0.0.1', port: 5173 },
+  preview: { host: '127.0.0.1', port: 4173 },
+  build: {
+    rollupOptions: {
+      input: { front: resolve(__dirname, 'index.html'), app: resolve(__dirname, 'app.html'), privacy: resolve(__dirname, 'privacy.html') },
+    },
+  },
 })

@@ -8,9 +8,16 @@ export type Value = boolean | string | string[]
 
 /** One option of a `choice` or `multi` signal. */
 export interface SignalOption {
-  /** Stable machine value, e.g. `'sports'`. Changing it asks visitors to review. */
+  /**
+   * Stable machine value, e.g. `'sports'`. Changing it asks visitors to review.
+   * @pattern ^[\w.-]{1,64}$
+   */
   value: string
-  /** What the visitor reads, e.g. `'Sports'`. Rewording it asks nothing of anyone. */
+  /**
+   * What the visitor reads, e.g. `'Sports'`. Rewording it asks nothing of anyone.
+   * @minLength 1
+   * @maxLength 200
+   */
   label: string
 }
 
@@ -19,22 +26,48 @@ export interface SignalOption {
  * @example { id: 'compact', type: 'boolean', label: 'Compact layout', purpose: 'Shows more headlines per screen' }
  */
 export interface SignalDefinition {
-  /** Slug: lowercase letters, digits and `-`, starting with a letter. Unique in the catalog. */
+  /**
+   * Slug: lowercase letters, digits and `-`, starting with a letter. Unique in the catalog.
+   * @pattern ^[a-z][a-z0-9-]{0,63}$
+   */
   id: string
   type: SignalType
-  /** Short name the visitor sees. */
+  /**
+   * Short name the visitor sees.
+   * @minLength 1
+   * @maxLength 200
+   */
   label: string
-  /** Why the site reads it. Required: an undeclared purpose is refused. */
+  /**
+   * Why the site reads it. Required: an undeclared purpose is refused.
+   * @minLength 1
+   * @maxLength 2000
+   */
   purpose: string
-  /** Required for `choice` and `multi`, refused for `boolean`. */
+  /**
+   * Required for `choice` and `multi`, refused for `boolean`.
+   * @minItems 1
+   * @maxItems 500
+   */
   options?: SignalOption[]
   /** `declared` (the default): only the visitor sets it. `inferred`: the site may guess it with `infer()`. */
   source?: 'declared' | 'inferred'
-  /** How long a value lasts after it was set, as `<n>h`, `<n>d` or `<n>w` (e.g. `'90d'`). None: it lasts until changed. */
+  /**
+   * How long a value lasts after it was set, as `<n>h`, `<n>d` or `<n>w` (e.g. `'90d'`). None: it lasts until changed.
+   * @pattern ^[1-9]\d{0,4}[hdw]$
+   */
   lifetime?: string
-  /** Heading the widget files the signal under. */
+  /**
+   * Heading the widget files the signal under.
+   * @minLength 1
+   * @maxLength 100
+   */
   group?: string
-  /** Longer explanation shown under the label. */
+  /**
+   * Longer explanation shown under the label.
+   * @minLength 1
+   * @maxLength 2000
+   */
   description?: string
   /** Marks a signal the widget should treat with extra care (e.g. health, politics). */
   sensitive?: boolean
@@ -45,8 +78,14 @@ export interface SignalDefinition {
  * @example const catalog: Catalog = { site: 'daily-planet', signals: [ ... ] }
  */
 export interface Catalog {
-  /** Slug naming the site; the visitor's choices are stored under it. */
+  /** Where an editor finds this schema, e.g. `"./candor.schema.json"`; ignored by Candor. */
+  $schema?: string
+  /**
+   * Slug naming the site; the visitor's choices are stored under it.
+   * @pattern ^[a-z][a-z0-9-]{0,63}$
+   */
   site: string
+  /** @maxItems 2000 */
   signals: SignalDefinition[]
 }
 

@@ -6,7 +6,8 @@ export const valueText = (s: SignalDefinition, v: Value | undefined, i18n: I18n)
   if (v === undefined) return i18n.t('unset')
   if (typeof v == 'boolean') return i18n.t(v ? 'on' : 'off')
   const label = (x: string) => s.options?.find((o) => o.value == x)?.label ?? x
-  if (Array.isArray(v)) return v.length ? i18n.list(v.map(label)) : i18n.t('nothing')
+  // In the catalog's order, whatever order they were ticked in.
+  if (Array.isArray(v)) return v.length ? i18n.list((s.options ?? []).filter((o) => v.includes(o.value)).map((o) => o.label)) : i18n.t('nothing')
   return label(v)
 }
 

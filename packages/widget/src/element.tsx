@@ -12,6 +12,27 @@ export interface CandorPreferencesElement extends HTMLElement {
 }
 
 /**
+ * Renders the whole panel inside `host` (in its open shadow root unless `shadow: false` or the
+ * host has a `no-shadow` attribute; `lang` and `theme` attributes of the host win). Returns the
+ * function that removes it.
+ */
+export const renderInline = (host: HTMLElement, candor: Candor, options: WidgetOptions = {}): (() => void) => {
+  const root = createRoot(host, { ...options, shadow: options.shadow !== false && !host.hasAttribute('no-shadow') })
+  const outline = createOutline(candor)
+  const theme = host.getAttribute('theme') || (options.theme == 'auto' ? undefined : options.theme)
+  const lang = pageLang(host.getAttribute('lang') || options.lang)
+  let live = true
+  loadLocale(lang).then(() => {
+    if (live) render(<Panel candor={candor} i18n={createI18n(lang, options.strings)} outline={outline} uid={nextUid()} theme={theme ?? undefined} />, root)
+  })
+  return () => {
+    live = false
+    render(null, root)
+    outline.destroy()
+  }
+}
+
+/**
  * Defines `<candor-preferences>`, which renders the whole panel inline. Attributes: `lang`,
  * `theme` (`light` | `dark`), `no-shadow` (render without Shadow DOM).
  * @example defineCandorElement(candor); document.body.append(document.createElement('candor-preferences'))
@@ -22,7 +43,6 @@ export const defineCandorElement = (candor?: Candor | Promise<Candor>, options: 
     name,
     class extends HTMLElement implements CandorPreferencesElement {
       #candor?: Candor
-      #root?: ShadowRoot | HTMLElement
       #stop?: () => void
       get candor() {
         return this.#candor
@@ -36,24 +56,12 @@ export const defineCandorElement = (candor?: Candor | Promise<Candor>, options: 
         else Promise.resolve(candor).then((c) => c && !this.#candor && (this.candor = c))
       }
       disconnectedCallback() {
-        if (this.#root) render(null, this.#root)
         this.#stop?.()
+        this.#stop = undefined
       }
       #show() {
-        const c = this.#candor
-        if (!c || !this.isConnected) return
         this.#stop?.()
-        const o = { ...options, shadow: options.shadow !== false && !this.hasAttribute('no-shadow') }
-        this.#root = createRoot(this, o)
-        const outline = createOutline(c)
-        this.#stop = () => outline.destroy()
-        const theme = this.getAttribute('theme') || (options.theme == 'auto' ? undefined : options.theme)
-        const lang = pageLang(this.getAttribute('lang') || options.lang)
-        const root = this.#root
-        loadLocale(lang).then(() => {
-          if (this.#root == root && this.isConnected)
-            render(<Panel candor={c} i18n={createI18n(lang, options.strings)} outline={outline} uid={nextUid()} theme={theme ?? undefined} />, root)
-        })
+        this.#stop = this.#candor && this.isConnected ? renderInline(this, this.#candor, options) : undefined
       }
     },
   )

@@ -1,4 +1,4 @@
 export { mountCandor, open, type MountOptions, type Mounted, type WidgetOptions } from './mount'
-export { defineCandorElement, type CandorPreferencesElement } from './element'
+export { defineCandorElement, renderInline, type CandorPreferencesElement } from './element'
 export { createI18n, loadLocale, locales, type I18n, type Strings } from './i18n'
 // The lazy launcher is its own entry, '@candor/widget/lazy', so a page can load it without Preact.

@@ -1,7 +1,8 @@
-import { createCandor } from '@candor/core'
+import { createCandor, type Catalog } from '@candor/core'
 import { mountCandor } from '@candor/widget'
 import { effect } from '@preact/signals-core'
-import { catalog } from './catalog'
+// The same catalog file the script-tag pages load, so all three pages share one visitor's choices.
+import catalogFile from '../public/candor.json'
 
 const stories = [
   { title: 'City council approves the new tram line', topic: 'news' },
@@ -12,9 +13,11 @@ const stories = [
   { title: 'Why bees dance: a new study', topic: 'science' },
   { title: 'Weekend weather: sun, then storms', topic: 'news' },
   { title: 'Jazz festival lineup revealed', topic: 'culture' },
+  { title: 'Corner bakery opens its fourth shop', topic: 'business' },
+  { title: 'Rents ease for the first time in years', topic: 'business' },
 ]
 
-const candor = createCandor({ catalog })
+const candor = createCandor({ catalog: catalogFile as Catalog })
 // A site would infer this from the visitor's IP address; here it is a fixed guess.
 candor.infer('region', 'eu', { basis: 'your IP address suggests Europe' })
 const widget = mountCandor(candor)
