@@ -75,7 +75,7 @@ export const watchAttributes = (open: (signalId?: string) => void, whyLabel: str
     const why = root instanceof Element && root.matches(`[${WHY}]`) ? [root] : []
     for (const el of [...why, ...root.querySelectorAll(`[${WHY}]`)]) addWhy(el)
     // An opener that isn't a button or link is made one for the keyboard and for screen readers.
-    const bare = `[${OPEN}]:not(button,a,input,[tabindex])`
+    const bare = `[${OPEN}]:not(button,a[href],input,[tabindex])`
     for (const el of [...(root instanceof Element && root.matches(bare) ? [root] : []), ...root.querySelectorAll(bare)]) {
       el.setAttribute('tabindex', '0')
       if (!el.hasAttribute('role')) el.setAttribute('role', 'button')
@@ -91,6 +91,8 @@ export const watchAttributes = (open: (signalId?: string) => void, whyLabel: str
     }
   })
   observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: [SHOW, BASELINE, WHY] })
+  // Whatever is parsed already (the script may sit at the end of <body>, or load async).
+  visit(document)
 
   const onClick = (e: Event) => {
     const t = (e.target as Element | null)?.closest?.(`.candor-why,[${OPEN}]`)
@@ -101,7 +103,7 @@ export const watchAttributes = (open: (signalId?: string) => void, whyLabel: str
   // An opener that isn't a button still answers the keyboard.
   const onKey = (e: KeyboardEvent) => {
     const t = e.target as Element
-    if ((e.key == 'Enter' || e.key == ' ') && t.matches?.(`[${OPEN}]:not(button,a,input)`)) onClick(e)
+    if ((e.key == 'Enter' || e.key == ' ') && t.matches?.(`[${OPEN}]:not(button,a[href],input)`)) onClick(e)
   }
   document.addEventListener('click', onClick)
   document.addEventListener('keydown', onKey)
