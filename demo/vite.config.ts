@@ -32,7 +32,16 @@ export default defineConfig({
   resolve: { conditions: ['@candor/source'] },
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
+  // The built demo is served under a strict CSP (no inline script or style, Trusted Types enforced):
+  // the end-to-end tests run against it and count violations. The dev server can't: Vite's HMR injects inline code.
+  preview: {
+    host: '127.0.0.1',
+    port: 4173,
+    headers: {
+      'content-security-policy':
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'",
+    },
+  },
   build: {
     rollupOptions: {
       input: { front: resolve(__dirname, 'index.html'), app: resolve(__dirname, 'app.html'), privacy: resolve(__dirname, 'privacy.html') },

@@ -4,9 +4,25 @@ import { findChromium } from '../scripts/ensure-chromium.mjs'
 
 const port = Number(process.env.E2E_PORT ?? 4391)
 const baseURL = `http://127.0.0.1:${port}`
+// The demo sites, built and served by `vite preview` (with a strict CSP), for the visitor journeys.
+const demoPort = Number(process.env.E2E_DEMO_PORT ?? 4392)
+const demoURL = `http://127.0.0.1:${demoPort}`
 
 // A system Chromium (CHROMIUM_PATH, `chromium` on PATH, /usr/bin/chromium), else Playwright's own.
 const executablePath = await findChromium()
+
+const launchOptions = {
+  executablePath,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
+}
 
 export default defineConfig({
   testDir: './tests',
@@ -25,29 +41,39 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: /demo\.spec\.ts/,
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        },
+        launchOptions,
+      },
+    },
+    {
+      name: 'demo',
+      testMatch: /demo\.spec\.ts/,
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: demoURL,
+        launchOptions,
       },
     },
   ],
-  webServer: {
-    command: `node server.mjs --port ${port}`,
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: !process.env.CI,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    timeout: 30_000,
-  },
+  webServer: [
+    {
+      command: `node server.mjs --port ${port}`,
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      timeout: 30_000,
+    },
+    {
+      // Builds candor.js and the demo, then serves the build as a site would.
+      command: `node ../packages/dropin/build.mjs && node ../node_modules/vite/bin/vite.js build ../demo --logLevel warn && node ../node_modules/vite/bin/vite.js preview ../demo --port ${demoPort} --strictPort`,
+      url: `${demoURL}/candor.json`,
+      reuseExistingServer: !process.env.CI,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      timeout: 120_000,
+    },
+  ],
 })

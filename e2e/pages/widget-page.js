@@ -25,6 +25,23 @@ const lang = params.get('lang') || undefined
 const themeParam = params.get('theme')
 const theme = themeParam === 'light' || themeParam === 'dark' ? themeParam : 'auto'
 const shadow = params.get('shadow') !== '0'
+// Candor ships English, German and French; a site that serves Arabic gives its own strings,
+// and the panel then lays out right to left.
+const strings =
+  lang === 'ar'
+    ? {
+        launcher: 'التخصيص',
+        title: 'ما الذي يخصص هذه الصفحة',
+        close: 'إغلاق',
+        level: 'مقدار التخصيص',
+        'level.off': 'اعرض لي الصفحة نفسها التي يراها الجميع',
+        'level.declared': 'استخدم فقط ما أخبرتكم به',
+        'level.all': 'استخدم أيضًا ما يستنتجه الموقع',
+        use: 'استخدمه',
+        data: 'بياناتك',
+        erase: 'امسح كل شيء',
+      }
+    : undefined
 
 /** @type {Catalog} */
 export const catalog = {
@@ -218,9 +235,9 @@ async function start() {
     if (lang) inline.setAttribute('lang', lang)
     if (theme !== 'auto') inline.setAttribute('theme', theme)
     if (!shadow) inline.setAttribute('no-shadow', '')
-    CandorWidget.defineCandorElement(candor)
+    CandorWidget.defineCandorElement(candor, { strings })
   } else {
-    widget = CandorWidget.mountCandor(candor, { lang, theme, shadow })
+    widget = CandorWidget.mountCandor(candor, { lang, theme, shadow, strings })
     $('why')?.addEventListener('click', () => widget.open('topics'))
   }
   window.widget = widget

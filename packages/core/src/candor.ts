@@ -93,14 +93,15 @@ export const createCandor = (options: CandorOptions): Candor => {
   const problems = signal<readonly Problem[]>([])
   const memoryOnly = options.storage == 'memory'
   const status = signal<StorageStatus>(
-    memoryOnly ? { kind: 'memory', reason: 'unavailable', detail: 'the site asked for storage: "memory"' } : { kind: 'indexeddb' },
+    memoryOnly ? { kind: 'memory', reason: 'page-only', detail: 'the site asked for storage: "memory"' } : { kind: 'indexeddb' },
   )
   const usage = signal<UsageLedger>({})
   // Bumped when a value's lifetime ends, so effects that read it run again.
   const clock = signal(0)
-  const level = computed<Level>(() => (previewing.value ? 'off' : (storedLevel.value ?? (gpc ? 'declared' : 'all'))))
+  // The visitor's level; a preview shows the baseline without changing it.
+  const level = computed<Level>(() => storedLevel.value ?? (gpc ? 'declared' : 'all'))
   let changes = 0
-  const version = computed(() => (records.value, inferred.value, level.value, clock.value, status.value, changes++))
+  const version = computed(() => (records.value, inferred.value, level.value, previewing.value, clock.value, status.value, changes++))
 
   let backend: Backend = memoryOnly ? memoryBackend() : idbBackend('candor:' + site, options.timeout ?? 2000)
   const report = (p: Problem) => (problems.value = problems.peek().concat(p))
@@ -268,7 +269,7 @@ export const createCandor = (options: CandorOptions): Candor => {
     clock.value
     const r = records.value.get(id)
     const inf = inferred.value.get(id)
-    const lvl = level.value
+    const lvl = previewing.value ? 'off' : level.value
     const e: Explanation = { signal, value: undefined, source: 'declared', state: 'unset', reads: ledger.get(id)?.count ?? 0 }
     if (r) {
       e.setAt = r.setAt

@@ -139,8 +139,11 @@ export type StorageStatus =
   | { kind: 'indexeddb' }
   | { kind: 'memory'; reason: StorageReason; detail?: string }
 
-/** Why preferences can't be saved: no IndexedDB, it failed to open, it was too slow, or a write failed. */
-export type StorageReason = 'unavailable' | 'blocked' | 'timeout' | 'failed' | 'quota' | 'newer-version'
+/**
+ * Why preferences can't be saved: no IndexedDB, blocked (private modes, site data blocked), too slow,
+ * failed, full, or the site chose to keep them for this page only (`storage: 'memory'`).
+ */
+export type StorageReason = 'unavailable' | 'blocked' | 'timeout' | 'failed' | 'quota' | 'newer-version' | 'page-only'
 
 /** One change the visitor made, kept in the local history (the last 200). */
 export interface HistoryEntry {
@@ -225,7 +228,7 @@ export interface Candor {
   readonly ready: Promise<Candor>
   /** `true` when the browser sent Global Privacy Control, which lowered the default level to `declared`. */
   readonly gpc: boolean
-  /** The level in force (reactive inside effects). */
+  /** The level the visitor chose, or the default (reactive inside effects). A preview doesn't change it. */
   readonly level: Level
   /** Where choices are kept (reactive inside effects). */
   readonly storage: StorageStatus

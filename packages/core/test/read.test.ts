@@ -156,7 +156,7 @@ describe('levels', () => {
     c.preview(true)
     expect(c.previewing).toBe(true)
     expect(c.get('compact')).toBeUndefined()
-    expect(c.level).toBe('off')
+    expect(c.level).toBe('all')
     const again = await open()
     expect(again.get('compact')).toBe(true)
     c.preview(false)

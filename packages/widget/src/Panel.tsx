@@ -49,13 +49,13 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
   const root = () => ref.current?.getRootNode() as Document | ShadowRoot | undefined
   const focus = (id: string) => {
     const card = root()?.getElementById(`${uid}-${id}-card`)
-    card?.scrollIntoView?.({ block: 'nearest' })
+    card?.scrollIntoView?.({ block: 'center' })
     ;(card?.querySelector<HTMLElement>('input') ?? card?.querySelector<HTMLElement>('[role=switch]'))?.focus()
   }
   useEffect(() => {
     if (!focusId) return
     const card = root()?.getElementById(`${uid}-${focusId}-card`)
-    card?.scrollIntoView?.({ block: 'start' })
+    card?.scrollIntoView?.({ block: 'center' })
     card?.querySelector<HTMLElement>('[role=switch]')?.focus()
   }, [focusId, focusKey])
 
@@ -124,7 +124,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
         <legend>{t('level')}</legend>
         {LEVELS.map((l) => (
           <label key={l}>
-            <input type="radio" name={uid + '-level'} value={l} checked={level == l && !candor.previewing} onChange={() => run(candor.setLevel(l))} />
+            <input type="radio" name={uid + '-level'} value={l} checked={level == l} onChange={() => run(candor.setLevel(l))} />
             <span>
               {t(`level.${l}`)}
               <small>{t(`level.${l}.hint`)}</small>
@@ -176,9 +176,9 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
         </section>
       )}
 
-      {[...groups].map(([group, list]) => (
-        <section key={group} class="group" aria-labelledby={`${uid}-g-${group}`}>
-          <h3 id={`${uid}-g-${group}`}>
+      {[...groups].map(([group, list], i) => (
+        <section key={group} class="group" aria-labelledby={`${uid}-g${i}`}>
+          <h3 id={`${uid}-g${i}`}>
             <bdi>{group || (named ? t('other') : t('signals'))}</bdi>
           </h3>
           {list.map((e) => (

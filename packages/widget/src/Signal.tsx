@@ -49,7 +49,7 @@ export const Signal = ({ candor, e, i18n, uid, run, focus }: SignalProps) => {
           <bdi>{s.label}</bdi>
           {s.sensitive && <span class="badge">{t('sensitive')}</span>}
         </h4>
-        <button type="button" role="switch" aria-checked={on} class="switch" id={id + '-switch'} onClick={toggle}>
+        <button type="button" role="switch" aria-checked={on} class="switch" id={id + '-switch'} aria-label={`${t('use')}: ${s.label}`} onClick={toggle}>
           <span class="track" aria-hidden="true" />
           {t('use')}
         </button>

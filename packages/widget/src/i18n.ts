@@ -48,7 +48,10 @@ const safely = <T>(make: (lang: string) => T, lang: string): T => {
  * `overrides` replace any string. Call `loadLocale(lang)` first for a shipped language.
  * @example createI18n('de', { title: 'Ihre Einstellungen' }).t('title')
  */
-export const createI18n = (lang = 'en', overrides: Partial<Strings> = {}): I18n => {
+export const createI18n = (requested = 'en', overrides: Partial<Strings> = {}): I18n => {
+  // A language Candor doesn't ship, and the site gave no strings for, is shown in English
+  // throughout: English words with another language's dates and direction read wrong.
+  const lang = loaded[baseOf(requested)] || Object.keys(overrides).length ? requested : 'en'
   const base = baseOf(lang)
   const table = { ...en, ...loaded[base], ...overrides } as Strings
   const dates = safely((l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'long', year: 'numeric' }), lang)

@@ -85,7 +85,7 @@ const Widget = ({ candor, i18n, outline, theme, launcher, state }: WidgetProps) 
       // The panel's own focus ran while the dialog was closed: focus again now that it shows.
       const card = target && d.querySelector(`#${uid}-${target}-card`)
       if (card) {
-        card.scrollIntoView?.({ block: 'start' })
+        card.scrollIntoView?.({ block: 'center' })
         card.querySelector<HTMLElement>('[role=switch]')?.focus()
       } else d.querySelector<HTMLElement>('.close')?.focus()
     } else if (!open && d.open) d.close()

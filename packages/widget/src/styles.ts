@@ -8,13 +8,17 @@ export const css = `
 --candor-accent:light-dark(#0b57d0,#a8c7fa);--candor-accent-fg:light-dark(#fff,#0b1d3a);--candor-soft:light-dark(#eef2fb,#262a35);
 --candor-warn-bg:light-dark(#fff4d6,#3d2f00);--candor-warn-fg:light-dark(#5c3d00,#ffe08a);--candor-danger:light-dark(#b3261e,#ffb4ab);--candor-focus:var(--candor-accent);
 --candor-radius:12px;--candor-font:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;--candor-z:2147483000;
-font:15px/1.5 var(--candor-font);color:var(--candor-fg)}
+font:15px/1.5 var(--candor-font);color:var(--candor-fg);
+letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;text-shadow:none;text-align:start;white-space:normal;
+font-style:normal;font-variant:normal;visibility:visible;cursor:auto;list-style:none;quotes:auto;-webkit-text-size-adjust:100%}
 [data-theme=light]{color-scheme:light}[data-theme=dark]{color-scheme:dark}
 .candor{display:block;background:var(--candor-bg);box-sizing:border-box;padding:16px 20px 20px;text-align:start}
 .candor *,.candor *::before,.candor *::after{box-sizing:border-box}
 .candor h2{font-size:1.3em;margin:0}.candor h3{font-size:1.1em;margin:24px 0 8px}.candor h4{font-size:1em;margin:0}
 .candor p{margin:6px 0}.candor ul,.candor ol{margin:0;padding:0;list-style:none}
-.candor .head{display:flex;align-items:center;justify-content:space-between;gap:12px;position:sticky;top:-16px;background:var(--candor-bg);padding:8px 0;z-index:1}
+.candor .head{display:flex;align-items:center;justify-content:space-between;gap:12px;padding:8px 0}
+.candor-dialog .head{position:sticky;top:0;z-index:1;background:var(--candor-bg);margin:-16px -20px 0;padding:16px 20px 8px}
+.candor .close{flex:none}
 .candor .muted,.candor small{color:var(--candor-muted)}
 .candor small{display:block;font-size:.87em}
 .candor button,.candor .file span{font:inherit;color:var(--candor-fg);background:var(--candor-bg);border:1px solid var(--candor-border);border-radius:8px;
@@ -54,7 +58,7 @@ min-height:32px;min-width:32px;padding:4px 12px;cursor:pointer}
 .candor-launcher{position:fixed;inset-block-end:16px;inset-inline-end:16px;z-index:var(--candor-z);font:600 15px/1 var(--candor-font);
 background:var(--candor-accent);color:var(--candor-accent-fg);border:0;border-radius:99px;padding:12px 18px;min-height:44px;cursor:pointer;box-shadow:0 2px 10px #0004}
 .candor-launcher:focus-visible{outline:3px solid var(--candor-fg);outline-offset:3px}
-.candor-dialog{padding:0;border:0;margin:0 0 0 auto;inline-size:min(30rem,100vw);max-inline-size:100vw;block-size:100vh;max-block-size:100vh;
+.candor-dialog{padding:0;border:0;margin:0 0 0 auto;inline-size:min(480px,100vw);scroll-padding-block:72px 16px;max-inline-size:100vw;block-size:100vh;max-block-size:100vh;
 background:var(--candor-bg);color:var(--candor-fg);box-shadow:0 0 24px #0006}
 .candor-dialog:dir(rtl){margin:0 auto 0 0}
 .candor-dialog::backdrop{background:#0007}

@@ -191,7 +191,7 @@ describe('storage', () => {
   it("says plainly at the top when choices can't be saved", async () => {
     await show(await make())
     const first = box.querySelector('.candor > p')!
-    expect(first.textContent).toBe("Your choices can't be saved in this browser (this browser offers no storage here): they last until you leave this page.")
+    expect(first.textContent).toBe("Your choices can't be saved in this browser (this site keeps them for this page only): they last until you leave this page.")
   })
 })
 
@@ -232,8 +232,15 @@ describe('languages', () => {
     expect(box.textContent).toContain('Montrez-moi la même page')
   })
 
-  it('lays out right to left for right-to-left languages', async () => {
-    await show(await make(), 'ar')
+  it('lays out right to left for right-to-left languages the site gives strings for', async () => {
+    await show(await make(), 'ar', { title: 'ما الذي يخصص هذه الصفحة' })
     expect(box.querySelector('.candor')!.getAttribute('dir')).toBe('rtl')
+    expect(box.querySelector('h2')!.textContent).toBe('ما الذي يخصص هذه الصفحة')
+  })
+
+  it('shows a language it does not ship, with no strings from the site, in English throughout', async () => {
+    await show(await make(), 'ar')
+    const root = box.querySelector('.candor')!
+    expect([root.getAttribute('lang'), root.getAttribute('dir')]).toEqual(['en', 'ltr'])
   })
 })

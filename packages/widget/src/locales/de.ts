@@ -12,6 +12,7 @@ export const de: Strings = {
   'reason.failed': 'der Speicher ist fehlgeschlagen',
   'reason.quota': 'der Speicher ist voll',
   'reason.newer-version': 'eine neuere Version dieser Website hat sie gespeichert',
+  'reason.page-only': 'diese Website behält sie nur für diese Seite',
   level: 'Wie viel Anpassung',
   'level.off': 'Zeig mir dieselbe Seite wie allen anderen',
   'level.off.hint': 'Nichts wird verwendet; Sie sehen die Seite, die alle sehen.',

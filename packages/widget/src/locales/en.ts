@@ -11,6 +11,7 @@ export const en = {
   'reason.failed': 'storage failed',
   'reason.quota': 'storage is full',
   'reason.newer-version': 'a newer version of this site stored them',
+  'reason.page-only': 'this site keeps them for this page only',
   level: 'How much tailoring',
   'level.off': 'Show me the same page as everyone',
   'level.off.hint': 'Nothing is used; you see the page everyone sees.',

@@ -12,6 +12,7 @@ export const fr: Strings = {
   'reason.failed': 'le stockage a échoué',
   'reason.quota': 'le stockage est plein',
   'reason.newer-version': 'une version plus récente de ce site les a enregistrés',
+  'reason.page-only': 'ce site ne les garde que pour cette page',
   level: 'Quelle personnalisation',
   'level.off': 'Montrez-moi la même page qu’à tout le monde',
   'level.off.hint': 'Rien n’est utilisé ; vous voyez la page que tout le monde voit.',

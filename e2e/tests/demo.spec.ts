@@ -1,0 +1,208 @@
+// The journeys a visitor takes on the demo sites (demo/, built and served by `vite preview` with a
+// strict Content-Security-Policy): the news front page tailored by candor.js and attributes alone,
+// the reader app built with Vite from the npm packages, and the privacy-settings page.
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+
+const panel = (page: Page) => page.locator('candor-widget dialog')
+const group = (scope: Locator, name: string) => scope.getByRole('group', { name })
+const forYou = (page: Page) => page.getByRole('heading', { name: /^For you/ })
+const topStories = (page: Page) => page.getByRole('heading', { name: 'Top stories' })
+
+/** Opens the panel from the header's "Your preferences" button. */
+const openPanel = async (page: Page) => {
+  await page.getByRole('button', { name: 'Your preferences' }).click()
+  await expect(panel(page)).toBeVisible()
+  return panel(page)
+}
+
+/** Records every CSP violation in the page, from the first moment. */
+const watchCsp = async (page: Page) => {
+  await page.addInitScript(() => {
+    ;(window as unknown as { cspViolations: string[] }).cspViolations = []
+    document.addEventListener('securitypolicyviolation', (e) =>
+      (window as unknown as { cspViolations: string[] }).cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`),
+    )
+  })
+}
+const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations)
+
+test.beforeEach(async ({ page }) => {
+  await watchCsp(page)
+})
+
+test('a first visit shows the baseline; declaring topics changes the front page, and it survives a reload', async ({ page }) => {
+  await page.goto('/')
+  await expect(topStories(page)).toBeVisible()
+  await expect(forYou(page)).toBeHidden()
+  const p = await openPanel(page)
+  await group(p, 'Topics you follow').getByLabel('Science').check()
+  await page.keyboard.press('Escape')
+  await expect(forYou(page)).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Science' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Sports' })).toBeHidden()
+  await expect(topStories(page)).toBeHidden()
+  await page.reload()
+  await expect(page.getByRole('heading', { name: 'Science' })).toBeVisible()
+  await expect(topStories(page)).toBeHidden()
+  expect(await cspViolations(page)).toEqual([])
+})
+
+test('turning one signal off brings back the baseline for it alone', async ({ page }) => {
+  await page.goto('/')
+  let p = await openPanel(page)
+  await group(p, 'Topics you follow').getByLabel('Sports').check()
+  await group(p, 'Compact layout').getByRole('switch').click()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('heading', { name: 'Headlines' })).toBeVisible()
+  p = await openPanel(page)
+  await group(p, 'Topics you follow').getByRole('switch').click()
+  await expect(group(p, 'Topics you follow')).toContainText('Turned off')
+  await page.keyboard.press('Escape')
+  await expect(topStories(page)).toBeVisible()
+  await expect(forYou(page)).toBeHidden()
+  // Compact layout is untouched.
+  await expect(page.getByRole('heading', { name: 'Headlines' })).toBeVisible()
+})
+
+test('"same page as everyone" shows the baseline everywhere, and the preview only for this view', async ({ page }) => {
+  await page.goto('/')
+  let p = await openPanel(page)
+  await group(p, 'Topics you follow').getByLabel('Culture').check()
+  await p.getByRole('button', { name: 'See the page as everyone sees it' }).click()
+  await expect(topStories(page)).toBeVisible()
+  await expect(forYou(page)).toBeHidden()
+  await p.getByRole('button', { name: 'Back to my page' }).click()
+  await expect(forYou(page)).toBeVisible()
+  await p.getByLabel(/same page as everyone/).check()
+  await page.keyboard.press('Escape')
+  await expect(topStories(page)).toBeVisible()
+  await expect(forYou(page)).toBeHidden()
+  await page.reload()
+  await expect(topStories(page)).toBeVisible()
+  p = await openPanel(page)
+  await expect(p.getByLabel(/same page as everyone/)).toBeChecked()
+  // The choice is kept, only not used.
+  await expect(group(p, 'Topics you follow').getByLabel('Culture')).toBeChecked()
+})
+
+test('"Why am I seeing this?" opens the panel at the signal that tailored it', async ({ page }) => {
+  await page.goto('/')
+  const p = await openPanel(page)
+  await group(p, 'Topics you follow').getByLabel('Business').check()
+  await page.keyboard.press('Escape')
+  await forYou(page).getByRole('button', { name: 'Why am I seeing this?' }).click()
+  await expect(panel(page)).toBeVisible()
+  await expect(group(panel(page), 'Topics you follow').getByRole('switch')).toBeFocused()
+  await expect(group(panel(page), 'Topics you follow')).toContainText('Used on this page')
+})
+
+test('a change in one tab reaches the other open tab', async ({ page, context }) => {
+  await page.goto('/')
+  const other = await context.newPage()
+  await other.goto('/')
+  await expect(topStories(other)).toBeVisible()
+  const p = await openPanel(page)
+  await group(p, 'Topics you follow').getByLabel('Sports').check()
+  await expect(forYou(other)).toBeVisible()
+  await expect(topStories(other)).toBeHidden()
+})
+
+test('the three pages share one visitor: set on the privacy page, read by the reader app and the front page', async ({ page }) => {
+  await page.goto('/privacy.html')
+  const settings = page.locator('candor-preferences')
+  await group(settings, 'Topics you follow').getByLabel('Science').check()
+  await group(settings, 'Your region').getByLabel('United States').check()
+  await page.goto('/app.html')
+  await expect(page.locator('#stories li').first()).toContainText('telescope')
+  await expect(page.locator('#events')).toContainText('United States')
+  await page.goto('/')
+  await expect(page.getByText('Near you in the United States')).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Science' })).toBeVisible()
+  expect(await cspViolations(page)).toEqual([])
+})
+
+test('download, erase and import', async ({ page }) => {
+  await page.goto('/')
+  const p = await openPanel(page)
+  await group(p, 'Topics you follow').getByLabel('Sports').check()
+  const [download] = await Promise.all([page.waitForEvent('download'), p.getByRole('button', { name: /Download my preferences/ }).click()])
+  expect(download.suggestedFilename()).toBe('daily-planet-preferences.json')
+  const file = await download.path()
+  const doc = JSON.parse(await (await import('node:fs/promises')).readFile(file!, 'utf8'))
+  expect(doc).toMatchObject({ format: 'candor/preferences', site: 'daily-planet', values: { topics: { value: ['sports'] } } })
+  await p.getByRole('button', { name: 'Erase everything' }).click()
+  await p.getByRole('button', { name: 'Yes, erase everything' }).click()
+  await expect(p.getByText('Everything was erased.')).toBeVisible()
+  await expect(topStories(page)).toBeVisible()
+  await p.locator('input[type=file]').setInputFiles(file!)
+  await expect(p.getByText('Imported.')).toBeVisible()
+  await expect(forYou(page)).toBeVisible()
+  await expect(group(p, 'Topics you follow').getByLabel('Sports')).toBeChecked()
+})
+
+test('a bad catalog leaves the page working on its baseline, with every problem in the console', async ({ page }) => {
+  const errors: string[] = []
+  page.on('console', (m) => m.type() == 'error' && errors.push(m.text()))
+  await page.route('**/candor.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ site: 'Daily Planet', signals: [{ id: 'topics', type: 'multi', label: 'Topics' }] }) }),
+  )
+  await page.goto('/')
+  await expect(topStories(page)).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Latest' })).toBeVisible()
+  await expect(forYou(page)).toBeHidden()
+  await expect.poll(() => errors.join('\n')).toContain('signals[0].purpose: required')
+  expect(errors.join('\n')).toContain('site: must be a slug')
+  expect(errors.join('\n')).toContain('signals[0].options: required for a multi signal')
+  const outcome = await page.evaluate(() =>
+    (window as unknown as { Candor: { ready: Promise<unknown> } }).Candor.ready.then(
+      () => 'resolved',
+      (e: { code?: string }) => e.code,
+    ),
+  )
+  expect(outcome).toBe('catalog-invalid')
+})
+
+test('no frame paints a gated element the preferences do not call for', async ({ page }) => {
+  // Sample the page before every frame, from the first one, for the whole load.
+  await page.addInitScript(() => {
+    const seen: string[] = []
+    ;(window as unknown as { seen: string[] }).seen = seen
+    const visible = (sel: string) => {
+      const el = document.querySelector(sel)
+      return !!el && getComputedStyle(el).display != 'none'
+    }
+    const frame = () => {
+      const wanted = (window as unknown as { wanted?: string }).wanted ?? localStorage.getItem('wanted')
+      if (document.body) {
+        if (visible('.for-you') && wanted == 'baseline') seen.push('for-you while baseline')
+        if (visible('.top') && wanted == 'tailored') seen.push('top stories while tailored')
+      }
+      requestAnimationFrame(frame)
+    }
+    requestAnimationFrame(frame)
+  })
+  await page.goto('/')
+  await page.evaluate(() => localStorage.setItem('wanted', 'baseline'))
+  await page.reload()
+  await expect(topStories(page)).toBeVisible()
+  const p = await openPanel(page)
+  await group(p, 'Topics you follow').getByLabel('Science').check()
+  await page.evaluate(() => localStorage.setItem('wanted', 'tailored'))
+  for (let i = 0; i < 3; i++) {
+    await page.reload()
+    await expect(forYou(page)).toBeVisible()
+    await page.waitForTimeout(200)
+  }
+  expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([])
+})
+
+test('no page requests anything but its own files, and none breaks the strict CSP', async ({ page, guard }) => {
+  for (const path of ['/', '/app.html', '/privacy.html']) {
+    await page.goto(path)
+    await page.waitForLoadState('networkidle')
+    expect(await cspViolations(page), path).toEqual([])
+  }
+  const origin = new URL(page.url()).origin
+  expect(guard.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([])
+})
