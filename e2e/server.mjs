@@ -6,7 +6,7 @@
 // Serves e2e/pages/ and two ESM bundles built with esbuild and kept in memory: /core.js
 // (@candor/core with its dependencies) and /widget.js (pages/widget-entry.ts: the core and
 // @candor/widget with Preact). A bundle is rebuilt when one of its source files changes, so a
-// reused server never serves a stale one. Pages under /csp/ are sent with a strict
+// reused server never serves a stale one. /csp/<page> serves <page> with a strict
 // Content-Security-Policy (no inline script or style, Trusted Types required).
 
 import { createServer } from 'node:http'
@@ -148,7 +148,9 @@ const server = createServer(async (req, res) => {
       }
     }
 
-    const file = normalize(join(pagesDir, path))
+    // /csp/<page> is <page> itself, sent with the strict policy.
+    const strict = path.startsWith('/csp/')
+    const file = normalize(join(pagesDir, strict ? path.slice(4) : path))
     if (file !== pagesDir && !file.startsWith(pagesDir + sep)) return send(res, 404, 'not found\n')
     let target = file
     try {
@@ -167,7 +169,7 @@ const server = createServer(async (req, res) => {
       'content-length': body.length,
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
-      ...(path.startsWith('/csp/') ? { 'content-security-policy': CSP } : {}),
+      ...(strict ? { 'content-security-policy': CSP } : {}),
     })
     res.end(req.method === 'HEAD' ? undefined : body)
   } catch (error) {
