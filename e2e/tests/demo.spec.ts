@@ -97,6 +97,40 @@ test('"Why am I seeing this?" opens the panel at the signal that tailored it', a
   await expect(group(panel(page), 'Topics you follow')).toContainText('Used on this page')
 })
 
+test('elements added later (infinite scroll) are gated too, and count as reads the panel can outline', async ({ page }) => {
+  await page.goto('/')
+  let p = await openPanel(page)
+  await group(p, 'Topics you follow').getByLabel('Science').check()
+  await page.keyboard.press('Escape')
+  await page.evaluate(() => {
+    // Built node by node: the page enforces Trusted Types, so innerHTML is refused.
+    const more = document.createElement('section')
+    for (const [id, attr, value, text] of [
+      ['late-science', 'data-candor-show', 'topics:science', 'More science'],
+      ['late-sports', 'data-candor-show', 'topics:sports', 'More sports'],
+      ['late-base', 'data-candor-baseline', 'topics', 'More for everyone'],
+    ]) {
+      const p = document.createElement('p')
+      p.id = id!
+      p.setAttribute(attr!, value!)
+      p.textContent = text!
+      more.append(p)
+    }
+    document.querySelector('main')!.append(more)
+  })
+  await expect(page.locator('#late-science')).toBeVisible()
+  await expect(page.locator('#late-sports')).toBeHidden()
+  await expect(page.locator('#late-base')).toBeHidden()
+  const elements = await page.evaluate(async () => {
+    const c = await (window as unknown as { Candor: { ready: Promise<{ usage: Record<string, { elements: Element[] }> }> } }).Candor.ready
+    return c.usage.topics!.elements.map((e) => e.id).filter(Boolean)
+  })
+  expect(elements).toEqual(expect.arrayContaining(['late-science', 'late-sports', 'late-base']))
+  p = await openPanel(page)
+  await p.getByRole('button', { name: "Show what's tailored here" }).click()
+  await expect(p.getByText(/tailored elements are outlined on the page/)).toBeVisible()
+})
+
 test('a change in one tab reaches the other open tab', async ({ page, context }) => {
   await page.goto('/')
   const other = await context.newPage()
