@@ -231,6 +231,51 @@ test('no frame paints a gated element the preferences do not call for', async ({
   expect(await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual([])
 })
 
+test.describe('the synchronous snapshot of a returning visit', () => {
+  const declareScience = async (page: Page) => {
+    await page.goto('/')
+    const p = await openPanel(page)
+    await group(p, 'Topics you follow').getByLabel('Science').check()
+    await page.keyboard.press('Escape')
+    await expect(forYou(page)).toBeVisible()
+  }
+
+  test('tailors the page before IndexedDB answers', async ({ page }) => {
+    await declareScience(page)
+    // From now on IndexedDB never answers: only the snapshot can tailor the page.
+    await page.addInitScript(() => {
+      indexedDB.open = () => ({}) as IDBOpenDBRequest
+    })
+    await page.reload()
+    await expect(page.getByRole('heading', { name: 'Science' })).toBeVisible({ timeout: 500 })
+    await expect(topStories(page)).toBeHidden()
+  })
+
+  test('loses to IndexedDB when the two disagree', async ({ page }) => {
+    await declareScience(page)
+    await page.evaluate(() => {
+      const key = 'candor:daily-planet:snapshot'
+      const s = JSON.parse(localStorage.getItem(key)!)
+      s.values.topics = ['culture']
+      localStorage.setItem(key, JSON.stringify(s))
+    })
+    await page.reload()
+    await expect(page.getByRole('heading', { name: 'Science' })).toBeVisible()
+    await expect(page.getByRole('heading', { name: 'Culture' })).toBeHidden()
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('candor:daily-planet:snapshot')!).values)).toEqual({ topics: ['science'] })
+  })
+
+  test('the erase button removes it with everything else', async ({ page }) => {
+    await declareScience(page)
+    expect(await page.evaluate(() => localStorage.getItem('candor:daily-planet:snapshot'))).not.toBeNull()
+    const p = await openPanel(page)
+    await p.getByRole('button', { name: 'Erase everything' }).click()
+    await p.getByRole('button', { name: 'Yes, erase everything' }).click()
+    await expect(p.getByText('Everything was erased.')).toBeVisible()
+    expect(await page.evaluate(() => localStorage.getItem('candor:daily-planet:snapshot'))).toBeNull()
+  })
+})
+
 test('no page requests anything but its own files, and none breaks the strict CSP', async ({ page, guard }) => {
   for (const path of ['/', '/app.html', '/privacy.html']) {
     await page.goto(path)

@@ -4,6 +4,7 @@ import { CandorError } from './errors'
 import { parseLifetime } from './lifetime'
 import { HISTORY_MAX, LEVELS, SCHEMA, isNewer, parseHistory, parseMeta, parseRec, signalKey, type Rec } from './record'
 import { idbBackend, memoryBackend, type Backend, type Change } from './storage'
+import { writeSnapshot } from './snapshot'
 import { watchTabs } from './tabs'
 import { toExport } from './exporting'
 import type {
@@ -34,6 +35,11 @@ export interface CandorOptions {
   gpc?: boolean
   /** The clock, in ms since epoch. Default `Date.now`. */
   now?: () => number
+  /**
+   * Keep a synchronous copy of the declared values in use in localStorage (see `readSnapshot`),
+   * for pages that must tailor before IndexedDB opens. Default `false`.
+   */
+  snapshot?: boolean
 }
 
 const DAY = 864e5
@@ -472,6 +478,7 @@ export const createCandor = (options: CandorOptions): Candor => {
     },
     clear: async () => {
       edits++
+      writeSnapshot(site, {})
       batch(() => {
         records.value = new Map()
         storedLevel.value = undefined
@@ -482,6 +489,7 @@ export const createCandor = (options: CandorOptions): Candor => {
     destroy() {
       tabs?.close()
       stopClock()
+      stopSnapshot?.()
     },
   }
 
@@ -496,10 +504,29 @@ export const createCandor = (options: CandorOptions): Candor => {
     return () => clearTimeout(timer)
   })
 
+  // The synchronous copy follows what IndexedDB holds: declared values in use at the visitor's
+  // level, never inferred ones, never a preview.
+  let stopSnapshot: (() => void) | undefined
+  const keepSnapshot = () => {
+    stopSnapshot = effect(() => {
+      const t = now()
+      clock.value
+      const values: Record<string, Value> = {}
+      let until: number | undefined
+      if (storedLevel.value != 'off' && status.value.kind == 'indexeddb')
+        for (const [id, r] of records.value)
+          if (r.value !== undefined && !r.off && !r.oneOff && r.fp == fps.get(id) && !((r.expiresAt ?? Infinity) <= t)) {
+            values[id] = r.value
+            if (r.expiresAt) until = Math.min(until ?? Infinity, r.expiresAt)
+          }
+      writeSnapshot(site, values, until)
+    })
+  }
+
   const reload = () => status.peek().kind == 'indexeddb' && load(false)
   const tabs = memoryOnly ? undefined : watchTabs(site, reload)
   const ready: Promise<Candor> = (memoryOnly ? Promise.resolve() : load(true)).then(
-    () => api,
+    () => (options.snapshot && keepSnapshot(), api),
     () => api,
   )
   return api

@@ -2,6 +2,7 @@ export { createCandor, type CandorOptions } from './candor'
 export { validateCatalog, fingerprint } from './catalog'
 export { CandorError, type CandorErrorCode } from './errors'
 export { parseLifetime } from './lifetime'
+export { readSnapshot } from './snapshot'
 export { checkValue } from './value'
 export type {
   Candor,

@@ -2,7 +2,7 @@
 // frame, reads the catalog, creates the instance, tailors the page by data-candor-* attributes,
 // defines <candor-preferences>, and loads the panel (candor-panel.js, next to this file) at idle
 // time or on first open. It never throws into the page.
-import { createCandor, type Candor } from '@candor/core'
+import { createCandor, readSnapshot, type Candor } from '@candor/core'
 import * as signalsCore from '@preact/signals-core'
 import type { Mounted } from '@candor/widget'
 import { cloak, watchAttributes } from './attributes'
@@ -44,6 +44,15 @@ const boot = (): CandorGlobal | undefined => {
     (mounted ||= loadPanel().then((p) => p.mountCandor(c, { lang, launcher: data.launcher != 'none' })))
 
   const attributes = watchAttributes((id) => open(id), WHY[lang.slice(0, 2).toLowerCase()] ?? WHY.en!)
+  // A returning visitor's page is tailored at once from the synchronous snapshot, found through
+  // the site this catalog named last time; IndexedDB has the last word as soon as it answers.
+  const source = 'candor:catalog:' + (data.catalog || 'inline:' + location.pathname)
+  let site: string | null = null
+  try {
+    site = localStorage.getItem(source)
+  } catch {}
+  const early = site ? readSnapshot(site) : undefined
+  if (early) attributes.apply((id) => early[id])
   const ready = (async () => {
     let input: unknown
     if (data.catalog) {
@@ -58,10 +67,15 @@ const boot = (): CandorGlobal | undefined => {
       if (!el) throw new Error('Candor: no catalog: add data-catalog="/candor.json" to the script tag, or a <script type="application/json" id="candor-catalog">')
       input = JSON.parse(el.textContent || '')
     }
-    return createCandor({ catalog: input as never }).ready
+    const candor = createCandor({ catalog: input as never, snapshot: true })
+    try {
+      if (site != candor.catalog.site) localStorage.setItem(source, candor.catalog.site)
+    } catch {}
+    return candor.ready
   })()
 
-  const timer = setTimeout(() => attributes.apply(), BASELINE_AFTER_MS)
+  // Without a snapshot, gated elements wait for IndexedDB, but not for long.
+  const timer = early ? 0 : setTimeout(() => attributes.apply(), BASELINE_AFTER_MS)
   ready.then(
     (c) => {
       clearTimeout(timer)

@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { readSnapshot } from '../src/index'
+import type { Candor, CandorOptions } from '../src/index'
+import { DAY, clock, freshIdb, open as openCandor } from './fixtures'
+
+// Instances of earlier tests still listen to the site's channel: close them, or they write here too.
+const live: Candor[] = []
+const open = async (o: Partial<CandorOptions> = {}) => {
+  const c = await openCandor(o)
+  live.push(c)
+  return c
+}
+
+/** localStorage as a browser has it (Node 20 has none). */
+const storage = () => {
+  const m = new Map<string, string>()
+  return {
+    getItem: (k: string) => m.get(k) ?? null,
+    setItem: (k: string, v: string) => void m.set(k, String(v)),
+    removeItem: (k: string) => void m.delete(k),
+    get length() {
+      return m.size
+    },
+    keys: () => [...m.keys()],
+  }
+}
+
+let ls: ReturnType<typeof storage>
+beforeEach(() => {
+  freshIdb()
+  ls = storage()
+  vi.stubGlobal('localStorage', ls)
+})
+afterEach(() => {
+  live.splice(0).forEach((c) => c.destroy())
+  vi.unstubAllGlobals()
+})
+
+const settle = () => new Promise((r) => setTimeout(r, 0))
+
+describe('the synchronous snapshot', () => {
+  it('holds the declared values in use, follows every change, and is gone when nothing is in use', async () => {
+    const c = await open({ snapshot: true })
+    expect(readSnapshot('daily-planet')).toBeUndefined()
+    await c.set('topics', ['sports'])
+    await c.set('compact', true)
+    await settle()
+    expect(readSnapshot('daily-planet')).toEqual({ topics: ['sports'], compact: true })
+    await c.turnOff('compact')
+    await settle()
+    expect(readSnapshot('daily-planet')).toEqual({ topics: ['sports'] })
+    await c.setLevel('off')
+    await settle()
+    expect(readSnapshot('daily-planet')).toBeUndefined()
+    expect(ls.keys()).toEqual([])
+  })
+
+  it('never holds inferred values, one-off values, or a preview', async () => {
+    const c = await open({ snapshot: true })
+    c.infer('region', 'eu', { basis: 'IP' })
+    await c.set('topics', ['science'], { oneOff: true })
+    await c.set('compact', true)
+    c.preview(true)
+    await settle()
+    expect(readSnapshot('daily-planet')).toEqual({ compact: true })
+  })
+
+  it('clear() removes it, even on an instance that does not keep one', async () => {
+    const a = await open({ snapshot: true })
+    await a.set('compact', true)
+    await settle()
+    const b = await open()
+    await b.clear()
+    expect(readSnapshot('daily-planet')).toBeUndefined()
+  })
+
+  it('another tab\u2019s change updates it', async () => {
+    const a = await open({ snapshot: true })
+    const b = await open()
+    await b.set('compact', true)
+    await vi.waitFor(() => expect(readSnapshot('daily-planet')).toEqual({ compact: true }))
+    void a
+  })
+
+  it('is ignored once its first value has faded, and when damaged', async () => {
+    const t = clock()
+    const c = await open({ snapshot: true, now: t.now })
+    await c.set('topics', ['sports'])
+    await settle()
+    expect(readSnapshot('daily-planet', t.t)).toEqual({ topics: ['sports'] })
+    expect(readSnapshot('daily-planet', t.t + 181 * DAY)).toBeUndefined()
+    ls.setItem('candor:daily-planet:snapshot', '{"v":1,"values":{"topics":{"__proto__":1}}}')
+    expect(readSnapshot('daily-planet')).toEqual({})
+    ls.setItem('candor:daily-planet:snapshot', 'not json')
+    expect(readSnapshot('daily-planet')).toBeUndefined()
+  })
+
+  it('is not written when storage is memory only', async () => {
+    const c = await open({ snapshot: true, storage: 'memory' })
+    await c.set('compact', true)
+    await settle()
+    expect(readSnapshot('daily-planet')).toBeUndefined()
+  })
+})
