@@ -21,6 +21,8 @@ export interface PanelProps {
 
 const LEVELS: Level[] = ['off', 'declared', 'all']
 const SOON_DAYS = 14
+const FIRST = 40
+const MORE = 200
 
 /** Everything the visitor can see and do: the content of the modal and of `<candor-preferences>`. */
 export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, theme }: PanelProps) => {
@@ -59,9 +61,21 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
     card?.querySelector<HTMLElement>('[role=switch]')?.focus()
   }, [focusId, focusKey])
 
+  // A large catalog renders its first signals at once and the rest right after the first paint,
+  // so the panel shows within a frame or two whatever the size (the one asked for is always in).
+  const [shown, setShown] = useState(FIRST)
+  const wanted = focusId ? all.findIndex((e) => e.signal.id == focusId) + 1 : 0
+  const limit = Math.max(shown, wanted)
+  useEffect(() => {
+    if (limit < all.length) {
+      const t = setTimeout(() => setShown(limit + MORE), 16)
+      return () => clearTimeout(t)
+    }
+  }, [limit, all.length])
+
   // Groups in the catalog's order; signals without a group come first.
   const groups = new Map<string, Explanation[]>()
-  for (const e of all) {
+  for (const e of all.slice(0, limit)) {
     const g = e.signal.group ?? ''
     groups.set(g, (groups.get(g) ?? []).concat(e))
   }

@@ -71,6 +71,7 @@ const Widget = ({ candor, i18n, outline, theme, launcher, state }: WidgetProps) 
   const dialog = useRef<HTMLDialogElement>(null)
   const opener = useRef<HTMLElement | null>(null)
   const uid = useRef(nextUid()).current
+  const opened = useRef(false)
   const { open, target, key } = state.value
 
   useEffect(() => {
@@ -105,7 +106,10 @@ const Widget = ({ candor, i18n, outline, theme, launcher, state }: WidgetProps) 
         </button>
       )}
       <dialog ref={dialog} class="candor-dialog" data-theme={theme} dir={i18n.dir} aria-labelledby={uid + '-title'} onClose={closed}>
-        {open && <Panel candor={candor} i18n={i18n} outline={outline} onClose={close} uid={uid} focusId={target} focusKey={key} theme={theme} />}
+        {/* Rendered on the first open and kept: later opens only show it. */}
+        {(opened.current ||= open) && (
+          <Panel candor={candor} i18n={i18n} outline={outline} onClose={close} uid={uid} focusId={target} focusKey={key} theme={theme} />
+        )}
       </dialog>
     </>
   )

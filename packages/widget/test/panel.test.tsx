@@ -244,3 +244,28 @@ describe('languages', () => {
     expect([root.getAttribute('lang'), root.getAttribute('dir')]).toEqual(['en', 'ltr'])
   })
 })
+
+describe('a large catalog', () => {
+  const big = {
+    site: 'big',
+    signals: Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, type: 'boolean' as const, label: `Signal ${i}`, purpose: `Purpose ${i}`, group: `Group ${i % 7}` })),
+  }
+
+  it('shows its first signals at once and the rest right after', async () => {
+    const c = await make({ catalog: big })
+    await loadLocale('en')
+    await act(() => render(<Panel candor={c} i18n={createI18n('en')} outline={createOutline(c)} uid="t" />, box))
+    const first = byRole(box, 'switch').length
+    expect(first).toBeLessThan(100)
+    await new Promise((r) => setTimeout(r, 120))
+    await settle()
+    expect(byRole(box, 'switch')).toHaveLength(300)
+  })
+
+  it('always includes the signal it was opened at', async () => {
+    const c = await make({ catalog: big })
+    await act(() => render(<Panel candor={c} i18n={createI18n('en')} outline={createOutline(c)} uid="t" focusId="s250" focusKey={1} />, box))
+    expect(byRole(box, 'group', 'Signal 250')).toHaveLength(1)
+  })
+})
+
