@@ -37,7 +37,8 @@ export interface CandorOptions {
   now?: () => number
   /**
    * Keep a synchronous copy of the declared values in use in localStorage (see `readSnapshot`),
-   * for pages that must tailor before IndexedDB opens. Default `false`.
+   * for pages that must tailor before IndexedDB opens. Default `true`: every page of the site
+   * keeps it current, whichever way it uses Candor.
    */
   snapshot?: boolean
 }
@@ -526,7 +527,7 @@ export const createCandor = (options: CandorOptions): Candor => {
   const reload = () => status.peek().kind == 'indexeddb' && load(false)
   const tabs = memoryOnly ? undefined : watchTabs(site, reload)
   const ready: Promise<Candor> = (memoryOnly ? Promise.resolve() : load(true)).then(
-    () => (options.snapshot && keepSnapshot(), api),
+    () => (options.snapshot !== false && keepSnapshot(), api),
     () => api,
   )
   return api

@@ -6,19 +6,21 @@ const SHOW = 'data-candor-show'
 const BASELINE = 'data-candor-baseline'
 const WHY = 'data-candor-why'
 const OPEN = 'data-candor-open'
-/** Set by Candor on a gated element it decided to show; everything gated is hidden without it. */
+/** Set by Candor on a gated element once it decided: `on` (shown) or `off` (hidden). */
 const STATE = 'data-candor-state'
 const GATED = `[${SHOW}],[${BASELINE}]`
 
 /**
  * Hides every gated element until Candor has decided about it. Installed synchronously from
- * <head>, before the body is parsed, so no frame ever paints one. A constructed stylesheet
- * needs no <style> element, so a strict CSP (no 'unsafe-inline') allows it.
+ * <head>, before the body is parsed, so no frame ever paints one. Undecided baseline content
+ * keeps its place (visibility), so showing it moves nothing: no layout shift in the common case.
+ * A constructed stylesheet needs no <style> element, so a strict CSP (no 'unsafe-inline') allows it.
  */
 export const cloak = (): (() => void) => {
   const sheet = new CSSStyleSheet()
   sheet.replaceSync(
-    `[${SHOW}]:not([${STATE}=on]),[${BASELINE}]:not([${STATE}=on]){display:none!important}` +
+    `[${SHOW}]:not([${STATE}=on]),[${BASELINE}][${STATE}=off]{display:none!important}` +
+      `[${BASELINE}]:not([${STATE}]){visibility:hidden!important}` +
       `.candor-why{font:inherit;font-size:.8em;margin-inline-start:.5em;padding:.1em .6em;min-height:24px;border:1px solid currentColor;border-radius:1em;background:transparent;color:inherit;cursor:pointer}`,
   )
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
@@ -55,7 +57,8 @@ export const watchAttributes = (open: (signalId?: string) => void, whyLabel: str
         (base === null || parseConditions(base).every((c) => isBaseline(r(c.id, el))))
     }
     // Only touch the DOM when the decision changes: observers (ours and the site's) stay quiet.
-    if (on != (el.getAttribute(STATE) == 'on')) on ? el.setAttribute(STATE, 'on') : el.removeAttribute(STATE)
+    const state = on ? 'on' : 'off'
+    if (el.getAttribute(STATE) != state) el.setAttribute(STATE, state)
   }
 
   const addWhy = (el: Element) => {

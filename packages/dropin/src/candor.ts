@@ -51,7 +51,8 @@ const boot = (): CandorGlobal | undefined => {
   try {
     site = localStorage.getItem(source)
   } catch {}
-  const early = site ? readSnapshot(site) : undefined
+  // Known site, no copy: nothing was in use when IndexedDB last changed, so the baseline is right.
+  const early = site ? (readSnapshot(site) ?? {}) : undefined
   if (early) attributes.apply((id) => early[id])
   const ready = (async () => {
     let input: unknown
