@@ -1,7 +1,7 @@
 import type { Candor } from '@candor/core'
 import { signal, type Signal } from '@preact/signals'
 import { render } from 'preact'
-import { useEffect, useRef } from 'preact/hooks'
+import { useLayoutEffect } from 'preact/hooks'
 import { createI18n, loadLocale, type I18n, type Strings } from './i18n'
 import { createOutline, type Outline } from './outline'
 import { Panel } from './Panel'
@@ -38,12 +38,6 @@ export interface Mounted {
   readonly host: HTMLElement
 }
 
-interface OpenState {
-  open: boolean
-  target?: string
-  key: number
-}
-
 let uids = 0
 /** A prefix for ids, unique per panel on the page. */
 export const nextUid = () => 'candor' + ++uids
@@ -58,57 +52,79 @@ export const createRoot = (host: HTMLElement, o: WidgetOptions): ShadowRoot | HT
   return root
 }
 
+/** Opens and closes the dialog directly: once the panel is rendered, opening re-renders nothing. */
+interface Control {
+  uid: string
+  dialog?: HTMLDialogElement | null
+  opener?: HTMLElement | null
+  /** Whether the panel has been rendered (on the first open, then kept). */
+  rendered: Signal<boolean>
+  /** The signal the panel was last opened at; changing it lets the panel render that far. */
+  target: Signal<{ id?: string; key: number }>
+  /** An open asked for before the first render finished. */
+  pending?: string | null
+}
+
+const focusIn = (c: Control, id?: string) => {
+  const d = c.dialog!
+  const card = id && d.querySelector(`#${c.uid}-${id}-card`)
+  if (card) {
+    card.scrollIntoView?.({ block: 'center' })
+    card.querySelector<HTMLElement>('[role=switch]')?.focus()
+  } else if (!id) d.querySelector<HTMLElement>('.close')?.focus()
+  // A card not rendered yet is focused by the panel once it renders it.
+}
+
+const show = (c: Control, id?: string) => {
+  if (id) c.target.value = { id, key: c.target.peek().key + 1 }
+  if (!c.rendered.peek()) {
+    c.pending = id ?? null
+    c.rendered.value = true
+    return
+  }
+  const d = c.dialog
+  if (!d) return void (c.pending = id ?? null)
+  if (!d.open) {
+    // Remember who opened it (focus may sit inside another shadow root) to give focus back on close.
+    let active = document.activeElement
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
+    c.opener = active as HTMLElement | null
+    d.showModal()
+  }
+  focusIn(c, id)
+}
+
 interface WidgetProps {
   candor: Candor
   i18n: I18n
   outline: Outline
   theme?: string
   launcher: boolean
-  state: Signal<OpenState>
+  control: Control
 }
 
-const Widget = ({ candor, i18n, outline, theme, launcher, state }: WidgetProps) => {
-  const dialog = useRef<HTMLDialogElement>(null)
-  const opener = useRef<HTMLElement | null>(null)
-  const uid = useRef(nextUid()).current
-  const opened = useRef(false)
-  const { open, target, key } = state.value
-
-  useEffect(() => {
-    const d = dialog.current
-    if (!d) return
-    if (open && !d.open) {
-      // Remember who opened it (focus may sit inside another shadow root) to give focus back on close.
-      let active = document.activeElement
-      while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
-      opener.current = active as HTMLElement | null
-      d.showModal()
-      // The panel's own focus ran while the dialog was closed: focus again now that it shows.
-      const card = target && d.querySelector(`#${uid}-${target}-card`)
-      if (card) {
-        card.scrollIntoView?.({ block: 'center' })
-        card.querySelector<HTMLElement>('[role=switch]')?.focus()
-      } else d.querySelector<HTMLElement>('.close')?.focus()
-    } else if (!open && d.open) d.close()
-  }, [open])
-
-  const close = () => (state.value = { ...state.value, open: false })
-  const closed = () => {
-    if (state.value.open) close()
-    opener.current?.focus?.()
-  }
-
+const Widget = ({ candor, i18n, outline, theme, launcher, control }: WidgetProps) => {
+  const { uid, rendered, target } = control
+  // Runs before the frame is painted: the dialog shows in the same frame the panel renders in.
+  useLayoutEffect(() => {
+    if (control.pending !== undefined && rendered.value) {
+      const id = control.pending ?? undefined
+      control.pending = undefined
+      show(control, id)
+    }
+  })
+  const close = () => control.dialog?.close()
   return (
     <>
       {launcher && (
-        <button type="button" class="candor-launcher" data-theme={theme} dir={i18n.dir} lang={i18n.lang} aria-haspopup="dialog" onClick={() => (state.value = { open: true, key: key + 1 })}>
+        <button type="button" class="candor-launcher" data-theme={theme} dir={i18n.dir} lang={i18n.lang} aria-haspopup="dialog" onClick={() => show(control)}>
           {i18n.t('launcher')}
         </button>
       )}
-      <dialog ref={dialog} class="candor-dialog" data-theme={theme} dir={i18n.dir} aria-labelledby={uid + '-title'} onClose={closed}>
+      <dialog ref={(d) => void (control.dialog = d)} class="candor-dialog" data-theme={theme} dir={i18n.dir} aria-labelledby={uid + '-title'} onClose={() => control.opener?.focus?.()}>
         {/* Rendered on the first open and kept: later opens only show it. */}
-        {(opened.current ||= open) && (
-          <Panel candor={candor} i18n={i18n} outline={outline} onClose={close} uid={uid} focusId={target} focusKey={key} theme={theme} />
+        {rendered.value && (
+          <Panel candor={candor} i18n={i18n} outline={outline} onClose={close} uid={uid} focusId={target.value.id} focusKey={target.value.key} theme={theme} />
         )}
       </dialog>
     </>
@@ -127,18 +143,18 @@ export const mountCandor = (candor: Candor, options: MountOptions = {}): Mounted
   ;(options.container ?? document.body).append(host)
   const lang = pageLang(options.lang)
   const outline = createOutline(candor)
-  const state = signal<OpenState>({ open: false, key: 0 })
+  const control: Control = { uid: nextUid(), rendered: signal(false), target: signal({ key: 0 }) }
   const theme = options.theme == 'auto' ? undefined : options.theme
   let gone = false
   // Renders once its language's strings are in (at once for English), so no English flashes first.
   loadLocale(lang).then(() => {
     if (!gone)
-      render(<Widget candor={candor} i18n={createI18n(lang, options.strings)} outline={outline} theme={theme} launcher={options.launcher !== false} state={state} />, root)
+      render(<Widget candor={candor} i18n={createI18n(lang, options.strings)} outline={outline} theme={theme} launcher={options.launcher !== false} control={control} />, root)
   })
   const mounted: Mounted = {
     host,
-    open: (target) => (state.value = { open: true, target, key: state.value.key + 1 }),
-    close: () => (state.value = { ...state.value, open: false }),
+    open: (target) => show(control, target),
+    close: () => control.dialog?.close(),
     destroy() {
       gone = true
       render(null, root)

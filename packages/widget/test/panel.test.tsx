@@ -2,7 +2,7 @@
 import { render } from 'preact'
 import { act } from 'preact/test-utils'
 import { IDBFactory } from 'fake-indexeddb'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Candor } from '@candor/core'
 import { createI18n, loadLocale } from '../src/i18n'
 import { createOutline } from '../src/outline'
@@ -257,9 +257,10 @@ describe('a large catalog', () => {
     await act(() => render(<Panel candor={c} i18n={createI18n('en')} outline={createOutline(c)} uid="t" />, box))
     const first = byRole(box, 'switch').length
     expect(first).toBeLessThan(100)
-    await new Promise((r) => setTimeout(r, 120))
-    await settle()
-    expect(byRole(box, 'switch')).toHaveLength(300)
+    await vi.waitFor(async () => {
+      await settle()
+      expect(byRole(box, 'switch')).toHaveLength(300)
+    }, 3000)
   })
 
   it('always includes the signal it was opened at', async () => {
