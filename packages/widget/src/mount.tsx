@@ -148,8 +148,11 @@ export const mountCandor = (candor: Candor, options: MountOptions = {}): Mounted
   let gone = false
   // Renders once its language's strings are in (at once for English), so no English flashes first.
   loadLocale(lang).then(() => {
-    if (!gone)
-      render(<Widget candor={candor} i18n={createI18n(lang, options.strings)} outline={outline} theme={theme} launcher={options.launcher !== false} control={control} />, root)
+    if (gone) return
+    const i18n = createI18n(lang, options.strings)
+    render(<Widget candor={candor} i18n={i18n} outline={outline} theme={theme} launcher={options.launcher !== false} control={control} />, root)
+    // Warm up dates and lists in a task of their own, before the first open needs them.
+    setTimeout(() => i18n.list([i18n.date(0), i18n.relative(0)]), 50)
   })
   const mounted: Mounted = {
     host,
