@@ -1,6 +1,8 @@
 import { defineConfig, devices } from '@playwright/test'
 // Only looks for a browser; installing one is `node scripts/ensure-chromium.mjs` (run by `pnpm test:e2e`).
 import { findChromium } from '../scripts/ensure-chromium.mjs'
+// Firefox is optional: its projects run only when `node scripts/ensure-firefox.mjs` found or installed one.
+import { findFirefox } from '../scripts/ensure-firefox.mjs'
 
 const port = Number(process.env.E2E_PORT ?? 4391)
 const baseURL = `http://127.0.0.1:${port}`
@@ -22,6 +24,15 @@ const launchOptions = {
     '--no-first-run',
     '--disable-quic',
   ],
+}
+
+// A system Firefox (FIREFOX_PATH, Debian's firefox-esr), driven over WebDriver BiDi; none: no Firefox projects.
+const firefoxPath = await findFirefox()
+const firefox = {
+  browserName: 'firefox' as const,
+  channel: 'moz-firefox',
+  viewport: { width: 1280, height: 720 },
+  launchOptions: { executablePath: firefoxPath },
 }
 
 export default defineConfig({
@@ -56,6 +67,13 @@ export default defineConfig({
         launchOptions,
       },
     },
+    ...(firefoxPath
+      ? [
+          // The core on real IndexedDB, and the visitor journeys on the demo, in Firefox.
+          { name: 'firefox', testMatch: /(core-storage|smoke)\.spec\.ts/, use: firefox },
+          { name: 'firefox-demo', testMatch: /demo\.spec\.ts/, use: { ...firefox, baseURL: demoURL } },
+        ]
+      : []),
   ],
   webServer: [
     {

@@ -21,7 +21,7 @@ import type {
   UsageLedger,
   Value,
 } from './types'
-import { checkValue, copyValue } from './value'
+import { checkValue, copyValue, shown } from './value'
 
 /** Options of `createCandor`. */
 export interface CandorOptions {
@@ -102,7 +102,7 @@ export const createCandor = (options: CandorOptions): Candor => {
   const status = signal<StorageStatus>(
     memoryOnly ? { kind: 'memory', reason: 'page-only', detail: 'the site asked for storage: "memory"' } : { kind: 'indexeddb' },
   )
-  const usage = signal<UsageLedger>({})
+  const usage = signal<UsageLedger>(Object.create(null))
   // Bumped when a value's lifetime ends, so effects that read it run again.
   const clock = signal(0)
   // The visitor's level; a preview shows the baseline without changing it.
@@ -208,7 +208,7 @@ export const createCandor = (options: CandorOptions): Candor => {
     if (!d)
       throw new CandorError(
         'undeclared-signal',
-        `"${id}" is not declared in the catalog of "${site}": a site can only read and change signals it declared with a purpose`,
+        `${shown(id)} is not declared in the catalog of "${site}": a site can only read and change signals it declared with a purpose`,
       )
     return d
   }
@@ -255,7 +255,8 @@ export const createCandor = (options: CandorOptions): Candor => {
   let flushing = false
   const flushUsage = () => {
     flushing = false
-    const out: Record<string, UsageEntry> = {}
+    // No prototype: usage["constructor"] is a signal's entry or nothing.
+    const out: Record<string, UsageEntry> = Object.create(null)
     for (const [id, u] of ledger) out[id] = { count: u.count, reasons: u.reasons.slice(), elements: [...u.elements], lastAt: u.lastAt }
     usage.value = out
   }
@@ -435,6 +436,7 @@ export const createCandor = (options: CandorOptions): Candor => {
         .sort((a, b) => a.expiresAt! - b.expiresAt!)
     },
     forgetOrphan: async (id) => {
+      if (typeof id != 'string') throw new CandorError('invalid-value', `forgetOrphan(${shown(id)}): a signal id is a string`)
       if (defs.has(id)) throw new CandorError('invalid-value', `forgetOrphan("${id}"): "${id}" is declared; use forget("${id}")`)
       await commit(id, 'forget', () => undefined)
     },
@@ -445,7 +447,15 @@ export const createCandor = (options: CandorOptions): Candor => {
         history.value
         problems.value
         if (first) first = false
-        else untracked(() => fn(api))
+        else
+          untracked(() => {
+            try {
+              fn(api)
+            } catch (e) {
+              // The page's own bug: reported like an uncaught error, never breaking Candor's write.
+              ;(globalThis.reportError ?? console.error)(e)
+            }
+          })
       })
     },
     export() {

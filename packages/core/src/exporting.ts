@@ -26,7 +26,10 @@ export const toExport = (
 ): PreferencesExport => {
   const values: Record<string, ExportedValue> = {}
   const orphans: Record<string, ExportedValue> = {}
-  for (const [id, r] of records) if (r.expiresAt === undefined || r.expiresAt > now) (declared(id) ? values : orphans)[id] = exported(r)
+  // Defined, not assigned: an orphan stored under "__proto__" is a key like any other.
+  for (const [id, r] of records)
+    if (r.expiresAt === undefined || r.expiresAt > now)
+      Object.defineProperty(declared(id) ? values : orphans, id, { value: exported(r), enumerable: true, writable: true, configurable: true })
   return {
     format: FORMAT,
     version: SCHEMA,

@@ -1,6 +1,6 @@
 // Checks a file the visitor imports, field by field. Loaded only when a visitor imports one.
 import { fail } from './errors'
-import { HISTORY_MAX, LEVELS, SCHEMA, isValue, type Rec } from './record'
+import { HISTORY_MAX, LEVELS, SCHEMA, isTime, isValue, parseHistory, type Rec } from './record'
 import { FORMAT } from './exporting'
 import type { Catalog, HistoryEntry, Level } from './types'
 import { checkValue } from './value'
@@ -11,7 +11,10 @@ export const MAX_IMPORT_BYTES = 1 << 20
 
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x == 'object' && x !== null && !Array.isArray(x)
-const time = (x: unknown) => (typeof x == 'string' && /^\d{4}-\d\d-\d\dT/.test(x) ? Date.parse(x) : NaN)
+const time = (x: unknown) => {
+  const t = typeof x == 'string' && /^\d{4}-\d\d-\d\dT/.test(x) ? Date.parse(x) : NaN
+  return isTime(t) ? t : NaN
+}
 
 /**
  * Checks an export document whole against the catalog; throws one `CandorError`
@@ -88,9 +91,9 @@ export const fromExport = (
     for (const h of doc.history.slice(-HISTORY_MAX)) {
       // History is informational: a malformed entry is dropped, not a reason to refuse the file.
       const at = isObj(h) ? time(h.at) : NaN
-      if (!Number.isNaN(at) && typeof h.action == 'string' && (h.id === undefined || typeof h.id == 'string') && (h.value === undefined || isValue(h.value)))
-        history.push({ at, action: h.action, id: h.id, value: h.value } as HistoryEntry)
+      if (!Number.isNaN(at)) history.push({ at, action: h.action, id: h.id, value: h.value } as HistoryEntry)
     }
   fail('import-invalid', 'This file can\'t be imported', problems)
-  return { level: (level ?? undefined) as Level | undefined, records, history }
+  // The same rules as history read from storage, so what is imported survives the next load.
+  return { level: (level ?? undefined) as Level | undefined, records, history: parseHistory(history) }
 }

@@ -28,7 +28,8 @@ export const LEVELS: readonly Level[] = ['off', 'declared', 'all']
 export const signalKey = (id: string) => 's:' + id
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x == 'object' && x !== null && !Array.isArray(x)
-const isTime = (x: unknown): x is number => typeof x == 'number' && Number.isFinite(x) && x >= 0
+/** A time from 1970 to the year 9999 (what ISO 8601 dates can round-trip): anything else is damage. */
+export const isTime = (x: unknown): x is number => typeof x == 'number' && x >= 0 && x <= 253402300799999
 const isOptTime = (x: unknown) => x === undefined || isTime(x)
 const isOptBool = (x: unknown) => x === undefined || typeof x == 'boolean'
 export const isValue = (x: unknown): x is Value =>
@@ -55,7 +56,7 @@ export const parseMeta = (x: unknown): Meta | undefined =>
     ? { v: SCHEMA, level: x.level as Level | undefined }
     : undefined
 
-const ACTIONS = ['set', 'off', 'on', 'forget', 'renew', 'confirm', 'level', 'import', 'expired']
+export const ACTIONS = ['set', 'off', 'on', 'forget', 'renew', 'confirm', 'level', 'import', 'expired']
 
 /** The history, keeping only well-formed entries (a corrupt entry must not cost the rest). */
 export const parseHistory = (x: unknown): HistoryEntry[] =>

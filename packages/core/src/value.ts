@@ -11,8 +11,17 @@ export const checkValue = (signal: SignalDefinition, value: unknown): string | u
   if (signal.type == 'choice')
     return typeof value == 'string' && allowed.includes(value) ? undefined : `must be one of ${list}`
   if (!Array.isArray(value)) return `must be a list of options from ${list}`
-  for (const v of value) if (typeof v != 'string' || !allowed.includes(v)) return `${JSON.stringify(v)} is not an option: use ${list}`
+  for (const v of value) if (typeof v != 'string' || !allowed.includes(v)) return `${shown(v)} is not an option: use ${list}`
   if (new Set(value).size != value.length) return 'lists an option twice'
+}
+
+/** Any value as text for an error message, even one JSON can't write (a BigInt, a symbol). */
+export const shown = (v: unknown): string => {
+  try {
+    return JSON.stringify(v) ?? String(v)
+  } catch {
+    return typeof v
+  }
 }
 
 /** A copy the page can't mutate into our state. */

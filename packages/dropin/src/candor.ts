@@ -41,7 +41,15 @@ const boot = (): CandorGlobal | undefined => {
   const loadPanel = () => (panel ||= import(/* @vite-ignore */ new URL('candor-panel.js', base).href))
   let mounted: Promise<Mounted> | undefined
   const mount = (c: Candor) =>
-    (mounted ||= loadPanel().then((p) => p.mountCandor(c, { lang, launcher: data.launcher != 'none' })))
+    (mounted ||= loadPanel().then(
+      (p) => p.mountCandor(c, { lang, launcher: data.launcher != 'none' }),
+      (e) => {
+        // The panel's file didn't load (offline, blocked): the page goes on, the next open tries again.
+        panel = mounted = undefined
+        console.error('Candor: the preference panel could not be loaded:', e)
+        throw e
+      },
+    ))
 
   const attributes = watchAttributes((id) => open(id), WHY[lang.slice(0, 2).toLowerCase()] ?? WHY.en!)
   // A returning visitor's page is tailored at once from the synchronous snapshot, found through
@@ -92,7 +100,7 @@ const boot = (): CandorGlobal | undefined => {
       c.subscribe(apply)
       if (data.launcher != 'none') {
         const idle = (window as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 300))
-        idle(() => void mount(c))
+        idle(() => void mount(c).catch(() => {}))
       }
     },
     (e) => {

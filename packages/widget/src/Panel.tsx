@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { I18n } from './i18n'
 import type { Outline } from './outline'
 import { Signal, valueText } from './Signal'
+import { Say } from './text'
 
 export interface PanelProps {
   candor: Candor
@@ -110,7 +111,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
     const def = candor.catalog.signals.find((s) => s.id == h.id)
     const value =
       h.action == 'level' ? t(`level.${h.value as Level}`) : def && h.value !== undefined ? valueText(def, h.value as never, i18n) : ''
-    return t(`action.${h.action}`, { label: label(h.id), value })
+    return <Say i18n={i18n} k={`action.${h.action}`} label={label(h.id)} value={value} />
   }
 
   return (
@@ -168,10 +169,12 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
             {review.concat(soon).map((e) => (
               <li key={e.signal.id}>
                 <p>
-                  {e.state == 'needs-review'
-                    ? t('needsReview', { label: e.signal.label })
-                    : t('fadesSoon', { label: e.signal.label, when: i18n.relative(e.expiresAt!, candor.now()) })}{' '}
-                  {t('value', { value: valueText(e.signal, e.value, i18n) })}
+                  {e.state == 'needs-review' ? (
+                    <Say i18n={i18n} k="needsReview" label={e.signal.label} />
+                  ) : (
+                    <Say i18n={i18n} k="fadesSoon" label={e.signal.label} when={i18n.relative(e.expiresAt!, candor.now())} />
+                  )}{' '}
+                  <Say i18n={i18n} k="value" value={valueText(e.signal, e.value, i18n)} />
                 </p>
                 <div class="actions">
                   <button type="button" onClick={() => run(candor.renew(e.signal.id))}>

@@ -1,5 +1,6 @@
 import type { Candor, Explanation, SignalDefinition, Value } from '@candor/core'
 import type { I18n } from './i18n'
+import { Say } from './text'
 
 /** A value in words: option labels, a list, or on/off. */
 export const valueText = (s: SignalDefinition, v: Value | undefined, i18n: I18n): string => {
@@ -59,7 +60,9 @@ export const Signal = ({ candor, e, i18n, uid, run, focus }: SignalProps) => {
           <bdi>{s.description}</bdi>
         </p>
       )}
-      <p>{t('purpose', { purpose: s.purpose })}</p>
+      <p>
+        <Say i18n={i18n} k="purpose" purpose={s.purpose} />
+      </p>
       {s.type != 'boolean' && (
         <ul class="options">
           {s.options!.map((o) => {
@@ -81,10 +84,12 @@ export const Signal = ({ candor, e, i18n, uid, run, focus }: SignalProps) => {
           })}
         </ul>
       )}
-      <p class="value">{t('value', { value: valueText(s, e.value, i18n) })}</p>
+      <p class="value">
+        <Say i18n={i18n} k="value" value={valueText(s, e.value, i18n)} />
+      </p>
       <p class="muted">
         {e.source == 'inferred'
-          ? t('inferred', { basis: e.basis! })
+          ? <Say i18n={i18n} k="inferred" basis={e.basis!} />
           : e.setAt !== undefined && e.value !== undefined
             ? t('declaredOn', { date: i18n.date(e.setAt) })
             : ''}{' '}
@@ -93,7 +98,7 @@ export const Signal = ({ candor, e, i18n, uid, run, focus }: SignalProps) => {
       </p>
       {e.state != 'active' && e.state != 'unset' && e.state != 'expired' && <p class="note">{t(`state.${e.state}`)}</p>}
       {usage && (
-        <p class="used">{usage.reasons.length ? t('used', { reasons: i18n.list(usage.reasons) }) : t('usedCount', { count: usage.count })}</p>
+        <p class="used">{usage.reasons.length ? <Say i18n={i18n} k="used" reasons={i18n.list(usage.reasons)} /> : t('usedCount', { count: usage.count })}</p>
       )}
       <div class="actions">
         {e.source == 'inferred' && e.value !== undefined && (

@@ -26,6 +26,8 @@ export interface I18n {
   lang: string
   dir: 'ltr' | 'rtl'
   t(key: keyof Strings, vars?: Record<string, string | number>): string
+  /** The string with its `{name}` holes unfilled, for callers that fill them with elements. */
+  raw(key: keyof Strings): string
   date(t: number): string
   /** "in 3 months", "yesterday" */
   relative(t: number, now?: number): string
@@ -66,6 +68,7 @@ export const createI18n = (requested = 'en', overrides: Partial<Strings> = {}): 
     lang,
     dir: RTL.test(base) ? 'rtl' : 'ltr',
     t: (key, vars) => (table[key] ?? key).replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? String(vars[k]) : m)),
+    raw: (key) => table[key] ?? key,
     date: (t) => dates().format(t),
     relative: (t, now = Date.now()) => {
       const s = (t - now) / 1000

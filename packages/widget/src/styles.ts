@@ -12,7 +12,7 @@ font:15px/1.5 var(--candor-font);color:var(--candor-fg);
 letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;text-shadow:none;text-align:start;white-space:normal;
 font-style:normal;font-variant:normal;visibility:visible;cursor:auto;list-style:none;quotes:auto;-webkit-text-size-adjust:100%}
 [data-theme=light]{color-scheme:light}[data-theme=dark]{color-scheme:dark}
-.candor{display:block;background:var(--candor-bg);box-sizing:border-box;padding:16px 20px 20px;text-align:start}
+.candor{display:block;background:var(--candor-bg);box-sizing:border-box;padding:16px 20px 20px;text-align:start;overflow-wrap:anywhere}
 .candor *,.candor *::before,.candor *::after{box-sizing:border-box}
 .candor h2{font-size:1.3em;margin:0}.candor h3{font-size:1.1em;margin:24px 0 8px}.candor h4{font-size:1em;margin:0}
 .candor p{margin:6px 0}.candor ul,.candor ol{margin:0;padding:0;list-style:none}
@@ -35,7 +35,7 @@ min-height:32px;min-width:32px;padding:4px 12px;cursor:pointer}
 .candor input[type=radio],.candor input[type=checkbox]{inline-size:20px;block-size:20px;margin:2px 0 0;flex:none;accent-color:var(--candor-accent)}
 .candor .warn,.candor .preview{background:var(--candor-warn-bg);color:var(--candor-warn-fg);border-radius:8px;padding:8px 12px;margin:8px 0}
 .candor .preview{display:flex;flex-wrap:wrap;gap:8px;align-items:center;justify-content:space-between}
-.candor .signal{border:1px solid var(--candor-border);border-radius:var(--candor-radius);padding:12px;margin:8px 0}
+.candor .signal{border:1px solid var(--candor-border);border-radius:var(--candor-radius);padding:12px;margin:8px 0;content-visibility:auto;contain-intrinsic-size:auto 200px}
 .candor .signal.state-off,.candor .signal.state-expired{border-style:dashed}
 .candor .signal-head{display:flex;justify-content:space-between;align-items:center;gap:12px}
 .candor .badge{font-size:.75em;font-weight:600;border:1px solid currentColor;border-radius:99px;padding:0 8px;margin-inline-start:8px;vertical-align:middle}

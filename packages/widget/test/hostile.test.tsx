@@ -194,7 +194,7 @@ describe('S06 Object.prototype polluted before the widget renders', () => {
   // BUG: Signal.tsx reads `candor.usage[s.id]` and the usage ledger is a plain object, so an inherited
   // Object.prototype.<signal id> is taken as a read: the panel says "Used on this page: …" with the other
   // script's text for a signal the page never read (and crashes for the id "constructor", see S11).
-  it.fails('S06: a polluted Object.prototype.<signal id> does not make the panel claim the signal was used', async () => {
+  it('S06: a polluted Object.prototype.<signal id> does not make the panel claim the signal was used', async () => {
     let seen: ReturnType<typeof shown> = []
     await withPollution({ topics: { count: 3, reasons: ['spoofed by another script'], elements: [], lastAt: 0 } }, async () => {
       const c = await make()
@@ -209,7 +209,7 @@ describe('S11 hostile but valid ids', () => {
   // BUG: the id "constructor" is a valid slug, but Signal.tsx reads `candor.usage[s.id]`, gets
   // Object.prototype.constructor (a function), and throws "Cannot read properties of undefined (reading
   // 'length')" on `usage.reasons.length`: the whole panel fails to render.
-  it.fails('S11: a signal with the id "constructor" renders like any other', async () => {
+  it('S11: a signal with the id "constructor" renders like any other', async () => {
     const c = await make({ catalog: { site: 'a', signals: [{ id: 'constructor', type: 'boolean', label: 'Constructor', purpose: 'P' }] } })
     await show(c)
     expect(byRole(box, 'switch', 'Use it: Constructor')).toHaveLength(1)
@@ -279,7 +279,7 @@ describe('S13 bidi overrides and invisible characters', () => {
   // sentences are not: "Why: {purpose}", "Now: {option labels}", the history ("set {label} to {value}"),
   // "Still true?" ("{label} fades in …") and "Inferred from: {basis}". A U+202E in a label then reverses the
   // rest of the sentence, e.g. the history line "set L‮evil to A‮evil" displays its value backwards.
-  it.fails('S13: site strings inside sentences (Why:, Now:, history, Still true?, Inferred from:) are isolated too', async () => {
+  it('S13: site strings inside sentences (Why:, Now:, history, Still true?, Inferred from:) are isolated too', async () => {
     const c = await make({ catalog: spoof })
     await c.set('topics', ['a'])
     c.infer('region', 'eu', { basis: 'B' + marks })
@@ -293,7 +293,7 @@ describe('S15 crafted records shown in the panel', () => {
   // BUG: a stored record with a finite but out-of-range time (setAt 1e300) passes the core's checks; the panel
   // then formats it with Intl.DateTimeFormat / toISOString and throws RangeError "Invalid time value": the whole
   // panel fails to render (and export() throws too, see packages/core/test/hostile.test.ts S15).
-  it.fails('S15: a record with setAt 1e300 written by another script does not break the panel', async () => {
+  it('S15: a record with setAt 1e300 written by another script does not break the panel', async () => {
     freshIdb()
     await seed({ 's:compact': { v: 1, value: true, setAt: 1e300, fp: fingerprint(plainCatalog.signals[2]!) } })
     const c = createCandor({ catalog: plainCatalog, gpc: false })

@@ -1,0 +1,446 @@
+// The measured units. Each runs once per round in a fresh browser context and returns named
+// numbers (ms unless the name says otherwise); run.mjs interleaves them and reports medians.
+import { CATALOG_SIZES } from './site.mjs'
+
+const LAUNCHER = 'candor-widget >>> .candor-launcher'
+const DIALOG = 'candor-widget >>> dialog.candor-dialog'
+const SPORTS = '[data-candor-show="topics:sports"]'
+const BASELINE = '[data-candor-baseline="topics"]'
+
+export const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'v8.execute',
+  'disabled-by-default-v8.compile',
+  'loading',
+]
+
+/** In a context of its own: the init script with `cfg`, one page. Always closes the context. */
+async function inContext(env, cfg, fn) {
+  const ctx = await env.browser.newContext({ viewport: { width: 1280, height: 800 } })
+  try {
+    await ctx.addInitScript({ content: `window.__benchCfg = ${JSON.stringify(cfg)};\n${env.instrument}` })
+    const page = await ctx.newPage()
+    const errors = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    const out = await fn(page, ctx)
+    if (errors.length && env.verbose) console.warn('  page errors:', errors.slice(0, 3).join(' | '))
+    return out
+  } finally {
+    await ctx.close().catch(() => {})
+  }
+}
+
+const url = (env, path) => env.origin + path
+const waitReady = (page, timeout = 15000) =>
+  page.waitForFunction(() => window.__tReady !== undefined, null, { timeout, polling: 16 }).then(async () => {
+    const v = await page.evaluate(() => window.__tReady)
+    if (v < 0) throw new Error('startup failed in the page: ' + (await page.evaluate(() => window.__readyError || window.__rawError)))
+    return v
+  })
+const cls = (b) => b.shifts.reduce((a, v) => a + v, 0)
+const bench = (page) =>
+  page.evaluate(() => ({ ...window.__bench, find: undefined, visible: undefined, arm: undefined, opened: undefined, t0: window.__t0, tAfter: window.__tAfter, tReady: window.__tReady }))
+
+/** Clicks `opener` and waits until `spec` is visible: times from the click event's timestamp. */
+async function clickOpen(page, opener, spec, all) {
+  await page.evaluate(([s, a]) => window.__bench.arm(s, a), [spec, all])
+  await page.locator(opener).first().click()
+  const o = await page.evaluate(() => window.__bench.opened)
+  const b = await page.evaluate(() => ({ click: window.__bench.click, showModalAt: window.__bench.showModalAt }))
+  if (o.painted === undefined) throw new Error(`${spec} did not become visible within 15 s of the click`)
+  if (all && o.complete === undefined) throw new Error(`${all.n} × ${all.spec} not shown within 15 s of the click`)
+  if (b.click === undefined) throw new Error('no click event seen')
+  return {
+    frame: o.frame - b.click,
+    painted: o.painted - b.click,
+    settled: o.settled !== undefined ? o.settled - b.click : undefined,
+    complete: o.complete !== undefined ? o.complete - b.click : undefined,
+    showModal: b.showModalAt !== undefined ? b.showModalAt - b.click : undefined,
+  }
+}
+
+/** Every signal of an `n`-signal catalog rendered in the panel (one card each). */
+const cards = (n) => ({ spec: 'candor-widget >>> dialog [id$="-card"]', n })
+
+async function heap(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  return usedSize / 1024
+}
+
+// ---- 2. startup -----------------------------------------------------------------------------------
+
+async function startupCandor(env) {
+  return inContext(env, { watch: [SPORTS, BASELINE], state: [SPORTS, BASELINE] }, async (page) => {
+    const out = {}
+    await page.goto(url(env, '/candor.html'))
+    await waitReady(page)
+    await page.waitForFunction((s) => window.__bench.shown[s] !== undefined, BASELINE, { timeout: 5000 })
+    let b = await bench(page)
+    const res = await page.evaluate(() => performance.getEntriesByName(new URL('/candor.json', location.href).href)[0]?.toJSON())
+    out.first_ready = b.tReady - b.t0
+    out.first_evaluated = b.tAfter - b.t0
+    out.first_catalog = res ? res.responseEnd - res.startTime : undefined
+    out.first_baselineVisible = b.shown[BASELINE] - b.t0
+    out.first_cls = cls(b)
+    // A preference for the returning visit (and a check that these times are IndexedDB's, not the in-memory fallback's).
+    const storage = await page.evaluate(async () => {
+      const c = await window.Candor.ready
+      await c.set('topics', ['sports'])
+      return c.storage.kind
+    })
+    if (storage != 'indexeddb') throw new Error(`Candor runs on ${storage} storage, not IndexedDB`)
+    await page.goto(url(env, '/candor.html'))
+    await waitReady(page)
+    await page.waitForFunction((s) => window.__bench.shown[s] !== undefined, SPORTS, { timeout: 5000 })
+    b = await bench(page)
+    out.ret_ready = b.tReady - b.t0
+    out.ret_evaluated = b.tAfter - b.t0
+    out.ret_tailoredState = b.stateOn[SPORTS] - b.t0
+    out.ret_tailoredVisible = b.shown[SPORTS] - b.t0
+    out.ret_tailoredVisibleNav = b.shown[SPORTS]
+    out.ret_fcp = b.fcp
+    out.ret_cls = cls(b)
+    return out
+  })
+}
+
+async function startupRaw(env) {
+  return inContext(env, {}, async (page) => {
+    const out = {}
+    await page.goto(url(env, '/raw.html'))
+    await waitReady(page)
+    let r = await page.evaluate(() => ({ t0: window.__t0, after: window.__tAfter, open: window.__tOpen, ready: window.__tReady }))
+    out.first_ready = r.ready - r.t0
+    out.first_evaluated = r.after - r.t0
+    out.first_open = r.open - r.t0
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const tx = window.__rawDb.transaction('prefs', 'readwrite')
+          tx.objectStore('prefs').put({ v: 1, value: ['sports'], setAt: Date.now(), fp: 'bench' }, 's:topics')
+          tx.oncomplete = resolve
+          tx.onerror = () => reject(tx.error)
+        }),
+    )
+    await page.goto(url(env, '/raw.html'))
+    await waitReady(page)
+    r = await page.evaluate(() => ({ t0: window.__t0, after: window.__tAfter, open: window.__tOpen, ready: window.__tReady, value: window.__rawValue }))
+    if (!r.value) throw new Error('the returning raw read found no record')
+    out.ret_ready = r.ready - r.t0
+    out.ret_evaluated = r.after - r.t0
+    out.ret_open = r.open - r.t0
+    return out
+  })
+}
+
+// ---- 3. main thread (and 7. peers' script time) ---------------------------------------------------
+
+/** Script time attributable to `match`ing URLs on the renderer main thread that ran them. */
+export function traceScript(events, match, mainUrl) {
+  const main = events.find((e) => e.name == 'EvaluateScript' && mainUrl(e.args?.data?.url ?? ''))
+  if (!main) return {}
+  const onMain = events.filter((e) => e.pid == main.pid && e.tid == main.tid && e.ph == 'X' && typeof e.dur == 'number')
+  const urlOf = (e) => e.args?.data?.url ?? e.args?.fileName ?? ''
+  const sum = (name, m) => onMain.filter((e) => e.name == name && m(urlOf(e))).reduce((a, e) => a + e.dur, 0) / 1000
+  // Union of the intervals, so nested events (compile inside evaluate) count once.
+  const NAMES = new Set(['EvaluateScript', 'v8.compile', 'FunctionCall', 'v8.compileModule', 'v8.evaluateModule', 'v8.run'])
+  const union = (m) => {
+    const spans = onMain
+      .filter((e) => NAMES.has(e.name) && m(urlOf(e)))
+      .map((e) => [e.ts, e.ts + e.dur])
+      .sort((a, b) => a[0] - b[0])
+    let total = 0
+    let end = -Infinity
+    for (const [s, e] of spans) {
+      if (e <= end) continue
+      total += e - Math.max(s, end)
+      end = e
+    }
+    return total / 1000
+  }
+  return { evaluate: sum('EvaluateScript', mainUrl), compile: sum('v8.compile', mainUrl), attributedMain: union(mainUrl), attributed: union(match) }
+}
+
+/**
+ * One page load with a Chromium trace: script time by URL, CDP ScriptDuration / TaskDuration, long
+ * tasks, layout shift and JS heap after GC, measured 1 s after the widget's UI is up.
+ */
+function mainThread(key, path, readySpec, match, mainUrl) {
+  return async (env) =>
+    inContext(env, { watch: readySpec ? [readySpec] : [] }, async (page, ctx) => {
+      const cdp = await ctx.newCDPSession(page)
+      await cdp.send('Performance.enable')
+      await env.browser.startTracing(page, { categories: TRACE_CATEGORIES })
+      env.tracing = true
+      let buf
+      try {
+        await page.goto(url(env, path), { waitUntil: 'load' })
+        if (readySpec) await page.waitForFunction((s) => window.__bench.settled[s] !== undefined, readySpec, { timeout: 10000 })
+        await page.waitForTimeout(1000)
+      } finally {
+        buf = await env.browser.stopTracing()
+        env.tracing = false
+      }
+      const m = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]))
+      const b = await bench(page)
+      const out = {
+        scriptAll: m.ScriptDuration * 1000,
+        tasksAll: m.TaskDuration * 1000,
+        longtasks: b.longtasks.length,
+        longtaskMax: b.longtasks.length ? Math.max(...b.longtasks) : 0,
+        cls: cls(b),
+        heapKiB: await heap(cdp),
+      }
+      if (match) {
+        const events = JSON.parse(buf.toString('utf8'))
+        const t = traceScript(Array.isArray(events) ? events : events.traceEvents, match, mainUrl)
+        if (t.evaluate === undefined) throw new Error(`no EvaluateScript event for the ${key} script in the trace`)
+        Object.assign(out, t)
+      }
+      return out
+    })
+}
+
+// ---- 4. the panel -----------------------------------------------------------------------------
+
+function panelLazy(n) {
+  return async (env) =>
+    inContext(env, {}, async (page) => {
+      await page.goto(url(env, `/panel-lazy-${n}.html`))
+      await waitReady(page)
+      await page.waitForTimeout(300)
+      if (await page.evaluate(() => !!document.querySelector('candor-widget'))) throw new Error('the panel loaded before the click')
+      const o = await clickOpen(page, 'nav [data-candor-open]', DIALOG, cards(n))
+      return { showModal: o.showModal, painted: o.painted, complete: o.complete }
+    })
+}
+
+function panelPreloaded(n) {
+  return async (env) =>
+    inContext(env, { watch: [LAUNCHER] }, async (page) => {
+      await page.goto(url(env, `/panel-${n}.html`))
+      const ready = await waitReady(page)
+      await page.waitForFunction((s) => window.__bench.settled[s] !== undefined, LAUNCHER, { timeout: 10000 })
+      const t0 = await page.evaluate(() => window.__t0)
+      await page.waitForTimeout(300)
+      const first = await clickOpen(page, LAUNCHER, DIALOG, cards(n))
+      const later = []
+      for (let i = 0; i < 3; i++) {
+        await page.keyboard.press('Escape')
+        await page.waitForFunction((s) => !window.__bench.find(s)?.open, DIALOG, { timeout: 5000 })
+        await page.waitForTimeout(150)
+        later.push(await clickOpen(page, LAUNCHER, DIALOG, cards(n)))
+      }
+      const med = (k) => later.map((x) => x[k]).sort((a, b) => a - b)[1]
+      return {
+        ready: ready - t0,
+        showModal: first.showModal,
+        painted: first.painted,
+        complete: first.complete,
+        later_showModal: med('showModal'),
+        later_painted: med('painted'),
+        later_complete: med('complete'),
+      }
+    })
+}
+
+// ---- 5. reads and writes --------------------------------------------------------------------------
+
+async function micro(env) {
+  return inContext(env, {}, async (page) => {
+    await page.goto(url(env, '/candor.html'))
+    await waitReady(page)
+    await page.addScriptTag({ url: '/bench-lib.js' })
+    return page.evaluate(async () => {
+      const c = await window.Candor.ready
+      if (c.storage.kind != 'indexeddb') throw new Error('Candor is not on IndexedDB: ' + JSON.stringify(c.storage))
+      const ids = c.catalog.signals.map((s) => s.id)
+      const map = new Map(ids.map((id, i) => [id, ['sports', true, 'eu'][i % 3]]))
+      let sink = 0
+      const perOp = (n, f) => {
+        f(Math.min(n, 2000)) // warm up
+        const t = performance.now()
+        f(n)
+        return ((performance.now() - t) / n) * 1000 // µs
+      }
+      const get = perOp(20000, (n) => {
+        for (let i = 0; i < n; i++) if (c.get(ids[i % ids.length]) !== undefined) sink++
+      })
+      const mapGet = perOp(2000000, (n) => {
+        for (let i = 0; i < n; i++) if (map.get(ids[i % ids.length]) !== undefined) sink++
+      })
+      const { createStore, set } = window.benchLib
+      const store = createStore('bench-raw-writes', 'prefs')
+      // performance.now() ticks in 100 µs steps on a page that isn't cross-origin isolated:
+      // time the whole run of n sequential awaited ops and divide.
+      const perAwaited = async (n, f) => {
+        await f(-1)
+        await f(-2)
+        const t = performance.now()
+        for (let i = 0; i < n; i++) await f(i)
+        return ((performance.now() - t) / n) * 1000 // µs
+      }
+      const candorSet = await perAwaited(200, (i) => c.set('compact', i % 2 == 0))
+      const rawSet = await perAwaited(200, (i) => set('compact', i % 2 == 0, store))
+      return { get, mapGet, getRatio: get / mapGet, candorSet, rawSet, setRatio: candorSet / rawSet, sink: sink > 0 ? 1 : 0 }
+    })
+  })
+}
+
+// ---- 6. scale -------------------------------------------------------------------------------------
+
+/** In the page (seed.html): writes a value for every signal of the catalog and a long history, as Candor stores them. */
+async function seedInPage({ catalogUrl, history }) {
+  const cat = await (await fetch(catalogUrl)).json()
+  const { fingerprint } = window.benchLib
+  const now = Date.now()
+  const DAY = 864e5
+  const life = (s) => (s ? Number(s.slice(0, -1)) * { h: 36e5, d: DAY, w: 7 * DAY }[s.slice(-1)] : 0)
+  let seed = 42
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
+  const valueOf = (s) => {
+    if (s.type == 'boolean') return rnd() < 0.5
+    const vals = s.options.map((o) => o.value)
+    if (s.type == 'choice') return vals[Math.floor(rnd() * vals.length)]
+    const picked = vals.filter(() => rnd() < 0.5)
+    return picked.length ? picked : [vals[0]]
+  }
+  const recs = cat.signals.map((s) => {
+    const setAt = now - Math.floor(rnd() * 30 * DAY)
+    const r = { v: 1, value: valueOf(s), setAt, fp: fingerprint(s) }
+    if (s.lifetime) r.expiresAt = setAt + life(s.lifetime)
+    return [s, r]
+  })
+  const hist = []
+  for (let i = 0; i < history; i++) {
+    const [s] = recs[i % recs.length]
+    hist.push({ at: now - (history - i) * 60000, action: 'set', id: s.id, value: valueOf(s) })
+  }
+  await new Promise((resolve, reject) => {
+    const req = indexedDB.open('candor:' + cat.site)
+    req.onupgradeneeded = () => req.result.createObjectStore('prefs')
+    req.onerror = () => reject(req.error)
+    req.onsuccess = () => {
+      const db = req.result
+      const tx = db.transaction('prefs', 'readwrite')
+      const st = tx.objectStore('prefs')
+      for (const [s, r] of recs) st.put(r, 's:' + s.id)
+      st.put(hist, 'history')
+      tx.oncomplete = () => (db.close(), resolve())
+      tx.onerror = () => reject(tx.error)
+    }
+  })
+  return recs.length
+}
+
+async function scale(env) {
+  const n = 1000
+  return inContext(env, { watch: [LAUNCHER] }, async (page, ctx) => {
+    await page.goto(url(env, '/seed.html'))
+    await page.waitForFunction(() => !!window.benchLib)
+    await page.evaluate(seedInPage, { catalogUrl: `/catalogs/c${n}.json`, history: 10000 })
+    const cdp = await ctx.newCDPSession(page)
+    await page.goto(url(env, `/panel-${n}.html`))
+    const ready = await waitReady(page)
+    const t0 = await page.evaluate(() => window.__t0)
+    const check = await page.evaluate(async () => {
+      const c = await window.Candor.ready
+      return {
+        storage: c.storage.kind,
+        active: c.catalog.signals.filter((s) => c.explain(s.id).state == 'active').length,
+        history: c.history.length,
+        problems: c.problems.length,
+      }
+    })
+    if (check.storage != 'indexeddb' || check.active < n * 0.8 || check.problems) throw new Error('seeded storage not read as expected: ' + JSON.stringify(check))
+    await page.waitForFunction((s) => window.__bench.settled[s] !== undefined, LAUNCHER, { timeout: 15000 })
+    const heapReady = await heap(cdp)
+    await page.waitForTimeout(300)
+    const o = await clickOpen(page, LAUNCHER, DIALOG, cards(n))
+    const heapOpen = await heap(cdp)
+    return { ready: ready - t0, active: check.active, history: check.history, heapReady, heapOpen, showModal: o.showModal, painted: o.painted, complete: o.complete }
+  })
+}
+
+// ---- 7. peers: UI up, click to preferences ----------------------------------------------------------
+
+function peerUi(p) {
+  return async (env) =>
+    inContext(env, { watch: [p.banner] }, async (page) => {
+      await page.goto(url(env, p.path))
+      await page.waitForFunction((s) => window.__bench.settled[s] !== undefined, p.banner, { timeout: 10000 })
+      const b = await bench(page)
+      await page.waitForTimeout(300)
+      const o = await clickOpen(page, p.opener, p.modal)
+      // Paint timing entries arrive after the frame is presented: read FCP last.
+      const fcp = await page.evaluate(() => window.__bench.fcp)
+      return {
+        visible: b.shown[p.banner],
+        settled: b.settled[p.banner],
+        visibleFromT0: b.shown[p.banner] - b.t0,
+        fcp,
+        ready: b.tReady !== undefined ? b.tReady : undefined,
+        open_frame: o.frame,
+        open_painted: o.painted,
+        open_settled: o.settled,
+      }
+    })
+}
+
+// ---- the list -----------------------------------------------------------------------------------------
+
+/** Every unit, in the order of a round. `group` names the report section. */
+export function units(site) {
+  const isCandor = (u) => /\/candor[^/]*\.js$/.test(u)
+  // needs: what makeSite must have made (site.problems says why it could not).
+  const list = [
+    { id: 'startup:candor', needs: ['dropin'], run: startupCandor },
+    { id: 'startup:raw', run: startupRaw },
+    { id: 'main:none', run: mainThread('none', '/none.html') },
+    { id: 'main:candor', needs: ['dropin'], run: mainThread('candor', '/candor.html', LAUNCHER, (u) => isCandor(u) || u.endsWith('/candor.html'), (u) => u.endsWith('/candor.js')) },
+  ]
+  for (const p of site.peers) {
+    const m = (u) => u.includes(`/peers/${p.key}/`) || u.endsWith(`/peer-${p.key}.html`)
+    list.push({ id: `main:${p.key}`, needs: ['peer:' + p.key], run: mainThread(p.key, `/peer-${p.key}.html`, p.banner, m, (u) => u.includes(`/peers/${p.key}/`) && u.endsWith('.js')) })
+  }
+  for (const n of CATALOG_SIZES) {
+    list.push({ id: `panel:lazy:${n}`, needs: ['dropin'], run: panelLazy(n) })
+    list.push({ id: `panel:pre:${n}`, needs: ['dropin'], run: panelPreloaded(n) })
+  }
+  list.push({ id: 'micro', needs: ['dropin', 'benchLib'], run: micro })
+  list.push({ id: 'scale', needs: ['dropin', 'benchLib'], run: scale })
+  list.push({ id: 'ui:candor', needs: ['dropin'], run: peerUi({ path: '/candor.html', banner: LAUNCHER, opener: LAUNCHER, modal: DIALOG }) })
+  for (const p of site.peers) list.push({ id: `ui:${p.key}`, needs: ['peer:' + p.key], run: peerUi({ ...p, path: `/peer-${p.key}.html` }) })
+  return list
+}
+
+/** Once, before the rounds: which files a visitor actually fetches, before and after opening the panel. */
+export async function probeDownloads(env, site) {
+  const fetched = async (path, act) =>
+    inContext(env, {}, async (page) => {
+      const seen = []
+      page.on('request', (r) => seen.push(new URL(r.url()).pathname))
+      await page.goto(url(env, path))
+      await page.waitForLoadState('load')
+      const before = await act(page, 'before')
+      const at = seen.length
+      await act(page, 'after')
+      return { before: seen.slice(0, at), after: seen.slice(at) }
+    })
+  const candor = site.problems.dropin ? undefined : await fetched('/panel-lazy-10.html', async (page, phase) => {
+    if (phase == 'before') return waitReady(page).then(() => page.waitForTimeout(500))
+    await clickOpen(page, 'nav [data-candor-open]', DIALOG)
+  })
+  const peers = {}
+  for (const p of site.peers.filter((x) => !site.problems['peer:' + x.key]))
+    peers[p.key] = await fetched(`/peer-${p.key}.html`, async (page, phase) => {
+      if (phase == 'before') return page.waitForSelector(p.banner, { state: 'visible' }).then(() => page.waitForTimeout(500))
+      await page.locator(p.opener).click()
+      await page.waitForSelector(p.modal, { state: 'visible' })
+      await page.waitForTimeout(300)
+    })
+  return { candor, peers }
+}

@@ -1,0 +1,252 @@
+// Turns the per-round samples into the Markdown report.
+import { compress } from './server.mjs'
+import { CATALOG_SIZES } from './site.mjs'
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+const num = (x) => typeof x == 'number' && Number.isFinite(x)
+
+/** Formats a number with precision that suits its size. */
+export const fmt = (x) => {
+  if (!num(x)) return 'n/a'
+  const a = Math.abs(x)
+  return a == 0 ? '0' : a < 0.1 ? x.toFixed(3) : a < 10 ? x.toFixed(2) : a < 100 ? x.toFixed(1) : x.toFixed(0)
+}
+
+export function report({ site, samples, downloads, versions, machine, runs, warmup, seconds, date, args, only }) {
+  const rows = (id) => samples[id] ?? []
+  const values = (id, key) => rows(id).map((r) => r[key]).filter(num)
+  const errors = (id) => rows(id).filter((r) => r.error)
+  /** "median (min–max)", or why there is none. */
+  const cellOf = (xs, id, f = fmt) => {
+    if (!xs.length) return id && !samples[id] ? 'not run' : id && errors(id).length ? `error (${errors(id).length}/${rows(id).length} runs)` : 'n/a'
+    const extra = id && errors(id).length ? ` [${errors(id).length} failed]` : ''
+    return xs.length == 1 ? f(xs[0]) + extra : `${f(median(xs))} (${f(Math.min(...xs))}–${f(Math.max(...xs))})${extra}`
+  }
+  const cell = (id, key, f) => cellOf(values(id, key), id, f)
+  /** Per-round pairs of two units (or of two keys of one unit), combined with `op`. */
+  const paired = (a, ka, b, kb, op) => {
+    const byRound = new Map(rows(b).filter((r) => num(r[kb])).map((r) => [r.round, r[kb]]))
+    return rows(a)
+      .filter((r) => num(r[ka]) && byRound.has(r.round))
+      .map((r) => op(r[ka], byRound.get(r.round)))
+      .filter(num)
+  }
+  const ratioCell = (a, ka, b, kb) => {
+    const xs = paired(a, ka, b, kb, (x, y) => x / y)
+    return xs.length ? cellOf(xs, undefined, (x) => fmt(x) + '×') : samples[a] && samples[b] ? 'n/a' : 'not run'
+  }
+  const deltaCell = (a, ka, b, kb, f) => cellOf(paired(a, ka, b, kb, (x, y) => x - y), undefined, f)
+  const us = (x) => (num(x) ? fmt(x) + ' µs' : 'n/a')
+  const kib = (x) => (num(x) ? (x / 1024).toFixed(1) : 'n/a')
+  const sizes = (paths) => {
+    const bufs = paths.map((p) => site.files.get(p)).filter(Boolean)
+    if (bufs.length != paths.length) return undefined
+    return bufs.map((b) => compress(Buffer.isBuffer(b) ? b : Buffer.from(b))).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 })
+  }
+  const out = []
+  const p = (s = '') => out.push(s)
+
+  p('# Candor benchmark')
+  p()
+  p(
+    `${date.toISOString().replace('T', ' ').slice(0, 16)} UTC · ${runs} runs per case (+${warmup} warm-up round${warmup == 1 ? '' : 's'}, not recorded), ` +
+      `every run in a fresh browser context, the cases interleaved round by round (each round starts one case later) · the whole run took ${(seconds / 60).toFixed(1)} min` +
+      (only?.length ? ` · only cases matching ${only.join(', ')}` : ''),
+  )
+  p()
+  p('Cells: median (min–max) over the runs, in ms unless stated. `[k failed]`: runs that ended in an error (listed at the end).')
+  p()
+  p('| machine | |')
+  p('|---|---|')
+  p(`| CPU | ${machine.cpu}, ${machine.cores} cores |`)
+  p(`| memory | ${machine.memoryGiB.toFixed(1)} GiB |`)
+  p(`| OS | ${machine.os} |`)
+  p(`| load average (1 / 5 / 15 min) | at the start ${machine.load[0]}, at the end ${machine.load[1]} (other work on the machine skews the timings) |`)
+  p(`| Node | ${machine.node} |`)
+  p(`| Chromium | ${machine.chromium} (${machine.chromiumPath}), headless, \`${args.join(' ')}\` |`)
+  p(`| driver | playwright-core ${versions.playwright} |`)
+  p(`| Candor | @candor/dropin ${versions.dropin} (built by \`node packages/dropin/build.mjs\` at the start of the run) |`)
+  p(`| peers | ${Object.entries(versions.peers).map(([k, v]) => `${k} ${v}`).join(', ')} |`)
+  p(`| others | idb-keyval ${versions.idbKeyval}, esbuild ${versions.esbuild} |`)
+  p()
+
+  // ---- 1. bytes
+  p('## 1. Bytes a visitor downloads')
+  p()
+  p('KiB; gzip -9 and brotli q11 of the files as served (the bench server sends brotli). "Fetched" lists come from the requests of a real page load (the "before" column: page load until the UI is up; "after": clicking to open the preferences).')
+  p()
+  p('| what | files | raw | gzip | brotli |')
+  p('|---|---|---|---|---|')
+  const sizeRow = (what, paths) => {
+    const s = sizes(paths)
+    p(`| ${what} | ${paths.length ? paths.map((x) => '`' + x.slice(x.lastIndexOf('/') + 1) + '`').join(', ') : '(none)'} | ${s ? kib(s.raw) : 'n/a'} | ${s ? kib(s.gzip) : 'n/a'} | ${s ? kib(s.brotli) : 'n/a'} |`)
+  }
+  const isAsset = (x) => /\.(js|css)$/.test(x) && !/^\/(bench-t0|raw-idb|bench-lib)\.js$/.test(x)
+  const uniq = (xs) => [...new Set(xs)]
+  const d = downloads ?? {}
+  const cBefore = d.candor ? uniq(d.candor.before.filter((x) => isAsset(x) && x.startsWith('/candor'))) : ['/candor.js']
+  const cAfter = d.candor ? uniq(d.candor.after.filter((x) => isAsset(x) && x.startsWith('/candor'))) : []
+  const lazyAll = [...site.files.keys()].filter((k) => /^\/candor-(panel|chunk)/.test(k) && site.files.get(k).length > 0).sort()
+  sizeRow('Candor, before opening the panel', cBefore)
+  if (d.candor) sizeRow('Candor, on opening the panel (as fetched, English page)', cAfter)
+  sizeRow('Candor, `candor-panel.js` + `candor-chunk-*` (the set `scripts/size.mjs` budgets)', lazyAll)
+  if (d.candor) sizeRow('**Candor, everything (before + on opening)**', uniq([...cBefore, ...cAfter]))
+  sizeRow('Candor catalog of the demo page (site data, 3 signals)', ['/candor.json'])
+  for (const peer of site.peers) {
+    const f = d.peers?.[peer.key]
+    const before = f ? uniq(f.before.filter((x) => isAsset(x) && x.startsWith('/peers/'))) : peer.paths
+    const after = f ? uniq(f.after.filter((x) => isAsset(x) && x.startsWith('/peers/'))) : []
+    sizeRow(`${peer.name} ${peer.version}, before opening its preferences`, before)
+    if (f) sizeRow(`${peer.name} ${peer.version}, on opening its preferences`, after)
+  }
+  if (d.error) p(`\nThe download probe failed (${d.error}): the Candor rows list candor.js and the size.mjs set instead of fetched files.`)
+  p()
+
+  // ---- 2. startup
+  p('## 2. Startup: Candor against the physical limit')
+  p()
+  p(
+    'From the start of the script under test (`bench-t0.js`, a classic script just before it, sets `__t0`) on the same page (the demo front page). ' +
+      '**Candor**: `candor.js` with `data-catalog="/candor.json"` until `Candor.ready` resolves (fetch the catalog, check it, open IndexedDB, read every record). ' +
+      '**Floor**: a minimal classic script doing `indexedDB.open` + one `get` of the stored record. ' +
+      'Returning visit: a second navigation in the same context after the first stored a preference (`topics: [sports]`); scripts and catalog then come from the HTTP cache. ' +
+      'Tailored content is timed on its own, whatever Candor does to show it (it may come before `ready`).',
+  )
+  p()
+  p('| measure | first visit | returning visit |')
+  p('|---|---|---|')
+  p(`| Candor: script start → \`Candor.ready\` | ${cell('startup:candor', 'first_ready')} | ${cell('startup:candor', 'ret_ready')} |`)
+  p(`| floor: script start → raw \`indexedDB.open\` + \`get\` done | ${cell('startup:raw', 'first_ready')} | ${cell('startup:raw', 'ret_ready')} |`)
+  p(`| **ratio Candor / floor** (per round) | ${ratioCell('startup:candor', 'first_ready', 'startup:raw', 'first_ready')} | ${ratioCell('startup:candor', 'ret_ready', 'startup:raw', 'ret_ready')} |`)
+  p(`| Candor: script start → \`candor.js\` evaluated (in-page, an inline script right after it; the first visit includes its download) | ${cell('startup:candor', 'first_evaluated')} | ${cell('startup:candor', 'ret_evaluated')} |`)
+  p(`| floor: script start → its script evaluated (same) | ${cell('startup:raw', 'first_evaluated')} | ${cell('startup:raw', 'ret_evaluated')} |`)
+  p(`| floor: of which \`indexedDB.open\` | ${cell('startup:raw', 'first_open')} | ${cell('startup:raw', 'ret_open')} |`)
+  p(`| Candor: of which the catalog fetch (Resource Timing) | ${cell('startup:candor', 'first_catalog')} | (HTTP cache) |`)
+  p(`| Candor: baseline content visible (\`[data-candor-baseline="topics"]\`, first frame it is displayed) | ${cell('startup:candor', 'first_baselineVisible')} | – |`)
+  p(`| Candor: tailored content decided (\`data-candor-state="on"\` on \`[data-candor-show="topics:sports"]\`, MutationObserver) | – | ${cell('startup:candor', 'ret_tailoredState')} |`)
+  p(`| **Candor: tailored content visible** (first rAF in which it is displayed) | – | ${cell('startup:candor', 'ret_tailoredVisible')} |`)
+  p(`| same, from navigation start / page's first contentful paint | – | ${cell('startup:candor', 'ret_tailoredVisibleNav')} / FCP ${cell('startup:candor', 'ret_fcp')} |`)
+  p(`| cumulative layout shift of the page load | ${cell('startup:candor', 'first_cls', (x) => x.toFixed(3))} | ${cell('startup:candor', 'ret_cls', (x) => x.toFixed(3))} |`)
+  p()
+
+  // ---- 3. main thread
+  p('## 3. Main thread at startup, with and without Candor (and the peers)')
+  p()
+  p(
+    'One page load per run with a Chromium trace, measured 1 s after the widget\'s UI is up (Candor: launcher shown, which happens after the panel code preloads at idle; peers: banner settled; no widget: the load event). ' +
+      '**EvaluateScript**: the trace event of the widget\'s main script (compile + top-level run). **by URL**: the union of `EvaluateScript`, `v8.compile`, `v8.compileModule`, `v8.evaluateModule` and `FunctionCall` events attributed to the widget\'s main script (Candor: `candor.js`), or to all its files (Candor: also the panel chunks it preloads at idle) and the page\'s inline config; promise continuations carry no URL and are missing from both. ' +
+      '**all script**: CDP `Performance.getMetrics` ScriptDuration of the whole page (Δ: minus the no-widget page of the same round). Long tasks: PerformanceObserver `longtask` (> 50 ms). CLS: sum of `layout-shift` values without recent input. Heap: CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`.',
+  )
+  p()
+  p('| page | EvaluateScript | of which v8.compile | by URL: main script | by URL: all its files + inline | all script | Δ all script | long tasks | longest task | CLS | JS heap KiB | Δ heap KiB |')
+  p('|---|---|---|---|---|---|---|---|---|---|---|---|')
+  const mainRows = [['no widget (same page)', 'main:none'], ['Candor (candor.js)', 'main:candor'], ...site.peers.map((x) => [`${x.name}`, `main:${x.key}`])]
+  for (const [name, id] of mainRows) {
+    const base = id == 'main:none'
+    p(
+      `| ${name} | ${base ? '–' : cell(id, 'evaluate')} | ${base ? '–' : cell(id, 'compile')} | ${base ? '–' : cell(id, 'attributedMain')} | ${base ? '–' : cell(id, 'attributed')} | ${cell(id, 'scriptAll')} | ${base ? '–' : deltaCell(id, 'scriptAll', 'main:none', 'scriptAll')} | ${cell(id, 'longtasks')} | ${cell(id, 'longtaskMax')} | ${cell(id, 'cls', (x) => x.toFixed(3))} | ${cell(id, 'heapKiB', (x) => x.toFixed(0))} | ${base ? '–' : deltaCell(id, 'heapKiB', 'main:none', 'heapKiB', (x) => x.toFixed(0))} |`,
+    )
+  }
+  p()
+
+  // ---- 4. panel
+  p('## 4. The panel: click → first paint')
+  p()
+  p(
+    'In-page, from the click event\'s timestamp: **showModal** = the panel\'s `dialog.showModal()` call; **painted** = the first task after the first animation frame in which the dialog is displayed (that frame has rendered). ' +
+      '**Lazy first open**: `data-launcher="none"`, the page\'s own `data-candor-open` button is clicked after ready, so the click loads `candor-panel.js` and its chunks. ' +
+      '**Preloaded first open**: the default launcher (it appears once the panel code has loaded at idle) is clicked. **Later opens**: Escape, then the launcher again (median of 3 per run). ' +
+      '**All signals rendered**: the first frame in which the panel holds a card for every signal (the panel renders a long catalog in steps after its first paint). ' +
+      'Generated catalogs (the demo\'s 3 signals plus boolean / choice / multi signals, about two thirds in groups); an empty store (first visit).',
+  )
+  p()
+  p('| signals | open | click → showModal | click → painted | click → all signals rendered | script start → ready |')
+  p('|---|---|---|---|---|---|')
+  for (const n of CATALOG_SIZES) {
+    p(`| ${n} | lazy first open (code loads on click) | ${cell(`panel:lazy:${n}`, 'showModal')} | ${cell(`panel:lazy:${n}`, 'painted')} | ${cell(`panel:lazy:${n}`, 'complete')} | – |`)
+    p(`| ${n} | first open, code preloaded at idle | ${cell(`panel:pre:${n}`, 'showModal')} | ${cell(`panel:pre:${n}`, 'painted')} | ${cell(`panel:pre:${n}`, 'complete')} | ${cell(`panel:pre:${n}`, 'ready')} |`)
+    p(`| ${n} | later opens | ${cell(`panel:pre:${n}`, 'later_showModal')} | ${cell(`panel:pre:${n}`, 'later_painted')} | ${cell(`panel:pre:${n}`, 'later_complete')} | – |`)
+  }
+  p()
+
+  // ---- 5. reads and writes
+  p('## 5. Reads and writes after ready (in-page microbenchmarks)')
+  p()
+  p(
+    'On the demo page after `Candor.ready`. `get`: 20,000 calls of `candor.get(id)` over the catalog\'s ids (each call explains the signal and records the read in the usage ledger) vs 2,000,000 `Map#get` calls, loop included. ' +
+      '`set`: 200 sequential `await candor.set("compact", v)` (one IndexedDB transaction with the history entry, then whatever the page does on a change: here the attributes are applied again) vs 200 `await set(key, v, store)` of idb-keyval (bundled with esbuild) on its own database; per run the total divided by 200 (the page\'s clock ticks in 100 µs steps), then median (min–max) over runs. Ratios per run.',
+  )
+  p()
+  p('| operation | Candor | baseline | baseline is | ratio |')
+  p('|---|---|---|---|---|')
+  p(`| read one value | ${cell('micro', 'get', us)} | ${cell('micro', 'mapGet', us)} | \`Map#get\` | ${cell('micro', 'getRatio', (x) => fmt(x) + '×')} |`)
+  p(`| write one value (awaited) | ${cell('micro', 'candorSet', us)} | ${cell('micro', 'rawSet', us)} | idb-keyval \`set\` | ${cell('micro', 'setRatio', (x) => fmt(x) + '×')} |`)
+  p()
+
+  // ---- 6. scale
+  p('## 6. Scale: 1000 signals and 10,000 history entries')
+  p()
+  p(
+    'Storage seeded before the page loads, by writing raw records into IndexedDB `candor:bench-1000` / `prefs`: `s:<id>` = `{ v: 1, value, setAt, fp: fingerprint(signal), expiresAt? }` for all 1000 signals and `history` = 10,000 `{ at, action: "set", id, value }` (Candor keeps the last 200). ' +
+      'Then the page with the 1000-signal catalog and the launcher: script start → ready, click on the launcher → panel (preloaded), JS heap after GC once the launcher is up and with the panel open.',
+  )
+  p()
+  p('| storage | script start → ready | click → showModal | click → painted | click → all rendered | JS heap KiB, launcher up | JS heap KiB, panel open | check |')
+  p('|---|---|---|---|---|---|---|---|')
+  p(`| empty (first visit, from §4) | ${cell('panel:pre:1000', 'ready')} | ${cell('panel:pre:1000', 'showModal')} | ${cell('panel:pre:1000', 'painted')} | ${cell('panel:pre:1000', 'complete')} | – | – | |`)
+  const act = values('scale', 'active')
+  const hist = values('scale', 'history')
+  p(
+    `| 1000 values + 10,000 history entries | ${cell('scale', 'ready')} | ${cell('scale', 'showModal')} | ${cell('scale', 'painted')} | ${cell('scale', 'complete')} | ${cell('scale', 'heapReady', (x) => x.toFixed(0))} | ${cell('scale', 'heapOpen', (x) => x.toFixed(0))} | ${act.length ? `${median(act)} signals active, history ${median(hist)} kept` : ''} |`,
+  )
+  p(`| for scale: the demo page (3 signals) from §3 | – | – | – | – | ${cell('main:candor', 'heapKiB', (x) => x.toFixed(0))} | – | no widget: ${cell('main:none', 'heapKiB', (x) => x.toFixed(0))} |`)
+  p()
+
+  // ---- 7. peers
+  p('## 7. Peers on the same page (3 categories)')
+  p()
+  p(
+    'Each widget on the same host page: Candor as documented (classic script in `<head>`, demo catalog); the peers as their READMEs show (stylesheet + script, config inline), with `defer` for parity with the performance anchors. ' +
+      'UI up: the first animation frame in which the widget\'s UI (Candor: its launcher; peers: their consent banner) is displayed, from navigation start; settled: no animation running. ' +
+      'Click → preferences: Candor\'s launcher → the panel dialog; vanilla-cookieconsent "Manage preferences" → `.pm`; orejime "Configure" → `.orejime-Modal`; times from the click event. Script: from §3.',
+  )
+  p()
+  p('| widget | brotli KiB (before + on open) | UI visible | UI settled | page FCP | script by URL | Δ all script | click → visible frame | click → painted | click → settled |')
+  p('|---|---|---|---|---|---|---|---|---|---|')
+  const peerBytes = (before, after) => {
+    const s = sizes(uniq([...before, ...after]))
+    return s ? kib(s.brotli) : 'n/a'
+  }
+  const rowsUi = [
+    ['Candor (launcher; `Candor.ready` at ' + cell('ui:candor', 'ready') + ')', 'ui:candor', 'main:candor', peerBytes(cBefore, cAfter)],
+    ...site.peers.map((x) => {
+      const f = d.peers?.[x.key]
+      return [`${x.name} ${x.version}`, `ui:${x.key}`, `main:${x.key}`, peerBytes(f ? f.before.filter((y) => isAsset(y) && y.startsWith('/peers/')) : x.paths, f ? f.after.filter((y) => isAsset(y) && y.startsWith('/peers/')) : [])]
+    }),
+  ]
+  for (const [name, id, mid, bytes] of rowsUi)
+    p(
+      `| ${name} | ${bytes} | ${cell(id, 'visible')} | ${cell(id, 'settled')} | ${cell(id, 'fcp')} | ${cell(mid, 'attributed')} | ${deltaCell(mid, 'scriptAll', 'main:none', 'scriptAll')} | ${cell(id, 'open_frame')} | ${cell(id, 'open_painted')} | ${cell(id, 'open_settled')} |`,
+    )
+  p()
+
+  // ---- errors
+  const failed = Object.keys(samples).filter((id) => errors(id).length)
+  p('## Errors')
+  p()
+  for (const [k, v] of Object.entries(site.problems ?? {})) p(`- Could not make ${k}: ${v}`)
+  if (Object.keys(site.problems ?? {}).length) p()
+  if (!failed.length) p('None: every run of every case finished.')
+  else {
+    p('| case | failed runs | first error |')
+    p('|---|---|---|')
+    for (const id of failed) p(`| ${id} | ${errors(id).length}/${rows(id).length} | ${errors(id)[0].error.replace(/\|/g, '\\|')} |`)
+  }
+  p()
+  p(`Rerun: \`pnpm bench\` (\`BENCH_RUNS=<n>\` for more runs). Raw samples of this run: \`bench/results/${only?.length ? 'partial' : 'latest'}.json\`.`)
+  return out.join('\n') + '\n'
+}
