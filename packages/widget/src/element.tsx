@@ -42,26 +42,27 @@ export const defineCandorElement = (candor?: Candor | Promise<Candor>, options: 
   customElements.define(
     name,
     class extends HTMLElement implements CandorPreferencesElement {
-      #candor?: Candor
-      #stop?: () => void
+      // Plain fields, not #private: those compile to helpers for older browsers.
+      _candor?: Candor
+      _stop?: () => void
       get candor() {
-        return this.#candor
+        return this._candor
       }
       set candor(c) {
-        this.#candor = c
-        this.#show()
+        this._candor = c
+        this._show()
       }
       connectedCallback() {
-        if (this.#candor) this.#show()
-        else Promise.resolve(candor).then((c) => c && !this.#candor && (this.candor = c))
+        if (this._candor) this._show()
+        else Promise.resolve(candor).then((c) => c && !this._candor && (this.candor = c))
       }
       disconnectedCallback() {
-        this.#stop?.()
-        this.#stop = undefined
+        this._stop?.()
+        this._stop = undefined
       }
-      #show() {
-        this.#stop?.()
-        this.#stop = this.#candor && this.isConnected ? renderInline(this, this.#candor, options) : undefined
+      _show() {
+        this._stop?.()
+        this._stop = this._candor && this.isConnected ? renderInline(this, this._candor, options) : undefined
       }
     },
   )

@@ -65,16 +65,6 @@ interface Control {
   pending?: string | null
 }
 
-const focusIn = (c: Control, id?: string) => {
-  const d = c.dialog!
-  const card = id && d.querySelector(`#${c.uid}-${id}-card`)
-  if (card) {
-    card.scrollIntoView?.({ block: 'center' })
-    card.querySelector<HTMLElement>('[role=switch]')?.focus()
-  } else if (!id) d.querySelector<HTMLElement>('.close')?.focus()
-  // A card not rendered yet is focused by the panel once it renders it.
-}
-
 const show = (c: Control, id?: string) => {
   if (id) c.target.value = { id, key: c.target.peek().key + 1 }
   if (!c.rendered.peek()) {
@@ -91,7 +81,8 @@ const show = (c: Control, id?: string) => {
     c.opener = active as HTMLElement | null
     d.showModal()
   }
-  focusIn(c, id)
+  // Opened at a signal, the panel focuses its switch as it renders the new target.
+  if (!id) d.querySelector<HTMLElement>('.close')?.focus()
 }
 
 interface WidgetProps {

@@ -3,14 +3,13 @@
 // each colour is light-dark(light, dark), following color-scheme, which data-theme can force.
 export const css = `
 :host,candor-widget,candor-preferences{all:initial;display:contents}
+.candor,.candor-launcher{all:initial}
 .candor,.candor-launcher,.candor-dialog{color-scheme:light dark;
 --candor-bg:light-dark(#fff,#1c1c21);--candor-fg:light-dark(#1b1b1f,#f1f1f4);--candor-muted:light-dark(#52525b,#b9b9c3);--candor-border:light-dark(#8a8a94,#8e8e99);
 --candor-accent:light-dark(#0b57d0,#a8c7fa);--candor-accent-fg:light-dark(#fff,#0b1d3a);--candor-soft:light-dark(#eef2fb,#262a35);
 --candor-warn-bg:light-dark(#fff4d6,#3d2f00);--candor-warn-fg:light-dark(#5c3d00,#ffe08a);--candor-danger:light-dark(#b3261e,#ffb4ab);--candor-focus:var(--candor-accent);
 --candor-radius:12px;--candor-font:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;--candor-z:2147483000;
-font:15px/1.5 var(--candor-font);color:var(--candor-fg);
-letter-spacing:normal;word-spacing:normal;text-transform:none;text-indent:0;text-shadow:none;text-align:start;white-space:normal;
-font-style:normal;font-variant:normal;visibility:visible;cursor:auto;list-style:none;quotes:auto;-webkit-text-size-adjust:100%}
+font:15px/1.5 var(--candor-font);color:var(--candor-fg)}
 [data-theme=light]{color-scheme:light}[data-theme=dark]{color-scheme:dark}
 .candor{display:block;background:var(--candor-bg);box-sizing:border-box;padding:16px 20px 20px;text-align:start;overflow-wrap:anywhere}
 .candor *,.candor *::before,.candor *::after{box-sizing:border-box}
@@ -58,9 +57,8 @@ min-height:32px;min-width:32px;padding:4px 12px;cursor:pointer}
 .candor-launcher{position:fixed;inset-block-end:16px;inset-inline-end:16px;z-index:var(--candor-z);font:600 15px/1 var(--candor-font);
 background:var(--candor-accent);color:var(--candor-accent-fg);border:0;border-radius:99px;padding:12px 18px;min-height:44px;cursor:pointer;box-shadow:0 2px 10px #0004}
 .candor-launcher:focus-visible{outline:3px solid var(--candor-fg);outline-offset:3px}
-.candor-dialog{padding:0;border:0;margin:0 0 0 auto;inline-size:min(480px,100vw);scroll-padding-block:72px 16px;max-inline-size:100vw;block-size:100vh;max-block-size:100vh;
+.candor-dialog{padding:0;border:0;margin:0;margin-inline-start:auto;letter-spacing:normal;word-spacing:normal;text-transform:none;inline-size:min(480px,100vw);scroll-padding-block:72px 16px;max-inline-size:100vw;block-size:100vh;max-block-size:100vh;
 background:var(--candor-bg);color:var(--candor-fg);box-shadow:0 0 24px #0006}
-.candor-dialog:dir(rtl){margin:0 auto 0 0}
 .candor-dialog::backdrop{background:#0007}
 @media (prefers-reduced-motion:no-preference){.candor-dialog[open]{animation:candor-in .16s ease-out}}
 @keyframes candor-in{from{opacity:0;translate:24px 0}}

@@ -63,7 +63,7 @@ export const en = {
   imported: 'Imported.',
   importFailed: "This file wasn't imported: {problems}",
   erase: 'Erase everything',
-  eraseConfirm: 'Erase every preference and the history this site stored in this browser? This cannot be undone.',
+  eraseConfirm: 'Erase every preference and the history this site keeps in this browser? It can’t be undone.',
   eraseYes: 'Yes, erase everything',
   cancel: 'Cancel',
   erased: 'Everything was erased.',
