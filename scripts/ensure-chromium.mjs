@@ -10,35 +10,14 @@
 // `findChromium()` only looks (it never installs), so the Playwright config can import it.
 // It returns the path of a system Chromium, or `undefined` to let Playwright use its own browser.
 
-import { spawn, spawnSync } from 'node:child_process'
-import { accessSync, constants, existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
+import { aptInstall, canInstallWithApt, describe, isExecutable, packageManagersRunning, waitForPackageManagers, which } from './debian.mjs'
 import { createRequire } from 'node:module'
-import { delimiter, dirname, join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
-/** @param {string | undefined} file */
-function isExecutable(file) {
-  if (!file) return false
-  try {
-    if (!statSync(file).isFile()) return false
-    accessSync(file, constants.X_OK)
-    return true
-  } catch {
-    return false
-  }
-}
-
-/** Like `command -v name`: the first executable `name` on $PATH. */
-function which(/** @type {string} */ name) {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (!dir) continue
-    const file = join(dir, name)
-    if (isExecutable(file)) return file
-  }
-  return undefined
-}
 
 /**
  * The path of a system Chromium, or `undefined` when there is none.
@@ -106,75 +85,6 @@ export async function findPlaywrightChromium() {
   return candidates.find((file) => isExecutable(file))
 }
 
-function sleep(/** @type {number} */ ms) {
-  return new Promise((done) => setTimeout(done, ms))
-}
-
-/** Names of running apt/dpkg processes (another install holds the dpkg lock). */
-function packageManagersRunning() {
-  const names = []
-  let pids = []
-  try {
-    pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))
-  } catch {
-    return names
-  }
-  for (const pid of pids) {
-    if (Number(pid) === process.pid) continue
-    try {
-      const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim()
-      if (/^(apt|apt-get|aptitude|dpkg|unattended-upgr)/.test(comm)) names.push(`${comm}(${pid})`)
-    } catch {
-      // gone
-    }
-  }
-  return names
-}
-
-/** Waits (up to `timeoutMs`) for running apt/dpkg processes to finish. */
-async function waitForPackageManagers(timeoutMs = 20 * 60_000) {
-  const start = Date.now()
-  let said = 0
-  for (;;) {
-    const running = packageManagersRunning()
-    if (running.length === 0) return true
-    const elapsed = Date.now() - start
-    if (elapsed > timeoutMs) return false
-    if (elapsed - said >= 15_000 || said === 0) {
-      said = elapsed || 1
-      const log = existsSync('/tmp/apt-chromium.log') ? ' (see /tmp/apt-chromium.log)' : ''
-      console.log(`[ensure-chromium] waiting for a running package install to finish: ${running.join(', ')}${log}`)
-    }
-    await sleep(2_000)
-  }
-}
-
-/** Runs a command with its output streamed; resolves with the exit code. */
-function run(/** @type {string} */ cmd, /** @type {string[]} */ args) {
-  console.log(`[ensure-chromium] $ ${cmd} ${args.join(' ')}`)
-  return new Promise((done) => {
-    const child = spawn(cmd, args, {
-      stdio: 'inherit',
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    })
-    child.on('error', (error) => {
-      console.error(`[ensure-chromium] could not run ${cmd}: ${error.message}`)
-      done(127)
-    })
-    child.on('exit', (code, signal) => done(code ?? (signal ? 128 : 1)))
-  })
-}
-
-function canInstallWithApt() {
-  return typeof process.getuid === 'function' && process.getuid() === 0 && Boolean(which('apt-get'))
-}
-
-function describe(/** @type {string} */ file) {
-  const result = spawnSync(file, ['--version'], { encoding: 'utf8', timeout: 20_000 })
-  const version = (result.stdout ?? '').trim().split('\n').pop()
-  return version ? `${file} (${version})` : file
-}
-
 /**
  * Finds a Chromium, installing one with apt if needed and possible.
  * Exits the process with a clear message when there is none at all.
@@ -184,7 +94,7 @@ export async function ensureChromium() {
 
   if (!found && packageManagersRunning().length > 0) {
     // Probably an install of chromium already under way: wait for it rather than fight the dpkg lock.
-    if (!(await waitForPackageManagers())) {
+    if (!(await waitForPackageManagers('ensure-chromium'))) {
       console.error('[ensure-chromium] gave up waiting for the running apt/dpkg to finish')
     }
     found = findChromiumSync()
@@ -192,17 +102,7 @@ export async function ensureChromium() {
 
   if (!found && canInstallWithApt()) {
     console.log('[ensure-chromium] no system Chromium found; installing it with apt-get')
-    const lockWait = ['-o', 'DPkg::Lock::Timeout=600']
-    const updated = await run('apt-get', [...lockWait, 'update'])
-    if (updated !== 0) {
-      console.error(`[ensure-chromium] apt-get update failed (exit ${updated})`)
-      process.exit(1)
-    }
-    const installed = await run('apt-get', [...lockWait, 'install', '-y', 'chromium'])
-    if (installed !== 0) {
-      console.error(`[ensure-chromium] apt-get install -y chromium failed (exit ${installed})`)
-      process.exit(1)
-    }
+    if ((await aptInstall('ensure-chromium', 'chromium')) !== 0) process.exit(1)
     found = findChromiumSync()
     if (!found) {
       console.error('[ensure-chromium] apt-get installed chromium, yet no chromium binary is on PATH or at /usr/bin/chromium')
