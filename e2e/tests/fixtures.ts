@@ -151,6 +151,8 @@ export const test = base.extend<{ guard: Guard }>({
         return new URL(url).origin !== origin
       })
       expect(foreign, 'requests beyond the test server').toEqual([])
+      // Privacy by construction: Candor sets no cookie, in any journey.
+      expect(await context.cookies(), 'cookies set in the journey').toEqual([])
       // Unique: the in-page listener and pageerror may both see the same rejection.
       expect([...new Set(guard.errors)], 'uncaught errors / unhandled rejections in the page').toEqual([])
     },
