@@ -1,4 +1,5 @@
 // Checks a file the visitor imports, field by field. Loaded only when a visitor imports one.
+import { isRec } from './catalog'
 import { fail } from './errors'
 import { HISTORY_MAX, LEVELS, SCHEMA, isTime, isValue, parseHistory, type Rec } from './record'
 import { FORMAT } from './exporting'
@@ -10,7 +11,6 @@ export const MAX_IMPORT_BYTES = 1 << 20
 
 
 const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x == 'object' && x !== null && !Array.isArray(x)
 const time = (x: unknown) => {
   const t = typeof x == 'string' && /^\d{4}-\d\d-\d\dT/.test(x) ? Date.parse(x) : NaN
   return isTime(t) ? t : NaN
@@ -45,7 +45,7 @@ export const fromExport = (
       if ((e as Error).name == 'CandorError') throw e
       refuse('file: not JSON data')
     }
-  if (!isObj(doc)) return refuse('file: not a Candor preferences export'), null!
+  if (!isRec(doc)) return refuse('file: not a Candor preferences export'), null!
   if (doc.format !== FORMAT) refuse(`format: expected "${FORMAT}", so this is not a Candor preferences export`)
   if (doc.version !== SCHEMA) refuse(`version: ${JSON.stringify(doc.version)} is not supported (this Candor reads version ${SCHEMA})`)
   if (doc.site !== catalog.site) refuse(`site: this file is for ${JSON.stringify(doc.site)}, not "${catalog.site}"`)
@@ -54,7 +54,7 @@ export const fromExport = (
   if (level != null && !LEVELS.includes(level as Level)) bad('level', 'must be "off", "declared", "all" or null')
   const records = new Map<string, Rec>()
   const values = doc.values
-  if (!isObj(values)) bad('values', 'must be an object of signal id → value')
+  if (!isRec(values)) bad('values', 'must be an object of signal id → value')
   else {
     const keys = Object.keys(values)
     if (keys.length > 5000) bad('values', `lists ${keys.length} signals; at most 5000`)
@@ -67,7 +67,7 @@ export const fromExport = (
           bad(at, 'this site declares no such signal')
           continue
         }
-        if (!isObj(e)) {
+        if (!isRec(e)) {
           bad(at, 'must be { value, setAt, … }')
           continue
         }
@@ -90,7 +90,7 @@ export const fromExport = (
   if (Array.isArray(doc.history))
     for (const h of doc.history.slice(-HISTORY_MAX)) {
       // History is informational: a malformed entry is dropped, not a reason to refuse the file.
-      const at = isObj(h) ? time(h.at) : NaN
+      const at = isRec(h) ? time(h.at) : NaN
       if (!Number.isNaN(at)) history.push({ at, action: h.action, id: h.id, value: h.value } as HistoryEntry)
     }
   fail('import-invalid', 'This file can\'t be imported', problems)

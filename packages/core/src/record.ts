@@ -1,3 +1,4 @@
+import { isRec } from './catalog'
 import type { HistoryEntry, Level, Value } from './types'
 
 /** The data format version this build writes. Records with a higher `v` are never overwritten. */
@@ -27,7 +28,6 @@ export interface Meta {
 export const LEVELS: readonly Level[] = ['off', 'declared', 'all']
 export const signalKey = (id: string) => 's:' + id
 
-const isObj = (x: unknown): x is Record<string, unknown> => typeof x == 'object' && x !== null && !Array.isArray(x)
 /** A time from 1970 to the year 9999 (what ISO 8601 dates can round-trip): anything else is damage. */
 export const isTime = (x: unknown): x is number => typeof x == 'number' && x >= 0 && x <= 253402300799999
 const isOptTime = (x: unknown) => x === undefined || isTime(x)
@@ -36,11 +36,11 @@ export const isValue = (x: unknown): x is Value =>
   typeof x == 'boolean' || typeof x == 'string' || (Array.isArray(x) && x.every((v) => typeof v == 'string'))
 
 /** `'newer'` when a later Candor wrote it; `undefined` when it isn't a record we can trust. */
-export const isNewer = (x: unknown): boolean => isObj(x) && typeof x.v == 'number' && x.v > SCHEMA
+export const isNewer = (x: unknown): boolean => isRec(x) && typeof x.v == 'number' && x.v > SCHEMA
 
 /** A stored signal record, checked field by field and copied, or `undefined` when corrupt. */
 export const parseRec = (x: unknown): Rec | undefined => {
-  if (!isObj(x) || x.v !== SCHEMA || !isTime(x.setAt) || typeof x.fp != 'string') return
+  if (!isRec(x) || x.v !== SCHEMA || !isTime(x.setAt) || typeof x.fp != 'string') return
   if (!(x.value === undefined || isValue(x.value)) || !isOptTime(x.expiresAt) || !isOptBool(x.off) || !isOptBool(x.oneOff)) return
   if (x.value === undefined && !x.off) return
   const r: Rec = { v: SCHEMA, setAt: x.setAt, fp: x.fp }
@@ -52,17 +52,17 @@ export const parseRec = (x: unknown): Rec | undefined => {
 }
 
 export const parseMeta = (x: unknown): Meta | undefined =>
-  isObj(x) && x.v === SCHEMA && (x.level === undefined || LEVELS.includes(x.level as Level))
+  isRec(x) && x.v === SCHEMA && (x.level === undefined || LEVELS.includes(x.level as Level))
     ? { v: SCHEMA, level: x.level as Level | undefined }
     : undefined
 
-export const ACTIONS = ['set', 'off', 'on', 'forget', 'renew', 'confirm', 'level', 'import', 'expired']
+const ACTIONS = ['set', 'off', 'on', 'forget', 'renew', 'confirm', 'level', 'import', 'expired']
 
 /** The history, keeping only well-formed entries (a corrupt entry must not cost the rest). */
 export const parseHistory = (x: unknown): HistoryEntry[] =>
   Array.isArray(x)
     ? x
-        .filter((e) => isObj(e) && isTime(e.at) && ACTIONS.includes(e.action as string) && (e.id === undefined || typeof e.id == 'string') && (e.value === undefined || isValue(e.value)))
+        .filter((e) => isRec(e) && isTime(e.at) && ACTIONS.includes(e.action as string) && (e.id === undefined || typeof e.id == 'string') && (e.value === undefined || isValue(e.value)))
         .slice(-HISTORY_MAX)
         .map((e) => ({ ...e }) as HistoryEntry)
     : []
