@@ -50,17 +50,15 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
     )
   }
   const root = () => ref.current?.getRootNode() as Document | ShadowRoot | undefined
-  const focus = (id: string) => {
+  /** Scrolls a signal's card into view and focuses `first` in it, else its switch. */
+  const focusCard = (id: string, first: string) => {
     const card = root()?.getElementById(`${uid}-${id}-card`)
     card?.scrollIntoView?.({ block: 'center' })
-    ;(card?.querySelector<HTMLElement>('input') ?? card?.querySelector<HTMLElement>('[role=switch]'))?.focus()
+    ;(card?.querySelector<HTMLElement>(first) ?? card?.querySelector<HTMLElement>('[role=switch]'))?.focus()
   }
-  useEffect(() => {
-    if (!focusId) return
-    const card = root()?.getElementById(`${uid}-${focusId}-card`)
-    card?.scrollIntoView?.({ block: 'center' })
-    card?.querySelector<HTMLElement>('[role=switch]')?.focus()
-  }, [focusId, focusKey])
+  // "Change" and "Correct" go to the editor; opening at a signal goes to its switch.
+  const focus = (id: string) => focusCard(id, 'input')
+  useEffect(() => void (focusId && focusCard(focusId, '[role=switch]')), [focusId, focusKey])
 
   // A large catalog renders its first signals at once and the rest right after the first paint,
   // so the panel shows within a frame or two whatever the size (the one asked for is always in).

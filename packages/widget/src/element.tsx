@@ -1,7 +1,5 @@
 import type { Candor } from '@candor/core'
-import { render } from 'preact'
-import { createI18n, loadLocale } from './i18n'
-import { createRoot, nextUid, pageLang, type WidgetOptions } from './mount'
+import { createRoot, forcedTheme, nextUid, pageLang, renderInLanguage, type WidgetOptions } from './mount'
 import { createOutline } from './outline'
 import { Panel } from './Panel'
 
@@ -19,15 +17,13 @@ export interface CandorPreferencesElement extends HTMLElement {
 export const renderInline = (host: HTMLElement, candor: Candor, options: WidgetOptions = {}): (() => void) => {
   const root = createRoot(host, { ...options, shadow: options.shadow !== false && !host.hasAttribute('no-shadow') })
   const outline = createOutline(candor)
-  const theme = host.getAttribute('theme') || (options.theme == 'auto' ? undefined : options.theme)
+  const theme = forcedTheme(host.getAttribute('theme') || options.theme)
   const lang = pageLang(host.getAttribute('lang') || options.lang)
-  let live = true
-  loadLocale(lang).then(() => {
-    if (live) render(<Panel candor={candor} i18n={createI18n(lang, options.strings)} outline={outline} uid={nextUid()} theme={theme ?? undefined} />, root)
-  })
+  const unmount = renderInLanguage(root, lang, options.strings, (i18n) => (
+    <Panel candor={candor} i18n={i18n} outline={outline} uid={nextUid()} theme={theme} />
+  ))
   return () => {
-    live = false
-    render(null, root)
+    unmount()
     outline.destroy()
   }
 }

@@ -1,6 +1,6 @@
 import type { Candor } from '@candor/core'
 import { signal, type Signal } from '@preact/signals'
-import { render } from 'preact'
+import { render, type VNode } from 'preact'
 import { useLayoutEffect } from 'preact/hooks'
 import { createI18n, loadLocale, type I18n, type Strings } from './i18n'
 import { createOutline, type Outline } from './outline'
@@ -44,6 +44,27 @@ export const nextUid = () => 'candor' + ++uids
 
 /** The page's language, then the browser's. */
 export const pageLang = (lang?: string) => lang || document.documentElement.lang || navigator.language || 'en'
+
+/** `light` or `dark` when forced, else `undefined`: the visitor's `prefers-color-scheme` decides. */
+export const forcedTheme = (theme?: string | null) => (theme == 'light' || theme == 'dark' ? theme : undefined)
+
+/**
+ * Renders `view(i18n)` into `root` once the language's strings are in (at once for English), so no
+ * English flashes first, then warms up dates and lists in a task of their own. Returns the remover.
+ */
+export const renderInLanguage = (root: Element | ShadowRoot, lang: string, strings: Partial<Strings> | undefined, view: (i18n: I18n) => VNode) => {
+  let live = true
+  loadLocale(lang).then(() => {
+    if (!live) return
+    const i18n = createI18n(lang, strings)
+    render(view(i18n), root)
+    setTimeout(() => i18n.list([i18n.date(0), i18n.relative(0)]), 50)
+  })
+  return () => {
+    live = false
+    render(null, root)
+  }
+}
 
 /** Creates the host element with its shadow root (or none), styled and themed. */
 export const createRoot = (host: HTMLElement, o: WidgetOptions): ShadowRoot | HTMLElement => {
@@ -135,23 +156,16 @@ export const mountCandor = (candor: Candor, options: MountOptions = {}): Mounted
   const lang = pageLang(options.lang)
   const outline = createOutline(candor)
   const control: Control = { uid: nextUid(), rendered: signal(false), target: signal({ key: 0 }) }
-  const theme = options.theme == 'auto' ? undefined : options.theme
-  let gone = false
-  // Renders once its language's strings are in (at once for English), so no English flashes first.
-  loadLocale(lang).then(() => {
-    if (gone) return
-    const i18n = createI18n(lang, options.strings)
-    render(<Widget candor={candor} i18n={i18n} outline={outline} theme={theme} launcher={options.launcher !== false} control={control} />, root)
-    // Warm up dates and lists in a task of their own, before the first open needs them.
-    setTimeout(() => i18n.list([i18n.date(0), i18n.relative(0)]), 50)
-  })
+  const theme = forcedTheme(options.theme)
+  const unmount = renderInLanguage(root, lang, options.strings, (i18n) => (
+    <Widget candor={candor} i18n={i18n} outline={outline} theme={theme} launcher={options.launcher !== false} control={control} />
+  ))
   const mounted: Mounted = {
     host,
     open: (target) => show(control, target),
     close: () => control.dialog?.close(),
     destroy() {
-      gone = true
-      render(null, root)
+      unmount()
       outline.destroy()
       host.remove()
       if (last == mounted) last = undefined
