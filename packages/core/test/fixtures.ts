@@ -1,4 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb'
+import { expect } from 'vitest'
 import { createCandor, type Catalog, type CandorOptions } from '../src/index'
 
 export const catalog: Catalog = {
@@ -61,3 +62,17 @@ export const raw = async (site: string) => {
 }
 
 export const tick = () => new Promise((r) => setTimeout(r, 0))
+
+/** Runs `fn` and fails if it left any unhandled rejection behind. */
+export const noUnhandled = async (fn: () => Promise<void>) => {
+  const seen: unknown[] = []
+  const on = (e: unknown) => seen.push(e)
+  process.on('unhandledRejection', on)
+  try {
+    await fn()
+    await new Promise((r) => setTimeout(r, 10))
+  } finally {
+    process.off('unhandledRejection', on)
+  }
+  expect(seen).toEqual([])
+}

@@ -11,7 +11,7 @@
 // Tests marked `it.fails` expose a real bug, named in the comment above them.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CandorError, createCandor, fingerprint, validateCatalog, type Candor, type Catalog } from '../src/index'
-import { catalog, freshIdb, open, raw, seed } from './fixtures'
+import { catalog, freshIdb, noUnhandled, open, raw, seed } from './fixtures'
 
 beforeEach(freshIdb)
 
@@ -120,19 +120,6 @@ const doc = (over: Record<string, unknown> = {}) => ({
   ...over,
 })
 
-/** Collects unhandled rejections while `fn` runs. */
-const noUnhandled = async (fn: () => Promise<void>) => {
-  const seen: unknown[] = []
-  const on = (e: unknown) => seen.push(e)
-  process.on('unhandledRejection', on)
-  try {
-    await fn()
-    await new Promise((r) => setTimeout(r, 10))
-  } finally {
-    process.off('unhandledRejection', on)
-  }
-  expect(seen).toEqual([])
-}
 
 const sig = (over: Record<string, unknown> = {}) => ({ id: 'x', type: 'boolean', label: 'X', purpose: 'P', ...over })
 
