@@ -7,7 +7,8 @@
 // (@candor/core with its dependencies) and /widget.js (pages/widget-entry.ts: the core and
 // @candor/widget with Preact). A bundle is rebuilt when one of its source files changes, so a
 // reused server never serves a stale one. /csp/<page> serves <page> with a strict
-// Content-Security-Policy (no inline script or style, Trusted Types required).
+// Content-Security-Policy (no inline script or style, Trusted Types required); /hostile/<page>
+// serves it with a host stylesheet that tries to restyle the widget.
 
 import { createServer } from 'node:http'
 import { readFile, stat } from 'node:fs/promises'
@@ -148,9 +149,11 @@ const server = createServer(async (req, res) => {
       }
     }
 
-    // /csp/<page> is <page> itself, sent with the strict policy.
-    const strict = path.startsWith('/csp/')
-    const file = normalize(join(pagesDir, strict ? path.slice(4) : path))
+    // /csp/<page> and /hostile/<page> are <page> itself: sent with the strict policy, or with the
+    // stylesheet of a careless host page (pages/hostile.css) added to its <head>.
+    const variant = /^\/(csp|hostile)\//.exec(path)?.[1]
+    const strict = variant == 'csp'
+    const file = normalize(join(pagesDir, variant ? path.slice(variant.length + 1) : path))
     if (file !== pagesDir && !file.startsWith(pagesDir + sep)) return send(res, 404, 'not found\n')
     let target = file
     try {
@@ -164,6 +167,8 @@ const server = createServer(async (req, res) => {
     } catch {
       return send(res, 404, 'not found\n')
     }
+    if (variant == 'hostile' && target.endsWith('.html'))
+      body = Buffer.from(String(body).replace('</head>', '  <link rel="stylesheet" href="/hostile.css" />\n  </head>'))
     res.writeHead(200, {
       'content-type': types[extname(target).toLowerCase()] ?? 'application/octet-stream',
       'content-length': body.length,

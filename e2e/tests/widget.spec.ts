@@ -504,7 +504,7 @@ test.describe('a hostile host page', () => {
     ]
     await openPage(page)
     const normal = await panelStyles(page, properties)
-    await openPage(page, '', '/hostile.html')
+    await openPage(page, '', '/hostile/widget.html')
     // The hostile CSS really applies to the page itself.
     expect(await page.getByRole('button', { name: 'Why am I seeing this?' }).evaluate((b) => getComputedStyle(b).fontSize)).toBe('40px')
     const hostile = await panelStyles(page, properties)
@@ -518,7 +518,7 @@ test.describe('a hostile host page', () => {
     await openPage(page)
     const normal = await panelStyles(page, properties)
     const normalWidth = await dialogWidth()
-    await openPage(page, '', '/hostile.html')
+    await openPage(page, '', '/hostile/widget.html')
     const hostile = await panelStyles(page, properties)
     expect(hostile).toEqual(normal)
     expect(await dialogWidth(), 'the dialog\'s width (30rem) on a page with html{font-size:62.5%}').toBe(normalWidth)
