@@ -72,14 +72,17 @@ export const watchAttributes = (open: (signalId?: string) => void, whyLabel: str
     el.append(b)
   }
 
+  /** `root` itself when it matches, then every match inside it. */
+  const within = (root: Element | Document, selector: string): Element[] => [
+    ...(root instanceof Element && root.matches(selector) ? [root] : []),
+    ...root.querySelectorAll(selector),
+  ]
+
   const visit = (root: Element | Document) => {
-    const all = root instanceof Element && root.matches(GATED) ? [root] : []
-    if (decided) for (const el of [...all, ...root.querySelectorAll(GATED)]) decide(el)
-    const why = root instanceof Element && root.matches(`[${WHY}]`) ? [root] : []
-    for (const el of [...why, ...root.querySelectorAll(`[${WHY}]`)]) addWhy(el)
+    if (decided) for (const el of within(root, GATED)) decide(el)
+    for (const el of within(root, `[${WHY}]`)) addWhy(el)
     // An opener that isn't a button or link is made one for the keyboard and for screen readers.
-    const bare = `[${OPEN}]:not(button,a[href],input,[tabindex])`
-    for (const el of [...(root instanceof Element && root.matches(bare) ? [root] : []), ...root.querySelectorAll(bare)]) {
+    for (const el of within(root, `[${OPEN}]:not(button,a[href],input,[tabindex])`)) {
       el.setAttribute('tabindex', '0')
       if (!el.hasAttribute('role')) el.setAttribute('role', 'button')
     }

@@ -76,7 +76,8 @@ const boot = (): CandorGlobal | undefined => {
       if (!el) throw new Error('Candor: no catalog: add data-catalog="/candor.json" to the script tag, or a <script type="application/json" id="candor-catalog">')
       input = JSON.parse(el.textContent || '')
     }
-    const candor = createCandor({ catalog: input as never, snapshot: true })
+    // It keeps the snapshot read above current (the core's default).
+    const candor = createCandor({ catalog: input as never })
     try {
       if (site != candor.catalog.site) localStorage.setItem(source, candor.catalog.site)
     } catch {}
