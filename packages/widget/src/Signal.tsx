@@ -87,15 +87,18 @@ export const Signal = ({ candor, e, i18n, uid, run, focus }: SignalProps) => {
       <p class="value">
         <Say i18n={i18n} k="value" value={valueText(s, e.value, i18n)} />
       </p>
-      <p class="muted">
-        {e.source == 'inferred'
-          ? <Say i18n={i18n} k="inferred" basis={e.basis!} />
-          : e.setAt !== undefined && e.value !== undefined
-            ? t('declaredOn', { date: i18n.date(e.setAt) })
-            : ''}{' '}
-        {e.expiresAt !== undefined &&
-          (e.state == 'expired' ? t('faded', { date: i18n.date(e.expiresAt) }) : t('fades', { when: i18n.relative(e.expiresAt, candor.now()), date: i18n.date(e.expiresAt) }))}
-      </p>
+      {/* Where it came from and when it fades; nothing (no empty line) for a signal never set. */}
+      {(e.source == 'inferred' || e.value !== undefined || e.expiresAt !== undefined) && (
+        <p class="muted">
+          {e.source == 'inferred'
+            ? <Say i18n={i18n} k="inferred" basis={e.basis!} />
+            : e.setAt !== undefined && e.value !== undefined
+              ? t('declaredOn', { date: i18n.date(e.setAt) })
+              : ''}{' '}
+          {e.expiresAt !== undefined &&
+            (e.state == 'expired' ? t('faded', { date: i18n.date(e.expiresAt) }) : t('fades', { when: i18n.relative(e.expiresAt, candor.now()), date: i18n.date(e.expiresAt) }))}
+        </p>
+      )}
       {e.state != 'active' && e.state != 'unset' && e.state != 'expired' && <p class="note">{t(`state.${e.state}`)}</p>}
       {usage && (
         <p class="used">{usage.reasons.length ? <Say i18n={i18n} k="used" reasons={i18n.list(usage.reasons)} /> : t('usedCount', { count: usage.count })}</p>

@@ -53,7 +53,7 @@ min-height:32px;min-width:32px;padding:4px 12px;cursor:pointer}
 .candor .still li,.candor .confirm{background:var(--candor-soft);border-radius:8px;padding:8px 12px;margin:8px 0}
 .candor details{margin:12px 0}.candor summary{cursor:pointer;min-height:24px}
 .candor .history li{padding:4px 0;border-bottom:1px solid var(--candor-soft)}.candor time{color:var(--candor-muted);margin-inline-end:8px}
-.candor .status:empty,.candor p:empty{display:none}
+.candor .status:empty,.candor p:empty,.candor .actions:empty{display:none}
 .candor-launcher{position:fixed;inset-block-end:16px;inset-inline-end:16px;z-index:var(--candor-z);font:600 15px/1 var(--candor-font);
 background:var(--candor-accent);color:var(--candor-accent-fg);border:0;border-radius:99px;padding:12px 18px;min-height:44px;cursor:pointer;box-shadow:0 2px 10px #0004}
 .candor-launcher:focus-visible{outline:3px solid var(--candor-fg);outline-offset:3px}
