@@ -25,6 +25,8 @@ export interface MountOptions extends WidgetOptions {
   launcher?: boolean
   /** Where the widget's host element goes. Default `document.body`. */
   container?: Element
+  /** Render the closed panel at idle time, so the first open only shows it. Default `true`. */
+  prerender?: boolean
 }
 
 /** A mounted widget. */
@@ -145,6 +147,11 @@ const Widget = ({ candor, i18n, outline, theme, launcher, control }: WidgetProps
 
 let last: Mounted | undefined
 
+const idle = (f: () => void) => {
+  const ric = (globalThis as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => void }).requestIdleCallback
+  ric ? ric(f, { timeout: 2000 }) : setTimeout(f, 200)
+}
+
 /**
  * Adds the launcher button and the modal panel to the page.
  * @example const widget = mountCandor(candor, { lang: 'de' }); widget.open('topics')
@@ -160,6 +167,8 @@ export const mountCandor = (candor: Candor, options: MountOptions = {}): Mounted
   const unmount = renderInLanguage(root, lang, options.strings, (i18n) => (
     <Widget candor={candor} i18n={i18n} outline={outline} theme={theme} launcher={options.launcher !== false} control={control} />
   ))
+  // The first open then costs what a later one does; a visitor who never opens pays it at idle time.
+  if (options.prerender !== false) idle(() => void (control.rendered.value = true))
   const mounted: Mounted = {
     host,
     open: (target) => show(control, target),

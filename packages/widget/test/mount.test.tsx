@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { defineCandorElement, mountCandor, open, type Mounted } from '../src/index'
 import { byRole, click, make, one, settle } from './helpers'
 
@@ -31,6 +31,25 @@ describe('mountCandor', () => {
     expect(root.activeElement).toBe(launcher)
   })
 
+  it('renders the closed panel at idle time, so the first open only shows it; prerender: false waits for the open', async () => {
+    const c = await make()
+    mounted = mountCandor(c, { lang: 'en' })
+    const dialog = () => shadow(mounted!).querySelector('dialog')!
+    await vi.waitFor(() => expect(byRole(dialog(), 'switch').length).toBeGreaterThan(0), { timeout: 3000 })
+    expect(dialog().open).toBe(false)
+    const card = dialog().querySelector('[role=switch]')
+    mounted.open()
+    await settle()
+    expect(dialog().open).toBe(true)
+    // The same elements: opening rendered nothing new.
+    expect(dialog().querySelector('[role=switch]')).toBe(card)
+    mounted.destroy()
+
+    mounted = mountCandor(c, { lang: 'en', prerender: false })
+    await new Promise((r) => setTimeout(r, 400))
+    expect(byRole(dialog(), 'switch')).toHaveLength(0)
+  })
+
   it('open(id) opens the panel at that signal with focus on its switch', async () => {
     const c = await make()
     mounted = mountCandor(c, { lang: 'en' })
@@ -58,8 +77,8 @@ describe('mountCandor', () => {
     try {
       const c = await make()
       mounted = mountCandor(c, { theme: 'dark' })
-      await settle()
-      const launcher = one(shadow(mounted), 'button', 'Personnalisation')
+      // French strings load lazily (a module import): wait for them, bounded, instead of a fixed number of ticks.
+      const launcher = await vi.waitFor(() => one(shadow(mounted!), 'button', 'Personnalisation'), { timeout: 3000 })
       expect(launcher.getAttribute('data-theme')).toBe('dark')
     } finally {
       document.documentElement.lang = ''
