@@ -118,12 +118,13 @@ function formatBuildError(/** @type {any} */ error) {
 
 // ---- http -----------------------------------------------------------------
 
-function send(res, status, body, type = 'text/plain; charset=utf-8') {
+function send(res, status, body, type = 'text/plain; charset=utf-8', extra = {}) {
   res.writeHead(status, {
     'content-type': type,
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
+    ...extra,
   })
   res.end(res.req?.method === 'HEAD' ? undefined : body)
 }
@@ -135,13 +136,16 @@ const server = createServer(async (req, res) => {
     }
     const url = new URL(req.url ?? '/', `http://${host}`)
     const path = decodeURIComponent(url.pathname)
+    // A frame sandboxed without allow-same-origin (opaque origin, `Origin: null`) fetches module
+    // scripts with CORS: let it load the bundles and pages' scripts (pages/faults-sandbox.html).
+    const opaque = req.headers.origin === 'null' ? { 'access-control-allow-origin': '*' } : {}
 
     if (path === '/healthz') return send(res, 200, 'candor-e2e ok\n')
 
     if (path in entries) {
       try {
         const { code } = await getBundle(path)
-        return send(res, 200, code, types['.js'])
+        return send(res, 200, code, types['.js'], opaque)
       } catch (error) {
         const message = formatBuildError(error)
         console.error(`[e2e-server] building ${path} failed:\n${message}`)
@@ -175,6 +179,7 @@ const server = createServer(async (req, res) => {
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
       ...(strict ? { 'content-security-policy': CSP } : {}),
+      ...opaque,
     })
     res.end(req.method === 'HEAD' ? undefined : body)
   } catch (error) {

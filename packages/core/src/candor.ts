@@ -110,7 +110,10 @@ export const createCandor = (options: CandorOptions): Candor => {
   let changes = 0
   const version = computed(() => (records.value, inferred.value, level.value, previewing.value, clock.value, status.value, changes++))
 
-  let backend: Backend = memoryOnly ? memoryBackend() : idbBackend('candor:' + site, options.timeout ?? 2000)
+  // A connection closed under us (site data cleared, the database deleted in another tab): re-read a task
+  // later, once the deletion is done, so the page stops using what the visitor deleted.
+  const open = () => idbBackend('candor:' + site, options.timeout ?? 2000, () => setTimeout(reload))
+  let backend: Backend = memoryOnly ? memoryBackend() : open()
   const report = (p: Problem) => (problems.value = problems.peek().concat(p))
 
   // What memory holds, for the in-memory backend that takes over when IndexedDB fails.
@@ -119,8 +122,13 @@ export const createCandor = (options: CandorOptions): Candor => {
     ['meta', { v: SCHEMA, level: storedLevel.peek() }],
     ['history', history.peek()],
   ]
+  // Keys changed while in memory: what goes back to IndexedDB if it recovers.
+  let held = new Set<string>()
+  let cleared = false
   const toMemory = (e: unknown) => {
     if (status.peek().kind == 'memory') return
+    held = new Set()
+    cleared = false
     backend = memoryBackend(snapshot())
     const reason = reasonOf(e)
     status.value = { kind: 'memory', reason, detail: describe(e) }
@@ -133,6 +141,7 @@ export const createCandor = (options: CandorOptions): Candor => {
       const used = backend
       try {
         await used.change(keys, fn)
+        if (status.peek().kind == 'memory') for (const k of keys) held.add(k)
         break
       } catch (e) {
         if (e instanceof CandorError || attempt > 2) throw e
@@ -495,9 +504,12 @@ export const createCandor = (options: CandorOptions): Candor => {
         storedLevel.value = undefined
         history.value = []
       })
+      // Erased while in memory: if IndexedDB comes back, it is erased there too.
+      if (status.peek().kind == 'memory') cleared = true
       await persist([], () => ({ clear: true, put: [] }))
     },
     destroy() {
+      destroyed = true
       tabs?.close()
       stopClock()
       stopSnapshot?.()
@@ -534,7 +546,46 @@ export const createCandor = (options: CandorOptions): Candor => {
     })
   }
 
-  const reload = () => status.peek().kind == 'indexeddb' && load(false)
+  /**
+   * A fault that passes (Safari's lost connection, a full disk, a hung open): when the page is shown again or
+   * another tab writes, try IndexedDB once more; if it works, what the visitor changed meanwhile is saved.
+   */
+  let recovering = false
+  const recover = async () => {
+    const s = status.peek()
+    if (memoryOnly || recovering || s.kind != 'memory' || !/failed|timeout|quota/.test(s.reason)) return
+    recovering = true
+    const fresh = open()
+    const keys = [...held].filter((k) => k != 'history')
+    const mine = snapshot()
+    try {
+      await fresh.change([...keys, 'history'], (cur) => {
+        for (const k of keys) guard(cur, k)
+        const put = mine.filter(([k]) => keys.includes(k))
+        // Removed in memory (forget, clear): removed here too.
+        for (const k of keys) if (!put.some(([p]) => p == k)) put.push([k, undefined])
+        if (cleared) return { clear: true, put: mine }
+        // The entries memory has that storage lacks (written while in memory), after what other tabs wrote meanwhile.
+        const seen = new Set(parseHistory(cur.get('history')).map((e) => JSON.stringify(e)))
+        const entries = history.peek().filter((e) => !seen.has(JSON.stringify(e)))
+        return { put: entries.length ? [...put, ['history', appendHistory(cur.get('history'), ...entries)]] : put }
+      })
+    } catch {
+      // Still failing: memory it stays, and the next chance tries again.
+      return void (recovering = false)
+    }
+    recovering = false
+    backend = fresh
+    batch(() => {
+      status.value = { kind: 'indexeddb' }
+      problems.value = problems.peek().filter((p) => p.code != 'storage')
+    })
+    await load(false)
+    tabs?.post()
+  }
+  // A destroyed instance no longer follows storage (its connection may still close under it).
+  let destroyed = false
+  const reload = () => (destroyed ? undefined : status.peek().kind == 'indexeddb' ? load(false) : recover())
   const tabs = memoryOnly ? undefined : watchTabs(site, reload)
   const ready: Promise<Candor> = (memoryOnly ? Promise.resolve() : load(true)).then(
     () => (options.snapshot !== false && keepSnapshot(), api),

@@ -1,7 +1,7 @@
 // The one place that touches IndexedDB. Everything else sees a Backend: read all, or
 // change a few keys in one transaction. Writes are patches computed inside the
 // transaction from what is stored, so two tabs writing different keys lose nothing.
-import { createStore, promisifyRequest, type UseStore } from 'idb-keyval'
+import { promisifyRequest, type UseStore } from 'idb-keyval'
 
 /** What a change writes: `undefined` deletes the key; `clear` empties the store first. */
 export interface Writes {
@@ -42,28 +42,44 @@ const within = <T>(ms: number, p: Promise<T>): Promise<T> =>
  * IndexedDB through idb-keyval, database `name`, store `prefs`. Every call is bounded by `timeout` ms.
  * A failed call drops the connection so the next one reopens: idb-keyval caches a failed open forever.
  */
-export const idbBackend = (name: string, timeout: number): Backend => {
+export const idbBackend = (name: string, timeout: number, lost?: () => void): Backend => {
   let use: UseStore | undefined
-  const run = async <T>(mode: IDBTransactionMode, cb: (s: IDBObjectStore) => Promise<T>): Promise<T> => {
+  // idb-keyval's createStore, plus: every connection gives way to versionchange from the moment it opens, and one
+  // without our store (a database of that name that isn't ours) is closed at once, so it never blocks its owner.
+  const connect = (): UseStore => {
+    const req = indexedDB.open(name)
+    req.onupgradeneeded = () => req.result.createObjectStore('prefs')
+    // Closed or deleted under us: the next call reopens, and `lost` lets the owner re-read what is left.
+    const drop = () => {
+      if (use != self) return
+      use = undefined
+      lost?.()
+    }
+    const dbp = promisifyRequest(req).then((db) => {
+      // Closed under us (Safari, "Clear site data"): the next call reopens.
+      db.onclose = drop
+      // Let another tab delete or upgrade the database instead of blocking it forever.
+      db.onversionchange = () => (db.close(), drop())
+      if (db.objectStoreNames.contains('prefs')) return db
+      db.close()
+      throw new DOMException(`The database "${name}" has no "prefs" store: it isn't Candor's, so it is left alone`, 'NotFoundError')
+    })
+    const self: UseStore = (mode, cb) => dbp.then((db) => cb(db.transaction('prefs', mode).objectStore('prefs')))
+    return self
+  }
+  const run = async <T>(mode: IDBTransactionMode, cb: (s: IDBObjectStore) => Promise<T>, again = true): Promise<T> => {
+    const reused = !!use
     try {
       // Reading `indexedDB` may itself throw (Firefox third-party iframes): this try catches that too.
       if (!use) {
         if (typeof indexedDB == 'undefined' || !indexedDB) throw new DOMException('IndexedDB is not available', 'MissingAPIError')
-        use = createStore(name, 'prefs')
+        use = connect()
       }
-      return await within(
-        timeout,
-        use(mode, (s) => {
-          // Let another tab delete or upgrade the database instead of blocking it forever.
-          s.transaction.db.onversionchange = function () {
-            this.close()
-            use = undefined
-          }
-          return cb(s)
-        }),
-      )
+      return await within(timeout, use(mode, cb))
     } catch (e) {
       use = undefined
+      // A kept connection that is closing (sleep/resume, crbug 1085724) fails before anything is done: reopen once.
+      if (again && reused && (e as DOMException)?.name == 'InvalidStateError') return run(mode, cb, false)
       throw e
     }
   }

@@ -18,15 +18,27 @@ export const watchTabs = (site: string, onChange: () => void): Tabs => {
   } catch {
     // No BroadcastChannel (older Safari): the visibility check below still catches up.
   }
-  // Also covers pages restored from the back/forward cache and browsers without BroadcastChannel.
+  // Also covers browsers without BroadcastChannel.
   const visible = () => typeof document != 'undefined' && document.visibilityState == 'visible' && onChange()
   const doc = typeof document != 'undefined' ? document : undefined
   doc?.addEventListener('visibilitychange', visible)
+  // A page back from the back/forward cache, or thawed after being frozen, missed the messages sent meanwhile.
+  const win = typeof window != 'undefined' ? window : undefined
+  const restored = (e: Event) => (e as PageTransitionEvent).persisted && onChange()
+  win?.addEventListener('pageshow', restored)
+  doc?.addEventListener('resume', onChange)
   return {
-    post: () => channel?.postMessage(MESSAGE),
+    post: () => {
+      // postMessage throws once the channel is closed (a change made after destroy()): the change itself is saved.
+      try {
+        channel?.postMessage(MESSAGE)
+      } catch {}
+    },
     close: () => {
       channel?.close()
       doc?.removeEventListener('visibilitychange', visible)
+      win?.removeEventListener('pageshow', restored)
+      doc?.removeEventListener('resume', onChange)
     },
   }
 }
