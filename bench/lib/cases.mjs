@@ -108,7 +108,8 @@ async function startupCandor(env) {
 }
 
 async function startupRaw(env) {
-  return inContext(env, {}, async (page) => {
+  // The same gated element, on a page where nothing gates it: the first frame it can be displayed in.
+  return inContext(env, { watch: [SPORTS] }, async (page) => {
     const out = {}
     await page.goto(url(env, '/raw.html'))
     await waitReady(page)
@@ -129,6 +130,8 @@ async function startupRaw(env) {
     await waitReady(page)
     r = await page.evaluate(() => ({ t0: window.__t0, after: window.__tAfter, open: window.__tOpen, ready: window.__tReady, value: window.__rawValue }))
     if (!r.value) throw new Error('the returning raw read found no record')
+    await page.waitForFunction((s) => window.__bench.shown[s] !== undefined, SPORTS, { timeout: 5000 })
+    out.ret_elementVisible = (await bench(page)).shown[SPORTS] - r.t0
     out.ret_ready = r.ready - r.t0
     out.ret_evaluated = r.after - r.t0
     out.ret_open = r.open - r.t0
@@ -245,6 +248,25 @@ function panelPreloaded(n) {
         later_complete: med('complete'),
       }
     })
+}
+
+/** The floor of click → painted: the page's own button shows a bare <dialog> (no framework, no Candor). */
+async function panelFloor(env) {
+  return inContext(env, {}, async (page) => {
+    await page.goto(url(env, '/floor-dialog.html'))
+    await page.waitForSelector('#floor-open')
+    await page.waitForTimeout(300)
+    const first = await clickOpen(page, '#floor-open', '#floor-dialog')
+    const later = []
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Escape')
+      await page.waitForFunction(() => !document.querySelector('#floor-dialog').open, null, { timeout: 5000 })
+      await page.waitForTimeout(150)
+      later.push(await clickOpen(page, '#floor-open', '#floor-dialog'))
+    }
+    const med = (k) => later.map((x) => x[k]).sort((a, b) => a - b)[1]
+    return { showModal: first.showModal, painted: first.painted, later_showModal: med('showModal'), later_painted: med('painted') }
+  })
 }
 
 // ---- 5. reads and writes --------------------------------------------------------------------------
@@ -406,6 +428,7 @@ export function units(site) {
     const m = (u) => u.includes(`/peers/${p.key}/`) || u.endsWith(`/peer-${p.key}.html`)
     list.push({ id: `main:${p.key}`, needs: ['peer:' + p.key], run: mainThread(p.key, `/peer-${p.key}.html`, p.banner, m, (u) => u.includes(`/peers/${p.key}/`) && u.endsWith('.js')) })
   }
+  list.push({ id: 'panel:floor', run: panelFloor })
   for (const n of CATALOG_SIZES) {
     list.push({ id: `panel:lazy:${n}`, needs: ['dropin'], run: panelLazy(n) })
     list.push({ id: `panel:pre:${n}`, needs: ['dropin'], run: panelPreloaded(n) })

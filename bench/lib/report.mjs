@@ -129,6 +129,7 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   p(`| Candor: baseline content visible (\`[data-candor-baseline="topics"]\`, first frame it is displayed) | ${cell('startup:candor', 'first_baselineVisible')} | – |`)
   p(`| Candor: tailored content decided (\`data-candor-state="on"\` on \`[data-candor-show="topics:sports"]\`, MutationObserver) | – | ${cell('startup:candor', 'ret_tailoredState')} |`)
   p(`| **Candor: tailored content visible** (first rAF in which it is displayed) | – | ${cell('startup:candor', 'ret_tailoredVisible')} |`)
+  p(`| floor: the same element displayed on the same page without Candor (the raw script instead; nothing gates it), first rAF | – | ${cell('startup:raw', 'ret_elementVisible')} |`)
   p(`| same, from navigation start / page's first contentful paint | – | ${cell('startup:candor', 'ret_tailoredVisibleNav')} / FCP ${cell('startup:candor', 'ret_fcp')} |`)
   p(`| cumulative layout shift of the page load | ${cell('startup:candor', 'first_cls', (x) => x.toFixed(3))} | ${cell('startup:candor', 'ret_cls', (x) => x.toFixed(3))} |`)
   p()
@@ -166,6 +167,8 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   p()
   p('| signals | open | click → showModal | click → painted | click → all signals rendered | script start → ready |')
   p('|---|---|---|---|---|---|')
+  p(`| – | **floor**: the page's own button shows a bare \`<dialog>\` (no Candor), first open | ${cell('panel:floor', 'showModal')} | ${cell('panel:floor', 'painted')} | – | – |`)
+  p(`| – | **floor**, later opens | ${cell('panel:floor', 'later_showModal')} | ${cell('panel:floor', 'later_painted')} | – | – |`)
   for (const n of CATALOG_SIZES) {
     p(`| ${n} | lazy first open (code loads on click) | ${cell(`panel:lazy:${n}`, 'showModal')} | ${cell(`panel:lazy:${n}`, 'painted')} | ${cell(`panel:lazy:${n}`, 'complete')} | – |`)
     p(`| ${n} | first open, code preloaded at idle | ${cell(`panel:pre:${n}`, 'showModal')} | ${cell(`panel:pre:${n}`, 'painted')} | ${cell(`panel:pre:${n}`, 'complete')} | ${cell(`panel:pre:${n}`, 'ready')} |`)

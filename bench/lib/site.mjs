@@ -227,6 +227,8 @@ export async function makeSite() {
     files.set(`/panel-lazy-${n}.html`, page(candorHead(`/catalogs/c${n}.json`, ' data-launcher="none"')))
   }
   files.set('/none.html', page('<script src="/bench-t0.js"></script>'))
+  files.set('/floor-dialog.js', await readFile(join(fixtures, 'floor-dialog.js')))
+  files.set('/floor-dialog.html', page('<script src="/floor-dialog.js"></script>'))
   files.set('/candor.html', page(candorHead('/candor.json')))
   files.set('/raw.html', page('<script src="/bench-t0.js"></script>\n    <script src="/raw-idb.js"></script>\n    <script>window.__tAfter = performance.now()</script>'))
   files.set('/seed.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>seed</title><script src="/bench-lib.js"></script></head><body></body></html>')
