@@ -1,4 +1,4 @@
-export { createCandor, type CandorOptions } from './candor'
+export { createCandor, preopen, type CandorOptions } from './candor'
 export { validateCatalog, fingerprint } from './catalog'
 export { CandorError, type CandorErrorCode } from './errors'
 export { parseLifetime } from './lifetime'

@@ -38,46 +38,78 @@ const within = <T>(ms: number, p: Promise<T>): Promise<T> =>
     p.then(resolve, reject).finally(() => clearTimeout(t))
   })
 
+/** One connection: `use` runs a transaction on it; `drop` is told when it closes or gives way under us. */
+interface Connection {
+  use: UseStore
+  drop?: () => void
+  gone?: boolean
+}
+
+// idb-keyval's createStore, plus: every connection gives way to versionchange from the moment it opens, and one
+// without our store (a database of that name that isn't ours) is closed at once, so it never blocks its owner.
+const connect = (name: string): Connection => {
+  const req = indexedDB.open(name)
+  req.onupgradeneeded = () => req.result.createObjectStore('prefs')
+  const gone = () => {
+    c.gone = true
+    c.drop?.()
+  }
+  const dbp = promisifyRequest(req).then((db) => {
+    // Closed under us (Safari, "Clear site data"), or another tab deletes or upgrades the database.
+    db.onclose = gone
+    db.onversionchange = () => (db.close(), gone())
+    if (db.objectStoreNames.contains('prefs')) return db
+    db.close()
+    throw new DOMException(`The database "${name}" has no "prefs" store: it isn't Candor's, so it is left alone`, 'NotFoundError')
+  })
+  // Whoever uses it sees a failed open; one started early and never used must not be an unhandled rejection.
+  dbp.catch(() => {})
+  const c: Connection = { use: (mode, cb) => dbp.then((db) => cb(db.transaction('prefs', mode).objectStore('prefs'))) }
+  return c
+}
+
+/** Connections opened before their backend exists (`preopen`), by database name. */
+const early = new Map<string, Connection>()
+
+/** Starts opening database `name` now, for the backend created later: the open overlaps whatever comes between. */
+export const preopen = (name: string) => {
+  try {
+    if (!early.has(name) && typeof indexedDB != 'undefined' && indexedDB) early.set(name, connect(name))
+  } catch {
+    // Whatever fails here fails again, reported, when the backend opens for real.
+  }
+}
+
 /**
  * IndexedDB through idb-keyval, database `name`, store `prefs`. Every call is bounded by `timeout` ms.
  * A failed call drops the connection so the next one reopens: idb-keyval caches a failed open forever.
+ * `lost` is told when the connection is closed or deleted under us, so the owner can re-read what is left.
  */
 export const idbBackend = (name: string, timeout: number, lost?: () => void): Backend => {
-  let use: UseStore | undefined
-  // idb-keyval's createStore, plus: every connection gives way to versionchange from the moment it opens, and one
-  // without our store (a database of that name that isn't ours) is closed at once, so it never blocks its owner.
-  const connect = (): UseStore => {
-    const req = indexedDB.open(name)
-    req.onupgradeneeded = () => req.result.createObjectStore('prefs')
-    // Closed or deleted under us: the next call reopens, and `lost` lets the owner re-read what is left.
-    const drop = () => {
-      if (use != self) return
-      use = undefined
+  let conn: Connection | undefined
+  const take = () => {
+    let c = early.get(name)
+    early.delete(name)
+    if (!c || c.gone) c = connect(name)
+    const mine = c
+    mine.drop = () => {
+      if (conn != mine) return
+      conn = undefined
       lost?.()
     }
-    const dbp = promisifyRequest(req).then((db) => {
-      // Closed under us (Safari, "Clear site data"): the next call reopens.
-      db.onclose = drop
-      // Let another tab delete or upgrade the database instead of blocking it forever.
-      db.onversionchange = () => (db.close(), drop())
-      if (db.objectStoreNames.contains('prefs')) return db
-      db.close()
-      throw new DOMException(`The database "${name}" has no "prefs" store: it isn't Candor's, so it is left alone`, 'NotFoundError')
-    })
-    const self: UseStore = (mode, cb) => dbp.then((db) => cb(db.transaction('prefs', mode).objectStore('prefs')))
-    return self
+    return mine
   }
   const run = async <T>(mode: IDBTransactionMode, cb: (s: IDBObjectStore) => Promise<T>, again = true): Promise<T> => {
-    const reused = !!use
+    const reused = !!conn
     try {
       // Reading `indexedDB` may itself throw (Firefox third-party iframes): this try catches that too.
-      if (!use) {
+      if (!conn) {
         if (typeof indexedDB == 'undefined' || !indexedDB) throw new DOMException('IndexedDB is not available', 'MissingAPIError')
-        use = connect()
+        conn = take()
       }
-      return await within(timeout, use(mode, cb))
+      return await within(timeout, conn.use(mode, cb))
     } catch (e) {
-      use = undefined
+      conn = undefined
       // A kept connection that is closing (sleep/resume, crbug 1085724) fails before anything is done: reopen once.
       if (again && reused && (e as DOMException)?.name == 'InvalidStateError') return run(mode, cb, false)
       throw e

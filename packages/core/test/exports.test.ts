@@ -4,7 +4,7 @@ import * as core from '../src/index'
 // The public API is a contract with every site built on it: adding is fine, removing is a breaking change.
 describe('@candor/core exports', () => {
   it('exports exactly these values', () => {
-    expect(Object.keys(core).sort()).toEqual(['CandorError', 'checkValue', 'createCandor', 'fingerprint', 'parseLifetime', 'readSnapshot', 'validateCatalog'])
+    expect(Object.keys(core).sort()).toEqual(['CandorError', 'checkValue', 'createCandor', 'fingerprint', 'parseLifetime', 'preopen', 'readSnapshot', 'validateCatalog'])
   })
 
   it('an instance has the documented members', () => {

@@ -198,3 +198,34 @@ describe('what is found in storage', () => {
     expect(c.get('compact')).toBeUndefined()
   })
 })
+
+describe('preopen', () => {
+  it('opens the database before the instance exists, and the instance uses that connection', async () => {
+    const { preopen } = await import('../src/index')
+    await seed(catalog.site, { 's:compact': { v: 1, value: true, setAt: Date.UTC(2026, 0, 1), fp: fingerprint(catalog.signals.find((s) => s.id == 'compact')!) } })
+    const opens: string[] = []
+    const real = indexedDB.open.bind(indexedDB)
+    vi.stubGlobal('indexedDB', Object.assign(Object.create(indexedDB), { open: (n: string) => (opens.push(n), real(n)) }))
+    preopen(catalog.site)
+    expect(opens).toEqual(['candor:' + catalog.site])
+    const c = await open()
+    expect(c.get('compact')).toBe(true)
+    expect(opens).toHaveLength(1)
+  })
+
+  it('never throws, and an early open that fails is reported by the instance, not as an unhandled rejection', async () => {
+    const { preopen } = await import('../src/index')
+    vi.stubGlobal('indexedDB', openError('UnknownError', 'The user denied permission to access the database.'))
+    const unhandled = vi.fn()
+    process.on('unhandledRejection', unhandled)
+    try {
+      expect(() => preopen(catalog.site)).not.toThrow()
+      const c = await open({ timeout: 200 })
+      expect(c.storage).toMatchObject({ kind: 'memory', reason: 'blocked' })
+      await new Promise((r) => setTimeout(r, 20))
+      expect(unhandled).not.toHaveBeenCalled()
+    } finally {
+      process.off('unhandledRejection', unhandled)
+    }
+  })
+})

@@ -2,7 +2,7 @@
 // frame, reads the catalog, creates the instance, tailors the page by data-candor-* attributes,
 // defines <candor-preferences>, and loads the panel (candor-panel.js, next to this file) at idle
 // time or on first open. It never throws into the page.
-import { createCandor, readSnapshot, type Candor } from '@candor/core'
+import { createCandor, preopen, readSnapshot, type Candor } from '@candor/core'
 import * as signalsCore from '@preact/signals-core'
 import type { Mounted } from '@candor/widget'
 import { cloak, watchAttributes } from './attributes'
@@ -62,6 +62,8 @@ const boot = (): CandorGlobal | undefined => {
   // Known site, no copy: nothing was in use when IndexedDB last changed, so the baseline is right.
   const early = site ? (readSnapshot(site) ?? {}) : undefined
   if (early) attributes.apply((id) => early[id])
+  // IndexedDB opens while the catalog loads, instead of after.
+  if (site) preopen(site)
   const ready = (async () => {
     let input: unknown
     if (data.catalog) {
