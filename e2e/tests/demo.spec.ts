@@ -306,3 +306,15 @@ test('no page requests anything but its own files, and none breaks the strict CS
   const origin = new URL(page.url()).origin
   expect(guard.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([])
 })
+
+test('the panel rendered at idle time stays unseen until it is opened: none of it shows or takes a click', async ({ page }) => {
+  await page.goto('/')
+  const sw = page.locator('candor-widget dialog [role=switch]').first()
+  await expect(sw).toBeAttached({ timeout: 5000 })
+  await expect(sw).toBeHidden()
+  // Where the open panel would sit (the right edge), the page is what a click reaches.
+  const hit = await page.evaluate(() => document.elementFromPoint(innerWidth - 60, 160)?.tagName)
+  expect(hit).not.toBe('CANDOR-WIDGET')
+  const p = await openPanel(page)
+  await expect(p.getByRole('switch').first()).toBeVisible()
+})

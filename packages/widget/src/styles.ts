@@ -62,6 +62,8 @@ background:var(--candor-bg);color:var(--candor-fg);box-shadow:0 0 24px #0006}
 .candor-dialog::backdrop{background:#0007}
 /* Closed, the rendered panel is laid out where it will open, unseen: opening then only paints it. */
 .candor-dialog:not([open]){display:block;visibility:hidden;position:fixed;inset:0;pointer-events:none}
+/* .candor resets everything (all:initial), visibility included: hide it too, or it shows through. */
+.candor-dialog:not([open]) .candor{visibility:hidden;pointer-events:none}
 /* A slide, not a fade: the panel is visible in the very frame it opens in. */
 @media (prefers-reduced-motion:no-preference){.candor-dialog[open]{animation:candor-in .16s ease-out}}
 @keyframes candor-in{from{translate:24px 0}}
