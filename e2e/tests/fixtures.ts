@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import type { Candor, Catalog } from '../../packages/core/src/types'
+import { readFileSync } from 'node:fs'
 
 /** What the harness page (pages/core.html) puts on `window`. */
 declare global {
@@ -14,36 +15,9 @@ declare global {
   }
 }
 
-/** The catalog of the docs' example site. */
+/** The catalog of the docs' example site (e2e/pages/catalog.json, which pages and the WebKit journey load too). */
 export function makeCatalog(site = 'daily-planet'): Catalog {
-  return {
-    site,
-    signals: [
-      {
-        id: 'topics',
-        type: 'multi',
-        label: 'Topics you follow',
-        purpose: 'Puts stories on these topics first on the front page',
-        options: [
-          { value: 'sports', label: 'Sports' },
-          { value: 'science', label: 'Science' },
-        ],
-        lifetime: '180d',
-      },
-      {
-        id: 'region',
-        type: 'choice',
-        source: 'inferred',
-        label: 'Your region',
-        purpose: 'Shows prices and events near you',
-        options: [
-          { value: 'eu', label: 'Europe' },
-          { value: 'us', label: 'United States' },
-        ],
-      },
-      { id: 'compact', type: 'boolean', label: 'Compact layout', purpose: 'Shows more headlines per screen' },
-    ],
-  }
+  return { ...(JSON.parse(readFileSync(new URL('../pages/catalog.json', import.meta.url), 'utf8')) as Catalog), site }
 }
 
 export const catalog = makeCatalog()

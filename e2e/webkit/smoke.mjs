@@ -19,6 +19,7 @@
 
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -198,35 +199,8 @@ async function startDriver(/** @type {string} */ file, /** @type {string} */ dis
 
 // ---- the page -------------------------------------------------------------------------------------
 
-/** The catalog of the docs' example site (as in e2e/tests/fixtures.ts). */
-const catalog = {
-  site: 'daily-planet',
-  signals: [
-    {
-      id: 'topics',
-      type: 'multi',
-      label: 'Topics you follow',
-      purpose: 'Puts stories on these topics first on the front page',
-      options: [
-        { value: 'sports', label: 'Sports' },
-        { value: 'science', label: 'Science' },
-      ],
-      lifetime: '180d',
-    },
-    {
-      id: 'region',
-      type: 'choice',
-      source: 'inferred',
-      label: 'Your region',
-      purpose: 'Shows prices and events near you',
-      options: [
-        { value: 'eu', label: 'Europe' },
-        { value: 'us', label: 'United States' },
-      ],
-    },
-    { id: 'compact', type: 'boolean', label: 'Compact layout', purpose: 'Shows more headlines per screen' },
-  ],
-}
+/** The catalog of the docs' example site, shared with the Playwright suites. */
+const catalog = JSON.parse(readFileSync(new URL('../pages/catalog.json', import.meta.url), 'utf8'))
 const DB = `candor:${catalog.site}`
 
 /**
