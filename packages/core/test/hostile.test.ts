@@ -573,6 +573,22 @@ describe('S11 hostile signal ids', () => {
   })
 })
 
+describe('S03 URLs in the configuration', () => {
+  it('S03: the catalog has no place for a URL: link fields of any scheme are refused by name, so none can reach a page', () => {
+    for (const url of ['javascript:alert(1)', ' jaVasCript:alert(1)', '\tjavascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'https://example.com/privacy']) {
+      const problems = throws(
+        () => validateCatalog({ site: 'daily-planet', privacyPolicyUrl: url, signals: [sig({ href: url, learnMore: url })] }),
+        'catalog-invalid',
+      )
+      expect(problems).toEqual([
+        expect.stringMatching(/^privacyPolicyUrl: unknown field/),
+        expect.stringMatching(/^signals\[0\]\.href: unknown field/),
+        expect.stringMatching(/^signals\[0\]\.learnMore: unknown field/),
+      ])
+    }
+  })
+})
+
 describe('S12 invalid catalogs', () => {
   const bad = {
     site: 'daily-planet',

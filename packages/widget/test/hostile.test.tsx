@@ -8,10 +8,9 @@
 //   overrides, zero-width characters), S15 (a crafted stored record shown in the panel), S23 ({x}
 //   placeholders in catalog strings are not substituted).
 // Covered elsewhere: S05, S07–S12, S20, S24 in packages/core/test/hostile.test.ts; S17/S19 in e2e.
-// Not applicable to what exists: S02 (no rich-text opt-in: everything is text), S03 (the catalog has no
-//   URLs; the panel renders no links), S04 (no theme values in the catalog: themes are CSS custom
-//   properties the site sets in its own CSS), S16, S21 (the widget reads no URL), S22 (clickjacking: the
-//   erase confirmation step is covered by panel.test.tsx and e2e).
+// Also S04 (a hostile `theme` option is ignored). S03 (no URL fields in a catalog) is in the core's
+//   hostile tests; S16, S21 and S22 in e2e/tests/hostile.demo.spec.ts. Not applicable: S02 (no rich-text
+//   opt-in: everything is text).
 // Note on S06: Preact copies every enumerable property of a props object onto the element, inherited
 //   ones included (`for (i in newProps)`), so pollution of DOM property names (value, checked, …) reaches
 //   every element whatever Candor does; the tests here pollute the names Candor itself looks up.
@@ -155,6 +154,29 @@ describe('S01 site text is rendered as text', () => {
     expect(root.textContent).toContain('L <img src=x onerror=alert(1)>')
     inert(root)
     inert(document.body)
+  })
+})
+
+describe('S04 CSS through the theme option', () => {
+  it('S04: a theme that is not light, dark or auto is ignored: no style, no data-theme, nothing requested', async () => {
+    const fetched = vi.fn()
+    vi.stubGlobal('fetch', fetched)
+    const c = await make()
+    for (const theme of ['red;background:url(https://evil.example/x)', 'dark;}*{background:url(//evil.example/y)}', 'expression(alert(1))', '@import "//evil.example/z.css"']) {
+      mounted = mountCandor(c, { lang: 'en', theme: theme as never })
+      await settle()
+      mounted.open()
+      await settle()
+      const root = mounted.host.shadowRoot!
+      for (const el of root.querySelectorAll('[data-theme]')) expect(['light', 'dark']).toContain(el.getAttribute('data-theme'))
+      expect(root.querySelector('[data-theme]')).toBeNull()
+      expect(root.querySelector('[style], style, link')).toBeNull()
+      mounted.destroy()
+      mounted = undefined
+    }
+    expect(fetched).not.toHaveBeenCalled()
+    vi.unstubAllGlobals()
+    c.destroy()
   })
 })
 
