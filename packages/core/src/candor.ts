@@ -253,8 +253,9 @@ export const createCandor = (options: CandorOptions): Candor => {
       stored = make(parseRec(cur.get(key)))
       return { put: [[key, stored], ['history', appendHistory(cur.get('history'), entry)]] }
     })
-    // What the transaction wrote is the truth, should another tab have changed the record meanwhile.
-    setRec(id, stored)
+    // What the transaction wrote is the truth, should another tab have changed the record meanwhile; the same
+    // record isn't set again, which would re-render every view of it for nothing.
+    if (JSON.stringify(stored) !== JSON.stringify(records.peek().get(id))) setRec(id, stored)
   }
 
   const expiry = (id: string, t: number) => {
