@@ -566,10 +566,10 @@ export const createCandor = (options: CandorOptions): Candor => {
     if (memoryOnly || recovering || s.kind != 'memory' || !/failed|timeout|quota/.test(s.reason)) return
     recovering = true
     const fresh = open()
-    const keys = [...held].filter((k) => k != 'history')
-    const mine = snapshot()
-    try {
-      await fresh.change([...keys, 'history'], (cur) => {
+    const write = () => {
+      const keys = [...held].filter((k) => k != 'history')
+      const mine = snapshot()
+      return fresh.change([...keys, 'history'], (cur) => {
         for (const k of keys) guard(cur, k)
         const put = mine.filter(([k]) => keys.includes(k))
         // Removed in memory (forget, clear): removed here too.
@@ -580,10 +580,18 @@ export const createCandor = (options: CandorOptions): Candor => {
         const entries = history.peek().filter((e) => !seen.has(JSON.stringify(e)))
         return { put: entries.length ? [...put, ['history', appendHistory(cur.get('history'), ...entries)]] : put }
       })
+    }
+    try {
+      // A change the visitor makes while this is written goes to memory: write again until none came.
+      for (let started = -1; started != edits; ) {
+        started = edits
+        await write()
+      }
     } catch {
       // Still failing: memory it stays, and the next chance tries again.
       return void (recovering = false)
     }
+    cleared = false
     recovering = false
     backend = fresh
     batch(() => {

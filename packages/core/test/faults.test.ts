@@ -590,6 +590,36 @@ describe('F13 Safari "Connection to Indexed Database server lost. Refresh the pa
     })
   })
 
+  it('F13: a change the visitor makes while the recovery writes is saved too, not lost', async () => {
+    let lost = false
+    intercept(() => (lost ? failingOpen(LOST) : PASS))
+    const transaction = FakeDatabase.prototype.transaction
+    let during: (() => void) | undefined
+    vi.spyOn(FakeDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...a: unknown[]) {
+      if (lost) throw LOST
+      const go = during
+      during = undefined
+      go?.()
+      return (transaction as (...a: unknown[]) => IDBTransaction).apply(this, a)
+    })
+    const c = await start()
+    lost = true
+    await c.set('topics', ['science'])
+    memory(c, 'failed')
+    lost = false
+    // The recovery's first transaction: the visitor changes something at that very moment.
+    during = () => void c.set('compact', true)
+    nudge()
+    await until(() => c.storage.kind == 'indexeddb')
+    vi.restoreAllMocks()
+    vi.unstubAllGlobals()
+    expect(c.get('compact')).toBe(true)
+    expect(c.get('topics')).toEqual(['science'])
+    const stored = (await dump())!
+    expect(stored['s:compact']).toMatchObject({ value: true })
+    expect(stored['s:topics']).toMatchObject({ value: ['science'] })
+  })
+
   it('F13: a fault that has not passed keeps the page in memory, and a later chance tries again', async () => {
     let lost = false
     const log = intercept(() => (lost ? failingOpen(LOST) : PASS))
