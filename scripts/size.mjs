@@ -12,16 +12,16 @@ const KB = 1024
 export const budgets = [
   // Issue 2 asked for 5 KB. signals-core (1.7 KB) and idb-keyval (0.4 KB) leave 2.9 KB for the
   // model, and the measured model is larger: see the README's "Size". The budget holds today's size,
-  // raised to 9.75 KB for issue 6's recovery paths (reopen, re-read when deleted under us, leave memory mode).
-  { name: '@candor/core (everything)', contents: "export * from '@candor/core'", limit: 9.75 * KB },
-  { name: '@candor/core { createCandor }', contents: "export { createCandor } from '@candor/core'", limit: 9.75 * KB },
+  // raised to 10 KB for issue 6's recovery paths (reopen, re-read when deleted under us, leave memory mode).
+  { name: '@candor/core (everything)', contents: "export * from '@candor/core'", limit: 10 * KB },
+  { name: '@candor/core { createCandor }', contents: "export { createCandor } from '@candor/core'", limit: 10 * KB },
   // Issue 3: Preact, @preact/signals, the widget and its CSS, on top of the core (whose
   // signals-core they share, so it is counted once, with the core). 15.25 KB since the panel renders at idle.
   { name: '@candor/widget { mountCandor }', contents: "export { mountCandor } from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 15.25 * KB },
   { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 15.25 * KB },
   { name: 'core + widget, all included', contents: "export * from '@candor/core'; export * from '@candor/widget'", limit: 24.5 * KB },
   // What a page loads at startup with the lazy launcher: the core plus the launcher.
-  { name: 'core + lazy launcher', contents: "export { createCandor } from '@candor/core'; export { mountCandorLazy } from '@candor/widget/lazy'", limit: 9.75 * KB },
+  { name: 'core + lazy launcher', contents: "export { createCandor } from '@candor/core'; export { mountCandorLazy } from '@candor/widget/lazy'", limit: 10 * KB },
 ]
 
 /** Minified bytes as they are, and as a server would send them. */

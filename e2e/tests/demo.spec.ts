@@ -312,9 +312,13 @@ test('the panel rendered at idle time stays unseen until it is opened: none of i
   const sw = page.locator('candor-widget dialog [role=switch]').first()
   await expect(sw).toBeAttached({ timeout: 5000 })
   await expect(sw).toBeHidden()
+  await expect(page.locator('candor-widget dialog')).toHaveJSProperty('inert', true)
   // Where the open panel would sit (the right edge), the page is what a click reaches.
   const hit = await page.evaluate(() => document.elementFromPoint(innerWidth - 60, 160)?.tagName)
   expect(hit).not.toBe('CANDOR-WIDGET')
   const p = await openPanel(page)
   await expect(p.getByRole('switch').first()).toBeVisible()
+  await expect(p).toHaveJSProperty('inert', false)
+  await page.keyboard.press('Escape')
+  await expect(p).toHaveJSProperty('inert', true)
 })

@@ -131,13 +131,16 @@ export const createCandor = (options: CandorOptions): Candor => {
     ['meta', { v: SCHEMA, level: storedLevel.peek() }],
     ['history', history.peek()],
   ]
-  // Keys changed while in memory: what goes back to IndexedDB if it recovers.
-  let held = new Set<string>()
-  let cleared = false
+  // What the visitor changed while in memory, for IndexedDB if it comes back: each key with the time of its
+  // change, the history entries written, and the time of an erase.
+  let held = new Map<string, number>()
+  let heldEntries = new Set<HistoryEntry>()
+  let clearedAt: number | undefined
   const toMemory = (e: unknown) => {
     if (status.peek().kind == 'memory') return
-    held = new Set()
-    cleared = false
+    held = new Map()
+    heldEntries = new Set()
+    clearedAt = undefined
     backend = memoryBackend(snapshot())
     const reason = reasonOf(e)
     status.value = { kind: 'memory', reason, detail: describe(e) }
@@ -145,12 +148,20 @@ export const createCandor = (options: CandorOptions): Candor => {
   }
 
   /** Runs a change against storage: one reopen-and-retry for a passing fault, then memory for the rest of the page. */
-  const persist = async (keys: string[], fn: Change): Promise<void> => {
+  const persist = async (keys: string[], fn: Change, entries: HistoryEntry[] = []): Promise<void> => {
+    const t = now()
+    // Noted before the write too, so a recovery that checks between the two doesn't miss it.
+    const hold = () => {
+      if (status.peek().kind != 'memory') return
+      for (const k of keys) if (k != 'history') held.set(k, t)
+      for (const e of entries) heldEntries.add(e)
+    }
+    hold()
     for (let attempt = 0; ; attempt++) {
       const used = backend
       try {
         await used.change(keys, fn)
-        if (status.peek().kind == 'memory') for (const k of keys) held.add(k)
+        hold()
         break
       } catch (e) {
         if (e instanceof CandorError || attempt > 2) throw e
@@ -167,7 +178,8 @@ export const createCandor = (options: CandorOptions): Candor => {
 
   // Counts this tab's own changes: a re-read that started before one of them is stale when it ends.
   let edits = 0
-  const load = async (first: boolean): Promise<void> => {
+  /** Reads everything stored into memory; `false` when storage couldn't be read. */
+  const load = async (first: boolean): Promise<boolean> => {
     const started = edits
     let rows: Array<[string, unknown]> | undefined
     // A backing store that fails to open often works on the next try (Dexie retries 3×); a missing or hung one won't.
@@ -176,7 +188,7 @@ export const createCandor = (options: CandorOptions): Candor => {
         rows = await backend.all()
       } catch (e) {
         const r = reasonOf(e)
-        if (i == 2 || r == 'timeout' || r == 'unavailable' || r == 'blocked') return toMemory(e)
+        if (i == 2 || r == 'timeout' || r == 'unavailable' || r == 'blocked') return (toMemory(e), false)
       }
     const recs = new Map<string, Rec>()
     const found: Problem[] = []
@@ -211,14 +223,19 @@ export const createCandor = (options: CandorOptions): Candor => {
       problems.value = found.concat(problems.peek().filter((p) => p.code == 'storage'))
     })
     if (old.length)
-      await persist([...old.map(([id]) => signalKey(id)), 'history'], (cur) => ({
-        put: [
-          ...old
-            .filter(([id]) => (parseRec(cur.get(signalKey(id)))?.expiresAt ?? Infinity) <= t)
-            .map(([id]): [string, unknown] => [signalKey(id), undefined]),
-          ['history', appendHistory(cur.get('history'), ...faded)],
-        ],
-      })).catch(() => {})
+      await persist(
+        [...old.map(([id]) => signalKey(id)), 'history'],
+        (cur) => ({
+          put: [
+            ...old
+              .filter(([id]) => (parseRec(cur.get(signalKey(id)))?.expiresAt ?? Infinity) <= t)
+              .map(([id]): [string, unknown] => [signalKey(id), undefined]),
+            ['history', appendHistory(cur.get('history'), ...faded)],
+          ],
+        }),
+        faded,
+      ).catch(() => {})
+    return true
   }
 
   const declared = (id: string) => {
@@ -248,11 +265,15 @@ export const createCandor = (options: CandorOptions): Candor => {
       setRec(id, make(records.peek().get(id)))
       history.value = history.peek().concat(entry).slice(-HISTORY_MAX)
     })
-    await persist([key, 'history'], (cur) => {
-      guard(cur, key)
-      stored = make(parseRec(cur.get(key)))
-      return { put: [[key, stored], ['history', appendHistory(cur.get('history'), entry)]] }
-    })
+    await persist(
+      [key, 'history'],
+      (cur) => {
+        guard(cur, key)
+        stored = make(parseRec(cur.get(key)))
+        return { put: [[key, stored], ['history', appendHistory(cur.get('history'), entry)]] }
+      },
+      [entry],
+    )
     // What the transaction wrote is the truth, should another tab have changed the record meanwhile; the same
     // record isn't set again, which would re-render every view of it for nothing.
     if (JSON.stringify(stored) !== JSON.stringify(records.peek().get(id))) setRec(id, stored)
@@ -439,10 +460,14 @@ export const createCandor = (options: CandorOptions): Candor => {
         storedLevel.value = l
         history.value = history.peek().concat(entry).slice(-HISTORY_MAX)
       })
-      await persist(['meta', 'history'], (cur) => {
-        guard(cur, 'meta')
-        return { put: [['meta', { v: SCHEMA, level: l }], ['history', appendHistory(cur.get('history'), entry)]] }
-      })
+      await persist(
+        ['meta', 'history'],
+        (cur) => {
+          guard(cur, 'meta')
+          return { put: [['meta', { v: SCHEMA, level: l }], ['history', appendHistory(cur.get('history'), entry)]] }
+        },
+        [entry],
+      )
     },
     preview(on) {
       previewing.value = !!on
@@ -497,7 +522,7 @@ export const createCandor = (options: CandorOptions): Candor => {
         const stored = cur.get('history')
         put.push(['history', stored === undefined || Array.isArray(stored) ? hist : stored])
         return { put }
-      })
+      }, [entry])
       batch(() => {
         const m = new Map(records.peek())
         got.records.forEach((r, id) => m.set(id, r))
@@ -514,9 +539,15 @@ export const createCandor = (options: CandorOptions): Candor => {
         storedLevel.value = undefined
         history.value = []
       })
-      // Erased while in memory: if IndexedDB comes back, it is erased there too.
-      if (status.peek().kind == 'memory') cleared = true
+      const t = now()
       await persist([], () => ({ clear: true, put: [] }))
+      // Erased in memory (before or because storage failed): if IndexedDB comes back, it is erased there too,
+      // and what was held before the erase is gone with it.
+      if (status.peek().kind == 'memory') {
+        clearedAt = t
+        held = new Map()
+        heldEntries = new Set()
+      }
     },
     destroy() {
       destroyed = true
@@ -565,20 +596,37 @@ export const createCandor = (options: CandorOptions): Candor => {
     const s = status.peek()
     if (memoryOnly || recovering || s.kind != 'memory' || !/failed|timeout|quota/.test(s.reason)) return
     recovering = true
+    const mem = backend
     const fresh = open()
-    const write = () => {
-      const keys = [...held].filter((k) => k != 'history')
-      const mine = snapshot()
-      return fresh.change([...keys, 'history'], (cur) => {
-        for (const k of keys) guard(cur, k)
-        const put = mine.filter(([k]) => keys.includes(k))
-        // Removed in memory (forget, clear): removed here too.
-        for (const k of keys) if (!put.some(([p]) => p == k)) put.push([k, undefined])
-        if (cleared) return { clear: true, put: mine }
-        // The entries memory has that storage lacks (written while in memory), after what other tabs wrote meanwhile.
-        const seen = new Set(parseHistory(cur.get('history')).map((e) => JSON.stringify(e)))
-        const entries = history.peek().filter((e) => !seen.has(JSON.stringify(e)))
-        return { put: entries.length ? [...put, ['history', appendHistory(cur.get('history'), ...entries)]] : put }
+    const skipped = new Set<string>()
+    const write = async () => {
+      // What memory holds now (values that faded are gone from it), and what the visitor did there.
+      const kept = new Map(await mem.all())
+      const since = clearedAt
+      const entries = [...heldEntries]
+      // After an erase, records and the level stored before it go too; what another tab chose since stays.
+      const before = since === undefined ? [] : (await fresh.all()).map(([k]) => k).filter((k) => k == 'meta' || k.startsWith('s:'))
+      const keys = [...new Set([...held.keys(), ...before, 'history'])]
+      return fresh.change(keys, (cur) => {
+        const stored = parseHistory(cur.get('history'))
+        // Another tab's change after ours wins: the last choice the visitor made is the one kept.
+        const later = (k: string, t: number) =>
+          stored.some((e) => e.at > t && (k == 'meta' ? e.action == 'level' : e.id !== undefined && signalKey(e.id) == k))
+        const put: Array<[string, unknown]> = []
+        for (const k of before) if (!held.has(k) && !isNewer(cur.get(k)) && !later(k, since!)) put.push([k, undefined])
+        for (const [k, t] of held)
+          if (isNewer(cur.get(k))) skipped.add(k)
+          else if (!later(k, t)) put.push([k, kept.get(k)])
+        const hist = since === undefined ? stored : stored.filter((e) => e.at > since)
+        const seen = new Set(hist.map((e) => JSON.stringify(e)))
+        const add = entries.filter((e) => !seen.has(JSON.stringify(e)))
+        const h = cur.get('history')
+        if ((add.length || since !== undefined) && (h === undefined || Array.isArray(h)))
+        {
+          const next = hist.concat(add).sort((a, b) => a.at - b.at).slice(-HISTORY_MAX)
+          put.push(['history', next.length ? next : undefined])
+        }
+        return { put }
       })
     }
     try {
@@ -588,17 +636,28 @@ export const createCandor = (options: CandorOptions): Candor => {
         await write()
       }
     } catch {
-      // Still failing: memory it stays, and the next chance tries again.
+      // Still failing: memory it stays, and the next chance tries again (the failed connection is closed).
       return void (recovering = false)
     }
-    cleared = false
-    recovering = false
+    // Read back through IndexedDB before saying it is used again, so nothing stale is taken for stored.
     backend = fresh
+    if (!(await load(false))) {
+      backend = mem
+      return void (recovering = false)
+    }
+    recovering = false
+    held = new Map()
+    heldEntries = new Set()
+    clearedAt = undefined
     batch(() => {
       status.value = { kind: 'indexeddb' }
-      problems.value = problems.peek().filter((p) => p.code != 'storage')
+      problems.value = problems
+        .peek()
+        .filter((p) => p.code != 'storage')
+        .concat(
+          [...skipped].map((key): Problem => ({ code: 'newer-data', key, message: `"${key}" was stored by a newer version of Candor: the change made meanwhile was not saved over it` })),
+        )
     })
-    await load(false)
     tabs?.post()
   }
   // A destroyed instance no longer follows storage (its connection may still close under it).

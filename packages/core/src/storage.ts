@@ -41,6 +41,8 @@ const within = <T>(ms: number, p: Promise<T>): Promise<T> =>
 /** One connection: `use` runs a transaction on it; `drop` is told when it closes or gives way under us. */
 interface Connection {
   use: UseStore
+  /** Closes it once its transactions are done; a failed open has nothing to close. */
+  close: () => void
   drop?: () => void
   gone?: boolean
 }
@@ -64,7 +66,10 @@ const connect = (name: string): Connection => {
   })
   // Whoever uses it sees a failed open; one started early and never used must not be an unhandled rejection.
   dbp.catch(() => {})
-  const c: Connection = { use: (mode, cb) => dbp.then((db) => cb(db.transaction('prefs', mode).objectStore('prefs'))) }
+  const c: Connection = {
+    use: (mode, cb) => dbp.then((db) => cb(db.transaction('prefs', mode).objectStore('prefs'))),
+    close: () => void dbp.then((db) => db.close(), () => {}),
+  }
   return c
 }
 
@@ -109,6 +114,8 @@ export const idbBackend = (name: string, timeout: number, lost?: () => void): Ba
       }
       return await within(timeout, conn.use(mode, cb))
     } catch (e) {
+      // The next call opens a new connection: this one is closed, not left open for the page's lifetime.
+      conn?.close()
       conn = undefined
       // A kept connection that is closing (sleep/resume, crbug 1085724) fails before anything is done: reopen once.
       if (again && reused && (e as DOMException)?.name == 'InvalidStateError') return run(mode, cb, false)

@@ -620,6 +620,100 @@ describe('F13 Safari "Connection to Indexed Database server lost. Refresh the pa
     expect(stored['s:topics']).toMatchObject({ value: ['science'] })
   })
 
+  /** Transactions and opens fail while `fault.on` (Safari's lost connection). */
+  const lostConnection = () => {
+    const fault = { on: false }
+    intercept(() => (fault.on ? failingOpen(LOST) : PASS))
+    const transaction = FakeDatabase.prototype.transaction
+    vi.spyOn(FakeDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...a: unknown[]) {
+      if (fault.on) throw LOST
+      return (transaction as (...a: unknown[]) => IDBTransaction).apply(this, a)
+    })
+    return fault
+  }
+  const healed = () => {
+    vi.restoreAllMocks()
+    vi.unstubAllGlobals()
+  }
+
+  it('F13: a recovery does not write back the history another tab erased', async () => {
+    const fault = lostConnection()
+    const c = await start()
+    await c.set('compact', true)
+    fault.on = true
+    nudge()
+    await until(() => c.storage.kind == 'memory')
+    fault.on = false
+    healed()
+    const b = await open()
+    // b's erase posts a message: c recovers, with nothing of its own to save.
+    await b.clear()
+    await until(() => c.storage.kind == 'indexeddb')
+    expect((await dump()) ?? {}).toEqual({})
+    expect(c.get('compact')).toBeUndefined()
+    expect(c.history).toEqual([])
+    b.destroy()
+  })
+
+  it('F13: an erase that meets the fault stays erased when storage comes back', async () => {
+    const fault = lostConnection()
+    const c = await start()
+    await c.set('compact', true)
+    await c.setLevel('declared')
+    fault.on = true
+    await c.clear()
+    memory(c, 'failed')
+    fault.on = false
+    healed()
+    nudge()
+    await until(() => c.storage.kind == 'indexeddb')
+    expect(c.get('compact')).toBeUndefined()
+    expect(c.level).toBe('all')
+    expect(c.history).toEqual([])
+    expect((await dump()) ?? {}).toEqual({})
+  })
+
+  it('F13: a recovery does not overwrite a later choice the visitor made in another tab', async () => {
+    const ck = clock()
+    const fault = lostConnection()
+    const c = await start({ now: ck.now })
+    fault.on = true
+    await c.set('topics', ['science'])
+    await c.set('region', 'eu')
+    memory(c, 'failed')
+    fault.on = false
+    healed()
+    ck.advance(60_000)
+    const b = await open({ now: ck.now })
+    // b's own message starts c's recovery: b's later topics stay, c's region (untouched in b) is saved.
+    await b.set('topics', ['sports'])
+    await until(() => c.storage.kind == 'indexeddb')
+    const stored = (await dump())!
+    expect(stored['s:topics']).toMatchObject({ value: ['sports'] })
+    expect(stored['s:region']).toMatchObject({ value: 'eu' })
+    expect(c.get('topics')).toEqual(['sports'])
+    expect((stored.history as Array<{ action: string; id: string }>).map((e) => e.action + ':' + e.id)).toEqual(['set:topics', 'set:region', 'set:topics'])
+    b.destroy()
+  })
+
+  it('F13: a key a newer Candor stored meanwhile is left alone, and the rest is saved', async () => {
+    const fault = lostConnection()
+    const c = await start()
+    fault.on = true
+    await c.set('topics', ['science'])
+    await c.set('compact', true)
+    memory(c, 'failed')
+    fault.on = false
+    healed()
+    await seed(SITE, { 's:compact': { v: 99, anything: 'newer' } })
+    nudge()
+    await until(() => c.storage.kind == 'indexeddb')
+    const stored = (await dump())!
+    expect(stored['s:compact']).toEqual({ v: 99, anything: 'newer' })
+    expect(stored['s:topics']).toMatchObject({ value: ['science'] })
+    expect(c.problems.map((p) => p.code)).toContain('newer-data')
+  })
+
   it('F13: a fault that has not passed keeps the page in memory, and a later chance tries again', async () => {
     let lost = false
     const log = intercept(() => (lost ? failingOpen(LOST) : PASS))

@@ -102,6 +102,7 @@ const show = (c: Control, id?: string) => {
     let active = document.activeElement
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
     c.opener = active as HTMLElement | null
+    d.inert = false
     d.showModal()
   }
   // Opened at a signal, the panel focuses its switch as it renders the new target.
@@ -135,7 +136,21 @@ const Widget = ({ candor, i18n, outline, theme, launcher, control }: WidgetProps
           {i18n.t('launcher')}
         </button>
       )}
-      <dialog ref={(d) => void (control.dialog = d)} class="candor-dialog" data-theme={theme} dir={i18n.dir} aria-labelledby={uid + '-title'} onClose={() => control.opener?.focus?.()}>
+      {/* Closed, the rendered panel is inert as well as unseen: a host page's CSS can't bring it back into reach. */}
+      <dialog
+        ref={(d) => {
+          control.dialog = d
+          if (d && !d.open) d.inert = true
+        }}
+        class="candor-dialog"
+        data-theme={theme}
+        dir={i18n.dir}
+        aria-labelledby={uid + '-title'}
+        onClose={(e) => {
+          ;(e.currentTarget as HTMLDialogElement).inert = true
+          control.opener?.focus?.()
+        }}
+      >
         {/* Rendered on the first open and kept: later opens only show it. */}
         {rendered.value && (
           <Panel candor={candor} i18n={i18n} outline={outline} onClose={close} uid={uid} focusId={target.value.id} focusKey={target.value.key} theme={theme} />
