@@ -55,7 +55,12 @@ export const createI18n = (requested = 'en', overrides: Partial<Strings> = {}): 
   // throughout: English words with another language's dates and direction read wrong.
   const lang = loaded[baseOf(requested)] || Object.keys(overrides).length ? requested : 'en'
   const base = baseOf(lang)
-  const table = { ...en, ...loaded[base], ...overrides } as Strings
+  const dir = RTL.test(base) ? 'rtl' : 'ltr'
+  const own: Partial<Strings> = { ...loaded[base], ...overrides }
+  const table = { ...en, ...own } as Strings
+  // An English fallback inside a right-to-left panel is isolated left to right (U+2066 … U+2069),
+  // or its punctuation lands at the wrong end ("?Why am I seeing this").
+  if (dir == 'rtl') for (const k in en) if (!(k in own)) table[k as keyof Strings] = '\u2066' + en[k as keyof Strings] + '\u2069'
   // Made on first use: the first Intl.DateTimeFormat of a page loads locale data (13–38 ms here).
   const once = <T>(make: (l: string) => T) => {
     let made: T | undefined
@@ -66,7 +71,7 @@ export const createI18n = (requested = 'en', overrides: Partial<Strings> = {}): 
   const lists = once((l) => new Intl.ListFormat(l, { type: 'conjunction' }))
   return {
     lang,
-    dir: RTL.test(base) ? 'rtl' : 'ltr',
+    dir,
     t: (key, vars) => (table[key] ?? key).replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? String(vars[k]) : m)),
     raw: (key) => table[key] ?? key,
     date: (t) => dates().format(t),

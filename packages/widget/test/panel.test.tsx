@@ -236,6 +236,8 @@ describe('languages', () => {
     await show(await make(), 'ar', { title: 'ما الذي يخصص هذه الصفحة' })
     expect(box.querySelector('.candor')!.getAttribute('dir')).toBe('rtl')
     expect(box.querySelector('h2')!.textContent).toBe('ما الذي يخصص هذه الصفحة')
+    // A string the site didn't translate is English, isolated left to right so its punctuation stays put.
+    expect(box.querySelector('legend')!.textContent).toBe('\u2066How much tailoring\u2069')
   })
 
   it('shows a language it does not ship, with no strings from the site, in English throughout', async () => {
