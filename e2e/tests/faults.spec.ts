@@ -3,6 +3,7 @@
 // shared while a page uses Candor. Each test is named by its F-number. What is asserted is what a
 // visitor would notice: values read back, the storage state (kind and reason), the panel's text.
 //
+// F13 (Safari's lost connection) is injected: the error WebKit reports, then a recovery.
 // Covered elsewhere (tests/core-storage.spec.ts): F01 "window.indexedDB is missing", F03 (throws)
 // "indexedDB.open throws a SecurityError", F07 (core) "indexedDB.open never settles", F18 "writing
 // different signals at the same moment loses nothing, and each tab sees the other", F19 "a change in
@@ -464,6 +465,53 @@ test('F17 a change followed at once by navigating away, 20 times: every record p
 })
 
 // ---- F20, F35: catching up without BroadcastChannel / after being away ---------------
+
+test('F13 Safari\'s lost connection: changes are kept for the page, then saved once the page is shown again and IndexedDB answers', async ({ page }) => {
+  await page.addInitScript(() => {
+    // Every open and transaction fails while __lost is set, with the error Safari reports.
+    const lost = () => new DOMException('Connection to Indexed Database server lost. Refresh the page to try again', 'UnknownError')
+    const w = window as unknown as { __lost: boolean; setVisibility(s: DocumentVisibilityState): void }
+    w.__lost = false
+    const transaction = IDBDatabase.prototype.transaction
+    IDBDatabase.prototype.transaction = function (...a: Parameters<typeof transaction>) {
+      if (w.__lost) throw lost()
+      return transaction.apply(this, a)
+    }
+    const open = IDBFactory.prototype.open
+    IDBFactory.prototype.open = function (...a: Parameters<typeof open>) {
+      if (w.__lost) throw lost()
+      return open.apply(this, a)
+    }
+    let state: DocumentVisibilityState = 'visible'
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state })
+    w.setVisibility = (s) => {
+      state = s
+      document.dispatchEvent(new Event('visibilitychange'))
+    }
+  })
+  await openHarness(page)
+  await createCandor(page)
+  await page.evaluate(() => window.candor.set('compact', true))
+  await page.evaluate(() => ((window as unknown as { __lost: boolean }).__lost = true))
+  await page.evaluate(() => window.candor.set('topics', ['science']))
+  let seen = await snapshot(page)
+  expect(seen.storage).toMatchObject({ kind: 'memory', reason: 'failed' })
+  expect(seen.problems.find((p) => p.code == 'storage')?.message).toContain('Connection to Indexed Database server lost')
+  expect(seen.get).toMatchObject({ topics: ['science'], compact: true })
+  // In the background while it heals; shown again, the page tries IndexedDB once more.
+  await page.evaluate(() => (window as unknown as { setVisibility(s: string): void }).setVisibility('hidden'))
+  await page.evaluate(() => ((window as unknown as { __lost: boolean }).__lost = false))
+  await page.evaluate(() => (window as unknown as { setVisibility(s: string): void }).setVisibility('visible'))
+  await expect.poll(async () => (await snapshot(page)).storage, { timeout: 3_000 }).toEqual({ kind: 'indexeddb' })
+  seen = await snapshot(page)
+  expect(seen.problems).toEqual([])
+  await page.reload()
+  await waitForHarness(page)
+  await createCandor(page)
+  seen = await snapshot(page)
+  expect(seen.get).toMatchObject({ topics: ['science'], compact: true })
+  expect(seen.history.map((e) => `${e.action}:${e.id}`)).toEqual(['set:compact', 'set:topics'])
+})
 
 test('F20 no BroadcastChannel in a tab: it catches up with another tab\'s change when it becomes visible again', async ({ context, page }) => {
   const tabB = await context.newPage()
