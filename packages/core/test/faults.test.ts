@@ -521,18 +521,34 @@ describe('F12 data deleted by the user while the page is open', () => {
 })
 
 describe('F13 Safari "Connection to Indexed Database server lost. Refresh the page to try again"', () => {
-  it('F13: every op and every reopen fails: the change is kept in memory (not dropped), the page is told why, stored data intact', async () => {
-    let lost = false
-    const log = intercept(() => (lost ? failingOpen(LOST) : PASS))
+  /**
+   * Transactions and opens fail while `fault.on` (Safari's lost connection); `fault.during`, when set, runs
+   * once as the next transaction starts; `fault.log` counts the opens.
+   */
+  const lostConnection = () => {
+    const fault: { on: boolean; during?: () => void; log: ReturnType<typeof intercept> } = { on: false, log: intercept(() => (fault.on ? failingOpen(LOST) : PASS)) }
     const transaction = FakeDatabase.prototype.transaction
     vi.spyOn(FakeDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...a: unknown[]) {
-      if (lost) throw LOST
+      if (fault.on) throw LOST
+      const go = fault.during
+      fault.during = undefined
+      go?.()
       return (transaction as (...a: unknown[]) => IDBTransaction).apply(this, a)
     })
+    return fault
+  }
+  const healed = () => {
+    vi.restoreAllMocks()
+    vi.unstubAllGlobals()
+  }
+
+  it('F13: every op and every reopen fails: the change is kept in memory (not dropped), the page is told why, stored data intact', async () => {
+    const fault = lostConnection()
+    const log = fault.log
     await noUnhandled(async () => {
       const c = await start()
       await c.set('compact', true)
-      lost = true
+      fault.on = true
       await c.set('topics', ['science'])
       memory(c, 'failed', 'Connection to Indexed Database server lost. Refresh the page to try again')
       expect(c.problems.find((p) => p.code == 'storage')?.message).toContain('Connection to Indexed Database server lost')
@@ -544,32 +560,24 @@ describe('F13 Safari "Connection to Indexed Database server lost. Refresh the pa
       await c.turnOff('compact')
       expect(log.opens).toBe(opens)
     })
-    lost = false
-    vi.restoreAllMocks()
-    vi.unstubAllGlobals()
+    fault.on = false
+    healed()
     expect((await dump())?.['s:compact']).toMatchObject({ value: true })
   })
 
   it('F13: once the connection works again, the page being shown again saves the changes kept in memory', async () => {
-    let lost = false
-    intercept(() => (lost ? failingOpen(LOST) : PASS))
-    const transaction = FakeDatabase.prototype.transaction
-    vi.spyOn(FakeDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...a: unknown[]) {
-      if (lost) throw LOST
-      return (transaction as (...a: unknown[]) => IDBTransaction).apply(this, a)
-    })
+    const fault = lostConnection()
     await noUnhandled(async () => {
       const c = await start()
       await c.set('compact', true)
       await c.set('region', 'eu')
-      lost = true
+      fault.on = true
       await c.set('topics', ['science'])
       await c.forget('region')
       memory(c, 'failed', 'Connection to Indexed Database server lost')
       // Another tab writes meanwhile: its change must survive the recovery.
-      lost = false
-      vi.restoreAllMocks()
-      vi.unstubAllGlobals()
+      fault.on = false
+      healed()
       const other = await open({ timeout: 300 })
       await other.turnOff('compact')
       // Back in front (Safari's pageshow/visibilitychange), as the other tab's message would: try again.
@@ -591,50 +599,23 @@ describe('F13 Safari "Connection to Indexed Database server lost. Refresh the pa
   })
 
   it('F13: a change the visitor makes while the recovery writes is saved too, not lost', async () => {
-    let lost = false
-    intercept(() => (lost ? failingOpen(LOST) : PASS))
-    const transaction = FakeDatabase.prototype.transaction
-    let during: (() => void) | undefined
-    vi.spyOn(FakeDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...a: unknown[]) {
-      if (lost) throw LOST
-      const go = during
-      during = undefined
-      go?.()
-      return (transaction as (...a: unknown[]) => IDBTransaction).apply(this, a)
-    })
+    const fault = lostConnection()
     const c = await start()
-    lost = true
+    fault.on = true
     await c.set('topics', ['science'])
     memory(c, 'failed')
-    lost = false
+    fault.on = false
     // The recovery's first transaction: the visitor changes something at that very moment.
-    during = () => void c.set('compact', true)
+    fault.during = () => void c.set('compact', true)
     nudge()
     await until(() => c.storage.kind == 'indexeddb')
-    vi.restoreAllMocks()
-    vi.unstubAllGlobals()
+    healed()
     expect(c.get('compact')).toBe(true)
     expect(c.get('topics')).toEqual(['science'])
     const stored = (await dump())!
     expect(stored['s:compact']).toMatchObject({ value: true })
     expect(stored['s:topics']).toMatchObject({ value: ['science'] })
   })
-
-  /** Transactions and opens fail while `fault.on` (Safari's lost connection). */
-  const lostConnection = () => {
-    const fault = { on: false }
-    intercept(() => (fault.on ? failingOpen(LOST) : PASS))
-    const transaction = FakeDatabase.prototype.transaction
-    vi.spyOn(FakeDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...a: unknown[]) {
-      if (fault.on) throw LOST
-      return (transaction as (...a: unknown[]) => IDBTransaction).apply(this, a)
-    })
-    return fault
-  }
-  const healed = () => {
-    vi.restoreAllMocks()
-    vi.unstubAllGlobals()
-  }
 
   it('F13: a recovery does not write back the history another tab erased', async () => {
     const fault = lostConnection()
@@ -715,15 +696,10 @@ describe('F13 Safari "Connection to Indexed Database server lost. Refresh the pa
   })
 
   it('F13: a fault that has not passed keeps the page in memory, and a later chance tries again', async () => {
-    let lost = false
-    const log = intercept(() => (lost ? failingOpen(LOST) : PASS))
-    const transaction = FakeDatabase.prototype.transaction
-    vi.spyOn(FakeDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...a: unknown[]) {
-      if (lost) throw LOST
-      return (transaction as (...a: unknown[]) => IDBTransaction).apply(this, a)
-    })
+    const fault = lostConnection()
+    const log = fault.log
     const c = await start()
-    lost = true
+    fault.on = true
     await c.set('topics', ['science'])
     memory(c, 'failed', 'Connection to Indexed Database server lost')
     const opens = log.opens
