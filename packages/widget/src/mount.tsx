@@ -3,6 +3,7 @@ import { signal, type Signal } from '@preact/signals'
 import { render, type VNode } from 'preact'
 import { useLayoutEffect } from 'preact/hooks'
 import { createI18n, loadLocale, type I18n, type Strings } from './i18n'
+import { idle } from './idle'
 import { createOutline, type Outline } from './outline'
 import { Panel } from './Panel'
 import { adopt } from './sheet'
@@ -80,7 +81,7 @@ interface Control {
   uid: string
   dialog?: HTMLDialogElement | null
   opener?: HTMLElement | null
-  /** Whether the panel has been rendered (on the first open, then kept). */
+  /** Whether the panel has been rendered (at idle time or on the first open, then kept). */
   rendered: Signal<boolean>
   /** The signal the panel was last opened at; changing it lets the panel render that far. */
   target: Signal<{ id?: string; key: number }>
@@ -151,7 +152,7 @@ const Widget = ({ candor, i18n, outline, theme, launcher, control }: WidgetProps
           control.opener?.focus?.()
         }}
       >
-        {/* Rendered on the first open and kept: later opens only show it. */}
+        {/* Rendered at idle time or on the first open, and kept: opening only shows it. */}
         {rendered.value && (
           <Panel candor={candor} i18n={i18n} outline={outline} onClose={close} uid={uid} focusId={target.value.id} focusKey={target.value.key} theme={theme} />
         )}
@@ -161,11 +162,6 @@ const Widget = ({ candor, i18n, outline, theme, launcher, control }: WidgetProps
 }
 
 let last: Mounted | undefined
-
-const idle = (f: () => void) => {
-  const ric = (globalThis as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => void }).requestIdleCallback
-  ric ? ric(f, { timeout: 2000 }) : setTimeout(f, 200)
-}
 
 /**
  * Adds the launcher button and the modal panel to the page.
@@ -183,7 +179,7 @@ export const mountCandor = (candor: Candor, options: MountOptions = {}): Mounted
     <Widget candor={candor} i18n={i18n} outline={outline} theme={theme} launcher={options.launcher !== false} control={control} />
   ))
   // The first open then costs what a later one does; a visitor who never opens pays it at idle time.
-  if (options.prerender !== false) idle(() => void (control.rendered.value = true))
+  if (options.prerender !== false) idle(() => void (control.rendered.value = true), 2000)
   const mounted: Mounted = {
     host,
     open: (target) => show(control, target),

@@ -60,10 +60,10 @@ background:var(--candor-accent);color:var(--candor-accent-fg);border:0;border-ra
 .candor-dialog{padding:0;border:0;margin:0;margin-inline-start:auto;letter-spacing:normal;word-spacing:normal;text-transform:none;inline-size:min(480px,100vw);scroll-padding-block:72px 16px;max-inline-size:100vw;block-size:100vh;max-block-size:100vh;
 background:var(--candor-bg);color:var(--candor-fg);box-shadow:0 0 24px #0006}
 .candor-dialog::backdrop{background:#0007}
-/* Closed, the rendered panel is laid out where it will open, unseen: opening then only paints it. */
-.candor-dialog:not([open]){display:block;visibility:hidden;position:fixed;inset:0;pointer-events:none}
+/* Closed, the rendered panel is laid out where it will open, unseen (and inert, set by mount.tsx): opening then only paints it. */
+.candor-dialog:not([open]){display:block;visibility:hidden;position:fixed;inset:0}
 /* .candor resets everything (all:initial), visibility included: hide it too, or it shows through. */
-.candor-dialog:not([open]) .candor{visibility:hidden;pointer-events:none}
+.candor-dialog:not([open]) .candor{visibility:hidden}
 /* A slide, not a fade: the panel is visible in the very frame it opens in. */
 @media (prefers-reduced-motion:no-preference){.candor-dialog[open]{animation:candor-in .16s ease-out}}
 @keyframes candor-in{from{translate:24px 0}}
