@@ -621,11 +621,8 @@ export const createCandor = (options: CandorOptions): Candor => {
         const seen = new Set(hist.map((e) => JSON.stringify(e)))
         const add = entries.filter((e) => !seen.has(JSON.stringify(e)))
         const h = cur.get('history')
-        if ((add.length || since !== undefined) && (h === undefined || Array.isArray(h)))
-        {
-          const next = hist.concat(add).sort((a, b) => a.at - b.at).slice(-HISTORY_MAX)
-          put.push(['history', next.length ? next : undefined])
-        }
+        const next = hist.concat(add).sort((a, b) => a.at - b.at).slice(-HISTORY_MAX)
+        if ((add.length || since !== undefined) && (h === undefined || Array.isArray(h))) put.push(['history', next.length ? next : undefined])
         return { put }
       })
     }

@@ -86,8 +86,8 @@ export const preopen = (name: string) => {
 }
 
 /**
- * IndexedDB through idb-keyval, database `name`, store `prefs`. Every call is bounded by `timeout` ms.
- * A failed call drops the connection so the next one reopens: idb-keyval caches a failed open forever.
+ * IndexedDB, database `name`, store `prefs`. Every call is bounded by `timeout` ms. A failed call closes
+ * the connection so the next one reopens (idb-keyval's createStore would keep a failed open forever).
  * `lost` is told when the connection is closed or deleted under us, so the owner can re-read what is left.
  */
 export const idbBackend = (name: string, timeout: number, lost?: () => void): Backend => {
