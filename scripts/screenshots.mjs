@@ -12,10 +12,10 @@
 import { spawn } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { createServer } from 'node:net'
 import { dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { findChromium } from './ensure-chromium.mjs'
+import { freePort } from './free-port.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const outDir = join(root, 'shots')
@@ -129,17 +129,6 @@ async function scrollPanelTo(page, selector) {
 
 // ---- server and browser -------------------------------------------------------
 
-function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createServer()
-    probe.unref()
-    probe.on('error', fail)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address())
-      probe.close(() => done(port))
-    })
-  })
-}
 
 function startServer(port) {
   const child = spawn(process.execPath, [join(root, 'e2e', 'server.mjs'), '--port', String(port)], {

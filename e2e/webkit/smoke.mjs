@@ -20,11 +20,11 @@
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Builder } from 'selenium-webdriver'
 import { findWebKitSync, webkitDisabled, webkitRequired } from '../../scripts/ensure-webkit.mjs'
+import { freePort } from '../../scripts/free-port.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '..', '..')
@@ -110,18 +110,6 @@ function cleanup() {
   return cleaningUp
 }
 
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-  return new Promise((done, fail) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', fail)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address())
-      server.close(() => done(port))
-    })
-  })
-}
 
 /** Polls `check` until it returns something truthy, for at most `ms`. */
 async function poll(/** @type {number} */ ms, /** @type {string} */ what, /** @type {() => Promise<any>} */ check) {
