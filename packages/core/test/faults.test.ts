@@ -14,7 +14,7 @@ import { createStore, update } from 'idb-keyval'
 import { CandorError, createCandor, fingerprint, type Candor, type CandorOptions, type PreferencesExport } from '../src/index'
 import { idbBackend } from '../src/storage'
 import { parseRec } from '../src/record'
-import { catalog, clock, freshIdb, noUnhandled, open, raw, seed } from './fixtures'
+import { catalog, clock, freshIdb, noUnhandled, open, raw, seed, until } from './fixtures'
 
 const SITE = catalog.site
 const DB = 'candor:' + SITE
@@ -119,13 +119,6 @@ const deleteDb = (name: string, ms = 500) =>
     r.onerror = () => (clearTimeout(t), reject(r.error))
   })
 
-const until = async (check: () => boolean, ms = 1000) => {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting for ' + check)
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** What another tab's Candor posts after a change: this tab re-reads IndexedDB. */

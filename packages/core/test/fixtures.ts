@@ -76,3 +76,12 @@ export const noUnhandled = async (fn: () => Promise<void>) => {
   }
   expect(seen).toEqual([])
 }
+
+/** Waits for `check` to hold, polling every 5 ms; fails after `ms`, naming what it waited for. */
+export const until = async (check: () => boolean, ms = 1000) => {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out waiting for ' + check)
+    await new Promise((r) => setTimeout(r, 5))
+  }
+}

@@ -1,15 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { freshIdb, open } from './fixtures'
+import { freshIdb, open, until } from './fixtures'
 
 beforeEach(freshIdb)
-
-const until = async (check: () => boolean, ms = 1000) => {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 5))
-  }
-}
 
 describe('tabs', () => {
   it('a change in one tab reaches another open tab', async () => {
