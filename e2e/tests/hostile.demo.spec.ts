@@ -3,10 +3,8 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
-// BUG: packages/dropin/src/candor.ts mounts the panel at idle with `idle(() => void mount(c))`, so when
-// candor-panel.js (or a chunk it imports) fails to load — a network error, a deploy that replaced the
-// hashed chunks, or (in Firefox) a reload while it loads — the import's rejection is unhandled
-// ("unhandledrejection: TypeError: Failed to fetch dynamically imported module: …/candor-panel.js").
+// Keeps true: when candor-panel.js (or a chunk it imports) fails to load (a network error, replaced hashed
+// chunks, a reload while it loads), no rejection is left unhandled and the page stays tailored.
 test('when candor-panel.js fails to load, nothing is left unhandled and the page stays tailored', async ({ page }) => {
   await page.goto('/')
   await page.getByRole('button', { name: 'Your preferences' }).click()

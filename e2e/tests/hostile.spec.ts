@@ -73,9 +73,8 @@ test('S01: HTML and script in every site string is shown as text: no dialog, no 
   expect(paths.filter((path) => path.startsWith('/x-'))).toEqual([])
 })
 
-// BUG: the widget's stylesheet (packages/widget/src/styles.ts) sets no overflow-wrap/word-break, so a label
-// or purpose that is one long word (labels may have 200 characters, purposes 2000) widens its card past
-// the 480px panel: the text runs off the right edge and the panel scrolls sideways.
+// Keeps true: a label, option label or purpose that is one very long word wraps inside its card, so the
+// 480px panel never scrolls sideways.
 test('S13: a label, option label or purpose that is one very long word stays inside the panel', async ({ page }) => {
   const word = (n: number) => 'W'.repeat(n)
   const catalog: Catalog = {

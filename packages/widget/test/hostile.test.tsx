@@ -14,7 +14,7 @@
 // Note on S06: Preact copies every enumerable property of a props object onto the element, inherited
 //   ones included (`for (i in newProps)`), so pollution of DOM property names (value, checked, …) reaches
 //   every element whatever Candor does; the tests here pollute the names Candor itself looks up.
-// Tests marked `it.fails` expose a real bug, named in the comment above them.
+// A `// Keeps true:` comment above a test says what it keeps true.
 import { render } from 'preact'
 import { act } from 'preact/test-utils'
 import { IDBFactory } from 'fake-indexeddb'
@@ -213,9 +213,8 @@ describe('S06 Object.prototype polluted before the widget renders', () => {
     expect(seen).toEqual(baseline)
   })
 
-  // BUG: Signal.tsx reads `candor.usage[s.id]` and the usage ledger is a plain object, so an inherited
-  // Object.prototype.<signal id> is taken as a read: the panel says "Used on this page: …" with the other
-  // script's text for a signal the page never read (and crashes for the id "constructor", see S11).
+  // Keeps true: an Object.prototype.<signal id> set by another script is not taken for a read: the panel says
+  // "Used on this page" only for signals this page read.
   it('S06: a polluted Object.prototype.<signal id> does not make the panel claim the signal was used', async () => {
     let seen: ReturnType<typeof shown> = []
     await withPollution({ topics: { count: 3, reasons: ['spoofed by another script'], elements: [], lastAt: 0 } }, async () => {
@@ -228,9 +227,8 @@ describe('S06 Object.prototype polluted before the widget renders', () => {
 })
 
 describe('S11 hostile but valid ids', () => {
-  // BUG: the id "constructor" is a valid slug, but Signal.tsx reads `candor.usage[s.id]`, gets
-  // Object.prototype.constructor (a function), and throws "Cannot read properties of undefined (reading
-  // 'length')" on `usage.reasons.length`: the whole panel fails to render.
+  // Keeps true: a signal with the id "constructor" (a valid slug) renders like any other; nothing inherited is
+  // taken for its usage.
   it('S11: a signal with the id "constructor" renders like any other', async () => {
     const c = await make({ catalog: { site: 'a', signals: [{ id: 'constructor', type: 'boolean', label: 'Constructor', purpose: 'P' }] } })
     await show(c)
@@ -297,10 +295,8 @@ describe('S13 bidi overrides and invisible characters', () => {
     inert(box)
   })
 
-  // BUG: only the heading, description, group and option labels are wrapped in <bdi>. Site strings inside
-  // sentences are not: "Why: {purpose}", "Now: {option labels}", the history ("set {label} to {value}"),
-  // "Still true?" ("{label} fades in …") and "Inferred from: {basis}". A U+202E in a label then reverses the
-  // rest of the sentence, e.g. the history line "set L‮evil to A‮evil" displays its value backwards.
+  // Keeps true: site strings inside sentences (Why:, Now:, history, Still true?, Inferred from:) are each
+  // isolated in <bdi>, so a U+202E in a label cannot reverse the rest of the sentence.
   it('S13: site strings inside sentences (Why:, Now:, history, Still true?, Inferred from:) are isolated too', async () => {
     const c = await make({ catalog: spoof })
     await c.set('topics', ['a'])
@@ -312,9 +308,8 @@ describe('S13 bidi overrides and invisible characters', () => {
 })
 
 describe('S15 crafted records shown in the panel', () => {
-  // BUG: a stored record with a finite but out-of-range time (setAt 1e300) passes the core's checks; the panel
-  // then formats it with Intl.DateTimeFormat / toISOString and throws RangeError "Invalid time value": the whole
-  // panel fails to render (and export() throws too, see packages/core/test/hostile.test.ts S15).
+  // Keeps true: a stored record with a finite but out-of-range time (setAt 1e300) does not stop the panel
+  // from rendering.
   it('S15: a record with setAt 1e300 written by another script does not break the panel', async () => {
     freshIdb()
     await seed({ 's:compact': { v: 1, value: true, setAt: 1e300, fp: fingerprint(plainCatalog.signals[2]!) } })
