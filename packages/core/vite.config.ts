@@ -1,9 +1,9 @@
 import { defineConfig } from 'vite'
 
-// Library build: one ESM file; dependencies stay external so a bundler dedupes them.
+// Library build: ESM, one file per entry (shared code in chunks); dependencies stay external so a bundler dedupes them.
 export default defineConfig({
   build: {
-    lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'index.js' },
+    lib: { entry: { index: 'src/index.ts', startup: 'src/startup.ts' }, formats: ['es'], fileName: (_, name) => name + '.js' },
     rollupOptions: { external: ['idb-keyval', '@preact/signals-core'] },
     minify: false,
     sourcemap: true,

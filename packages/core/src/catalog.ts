@@ -1,71 +1,98 @@
+// Checks a site's catalog. Known fields with bad values refuse the catalog, every problem listed by path;
+// unknown fields (a newer Candor's, a typo, the site's own note) are reported and left out.
 import { CandorError, fail } from './errors'
+import { isObject, ownValue as own } from './guards'
 import { parseLifetime } from './lifetime'
 import type { Catalog, SignalDefinition } from './types'
 
 const SLUG = /^[a-z][a-z0-9-]{0,63}$/
-const FIELDS = 'id type label purpose options source lifetime group description sensitive'.split(' ')
+const OPTION_VALUE = /^[\w.-]{1,64}$/
+/** Caps keep a hostile or broken catalog from flooding the panel. */
+export const LIMITS = { label: 200, purpose: 2000, group: 100, description: 2000, intro: 2000, options: 500, signals: 2000 } as const
+const TOP = ['site', 'signals', 'intro', '$schema']
+const FIELDS = ['id', 'type', 'label', 'purpose', 'options', 'source', 'lifetime', 'group', 'description', 'sensitive']
+const OPTION = ['value', 'label']
 
-type Rec = Record<string, unknown>
-export const isRec = (x: unknown): x is Rec => typeof x == 'object' && x !== null && !Array.isArray(x)
+/** A checked catalog, and what it held that this version doesn't know (left out). */
+export interface CheckedCatalog {
+  catalog: Catalog
+  unknown: string[]
+}
+
+/** The edit distance of two short words (for "did you mean"). */
+const distance = (a: string, b: string): number => {
+  let row = [...Array(b.length + 1).keys()]
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i]
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] == b[j - 1] ? 0 : 1))
+    row = next
+  }
+  return row[b.length]!
+}
+
+/** `unknown field`, with the nearest known name when it looks like a typo of it. */
+const unknownField = (key: string, allowed: string[]) => {
+  const near = allowed.find((k) => distance(key.toLowerCase(), k.toLowerCase()) <= Math.max(1, Math.floor(k.length / 4)))
+  return near ? `unknown field, did you mean "${near}"? (ignored)` : `unknown field (ignored; known: ${allowed.join(', ')})`
+}
 
 /**
- * Checks a catalog and returns a clean copy of it, or throws one `CandorError`
+ * Checks a catalog and returns a clean copy of it with what it left out, or throws one `CandorError`
  * (`code: 'catalog-invalid'`) listing every problem by path, e.g. `signals[2].purpose: required`.
- * @example const catalog = validateCatalog(JSON.parse(text))
  */
-export const validateCatalog = (input: unknown): Catalog => {
+export const checkCatalog = (input: unknown): CheckedCatalog => {
   const problems: string[] = []
+  const unknown: string[] = []
   const bad = (path: string, why: string) => problems.push(path + ': ' + why)
-  // Text of 1 to `max` characters: caps keep a hostile or broken catalog from flooding the panel.
-  const text = (o: Rec, key: string, at: string, max: number, need?: boolean) => {
+  const text = (o: Record<string, unknown>, key: keyof typeof LIMITS, at: string, need?: boolean) => {
     const v = own(o, key)
+    const max = LIMITS[key]
     if (v === undefined ? need : typeof v != 'string' || !v.trim() || v.length > max)
       bad(at + key, v === undefined ? 'required' : `must be text of 1 to ${max} characters`)
   }
-  // Own properties only: a polluted Object.prototype must not add fields to a signal.
-  const own = (o: Rec, k: string): unknown => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined)
-  const only = (o: Rec, at: string, allowed: string[]) => {
-    for (const k of Object.keys(o)) if (!allowed.includes(k)) bad(at + k, `unknown field (allowed: ${allowed.join(', ')})`)
+  const only = (o: object, at: string, allowed: string[]) => {
+    for (const k of Object.keys(o)) if (!allowed.includes(k)) unknown.push(at + k + ': ' + unknownField(k, allowed))
   }
   const slug = (v: unknown, path: string, example: string) =>
     typeof v == 'string' && SLUG.test(v) ? v : (bad(path, `must be a slug like "${example}": lowercase letters, digits and "-", starting with a letter`), '')
 
-  if (!isRec(input)) throw new CandorError('catalog-invalid', 'Invalid Candor catalog: expected an object like { site, signals: [...] }')
+  if (!isObject(input)) throw new CandorError('catalog-invalid', 'Invalid Candor catalog: expected an object like { site, signals: [...] }')
   const site = slug(own(input, 'site'), 'site', 'daily-planet')
-  only(input, '', ['site', 'signals', '$schema'])
+  only(input, '', TOP)
+  text(input, 'intro', '')
   const list = own(input, 'signals')
   const signals: SignalDefinition[] = []
   const ids = new Set<string>()
-  if (!Array.isArray(list) || list.length > 2000) bad('signals', 'required: a list of at most 2000 signal declarations')
+  if (!Array.isArray(list) || list.length > LIMITS.signals) bad('signals', `required: a list of at most ${LIMITS.signals} signal declarations`)
   else
     list.forEach((s: unknown, i) => {
       const at = `signals[${i}]`
-      if (!isRec(s)) return bad(at, 'must be an object')
+      if (!isObject(s)) return bad(at, 'must be an object')
       only(s, at + '.', FIELDS)
       const id = slug(own(s, 'id'), at + '.id', 'topics')
       if (ids.has(id)) bad(at + '.id', `"${id}" is declared twice`)
       ids.add(id)
       const [type, options, source, lifetime, sensitive] = ['type', 'options', 'source', 'lifetime', 'sensitive'].map((k) => own(s, k))
       if (type !== 'boolean' && type !== 'choice' && type !== 'multi') bad(at + '.type', 'must be "boolean", "choice" or "multi"')
-      text(s, 'label', at + '.', 200, true)
-      text(s, 'purpose', at + '.', 2000, true)
-      text(s, 'group', at + '.', 100)
-      text(s, 'description', at + '.', 2000)
+      text(s, 'label', at + '.', true)
+      text(s, 'purpose', at + '.', true)
+      text(s, 'group', at + '.')
+      text(s, 'description', at + '.')
       const listed = type === 'choice' || type === 'multi'
       if (type === 'boolean' && options !== undefined) bad(at + '.options', 'not allowed for a boolean signal')
-      else if (listed && (!Array.isArray(options) || !options.length || options.length > 500))
-        bad(at + '.options', `required for a ${type} signal: a list of 1 to 500 { value, label }`)
+      else if (listed && (!Array.isArray(options) || !options.length || options.length > LIMITS.options))
+        bad(at + '.options', `required for a ${type} signal: a list of 1 to ${LIMITS.options} { value, label }`)
       else if (listed) {
         const values = new Set()
         ;(options as unknown[]).forEach((o, j) => {
           const op = `${at}.options[${j}]`
-          if (!isRec(o)) return bad(op, 'must be { value, label }')
-          only(o, op + '.', ['value', 'label'])
+          if (!isObject(o)) return bad(op, 'must be { value, label }')
+          only(o, op + '.', OPTION)
           const v = own(o, 'value')
-          if (typeof v != 'string' || !/^[\w.-]{1,64}$/.test(v)) bad(op + '.value', 'must be 1 to 64 letters, digits, "_", "." or "-"')
+          if (typeof v != 'string' || !OPTION_VALUE.test(v)) bad(op + '.value', 'must be 1 to 64 letters, digits, "_", "." or "-"')
           else if (values.has(v)) bad(op + '.value', `"${v}" is listed twice`)
           values.add(v)
-          text(o, 'label', op + '.', 200, true)
+          text(o, 'label', op + '.', true)
         })
       }
       if (source !== undefined && source !== 'declared' && source !== 'inferred') bad(at + '.source', 'must be "declared" or "inferred"')
@@ -74,15 +101,29 @@ export const validateCatalog = (input: unknown): Catalog => {
       if (sensitive !== undefined && typeof sensitive != 'boolean') bad(at + '.sensitive', 'must be true or false')
       // Copy only what was checked: the page keeps no handle on our catalog. No prototype either,
       // so a polluted Object.prototype.source can't make a signal inferable.
-      const def = Object.create(null) as Rec
+      const def = Object.create(null) as Record<string, unknown>
       for (const k of FIELDS)
         if (own(s, k) !== undefined)
-          def[k] = k == 'options' && Array.isArray(options) ? options.map((o) => (isRec(o) ? Object.assign(Object.create(null), { value: own(o, 'value'), label: own(o, 'label') }) : o)) : own(s, k)
+          def[k] =
+            k == 'options' && Array.isArray(options)
+              ? options.map((o) => (isObject(o) ? Object.assign(Object.create(null), { value: own(o, 'value'), label: own(o, 'label') }) : o))
+              : own(s, k)
       signals.push(def as unknown as SignalDefinition)
     })
   fail('catalog-invalid', 'Invalid Candor catalog', problems)
-  return { site, signals }
+  const catalog: Catalog = { site, signals }
+  const intro = own(input, 'intro')
+  if (intro !== undefined) catalog.intro = intro as string
+  return { catalog, unknown }
 }
+
+/**
+ * Checks a catalog and returns a clean copy of it, or throws one `CandorError`
+ * (`code: 'catalog-invalid'`) listing every problem by path, e.g. `signals[2].purpose: required`.
+ * Unknown fields are left out of the copy (`createCandor` reports them in `problems`).
+ * @example const catalog = validateCatalog(JSON.parse(text))
+ */
+export const validateCatalog = (input: unknown): Catalog => checkCatalog(input).catalog
 
 /**
  * What a signal means, as a short hash of its type, purpose and option values:

@@ -1,12 +1,12 @@
 // The visitor's data as a file: what export() writes.
-import { SCHEMA, type Rec } from './record'
+import { SCHEMA, type SignalRecord } from './record'
 import type { ExportedValue, HistoryEntry, Level, PreferencesExport } from './types'
 
 export const FORMAT = 'candor/preferences'
 
 const iso = (t: number) => new Date(t).toISOString()
 
-const exported = (r: Rec): ExportedValue => {
+const exported = (r: SignalRecord): ExportedValue => {
   const e: ExportedValue = { setAt: iso(r.setAt) }
   if (r.value !== undefined) e.value = r.value
   if (r.expiresAt !== undefined) e.expiresAt = iso(r.expiresAt)
@@ -20,7 +20,7 @@ export const toExport = (
   site: string,
   now: number,
   level: Level | undefined,
-  records: Map<string, Rec>,
+  records: ReadonlyMap<string, SignalRecord>,
   declared: (id: string) => boolean,
   history: readonly HistoryEntry[],
 ): PreferencesExport => {

@@ -1,7 +1,8 @@
 // Checks a file the visitor imports, field by field. Loaded only when a visitor imports one.
-import { isRec } from './catalog'
 import { fail } from './errors'
-import { HISTORY_MAX, LEVELS, SCHEMA, isTime, isValue, parseHistory, type Rec } from './record'
+import { hasOwn, isObject, isTime, isValue } from './guards'
+import { HISTORY_MAX, parseHistory } from './history'
+import { LEVELS, SCHEMA, type SignalRecord } from './record'
 import { FORMAT } from './exporting'
 import type { Catalog, HistoryEntry, Level } from './types'
 import { checkValue } from './value'
@@ -9,8 +10,6 @@ import { checkValue } from './value'
 /** Larger files are refused before they are parsed: a real export is a few kilobytes. */
 export const MAX_IMPORT_BYTES = 1 << 20
 
-
-const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k)
 const time = (x: unknown) => {
   const t = typeof x == 'string' && /^\d{4}-\d\d-\d\dT/.test(x) ? Date.parse(x) : NaN
   return isTime(t) ? t : NaN
@@ -24,7 +23,7 @@ export const fromExport = (
   input: unknown,
   catalog: Catalog,
   fingerprintOf: (id: string) => string,
-): { level: Level | undefined; records: Map<string, Rec>; history: HistoryEntry[] } => {
+): { level: Level | undefined; records: Map<string, SignalRecord>; history: HistoryEntry[] } => {
   const problems: string[] = []
   const bad = (path: string, why: string) => problems.push(path + ': ' + why)
   const refuse = (why: string) => fail('import-invalid', 'This file can\'t be imported', [why])
@@ -45,16 +44,16 @@ export const fromExport = (
       if ((e as Error).name == 'CandorError') throw e
       refuse('file: not JSON data')
     }
-  if (!isRec(doc)) return refuse('file: not a Candor preferences export'), null!
+  if (!isObject(doc)) return refuse('file: not a Candor preferences export'), null!
   if (doc.format !== FORMAT) refuse(`format: expected "${FORMAT}", so this is not a Candor preferences export`)
   if (doc.version !== SCHEMA) refuse(`version: ${JSON.stringify(doc.version)} is not supported (this Candor reads version ${SCHEMA})`)
   if (doc.site !== catalog.site) refuse(`site: this file is for ${JSON.stringify(doc.site)}, not "${catalog.site}"`)
 
   const level = doc.level
   if (level != null && !LEVELS.includes(level as Level)) bad('level', 'must be "off", "declared", "all" or null')
-  const records = new Map<string, Rec>()
+  const records = new Map<string, SignalRecord>()
   const values = doc.values
-  if (!isRec(values)) bad('values', 'must be an object of signal id → value')
+  if (!isObject(values)) bad('values', 'must be an object of signal id → value')
   else {
     const keys = Object.keys(values)
     if (keys.length > 5000) bad('values', `lists ${keys.length} signals; at most 5000`)
@@ -67,7 +66,7 @@ export const fromExport = (
           bad(at, 'this site declares no such signal')
           continue
         }
-        if (!isRec(e)) {
+        if (!isObject(e)) {
           bad(at, 'must be { value, setAt, … }')
           continue
         }
@@ -77,9 +76,9 @@ export const fromExport = (
         if (why) bad(at + '.value', why)
         if (Number.isNaN(setAt)) bad(at + '.setAt', 'must be an ISO 8601 date')
         if (Number.isNaN(expiresAt)) bad(at + '.expiresAt', 'must be an ISO 8601 date or left out')
-        for (const f of ['off', 'oneOff']) if (own(e, f) && typeof e[f] != 'boolean') bad(`${at}.${f}`, 'must be true or false')
-        const r: Rec = { v: SCHEMA, setAt, fp: fingerprintOf(id) }
-        if (e.value !== undefined) r.value = Array.isArray(e.value) ? e.value.slice() : (e.value as Rec['value'])
+        for (const f of ['off', 'oneOff']) if (hasOwn(e, f) && typeof e[f] != 'boolean') bad(`${at}.${f}`, 'must be true or false')
+        const r: SignalRecord = { v: SCHEMA, setAt, fp: fingerprintOf(id) }
+        if (e.value !== undefined) r.value = Array.isArray(e.value) ? e.value.slice() : (e.value as SignalRecord['value'])
         if (expiresAt !== undefined) r.expiresAt = expiresAt
         if (e.off === true) r.off = true
         if (e.oneOff === true) r.oneOff = true
@@ -90,7 +89,7 @@ export const fromExport = (
   if (Array.isArray(doc.history))
     for (const h of doc.history.slice(-HISTORY_MAX)) {
       // History is informational: a malformed entry is dropped, not a reason to refuse the file.
-      const at = isRec(h) ? time(h.at) : NaN
+      const at = isObject(h) ? time(h.at) : NaN
       if (!Number.isNaN(at)) history.push({ at, action: h.action, id: h.id, value: h.value } as HistoryEntry)
     }
   fail('import-invalid', 'This file can\'t be imported', problems)

@@ -1,4 +1,4 @@
-export { createCandor, preopen, type CandorOptions } from './candor'
+export { createCandor, preopen } from './candor'
 export { validateCatalog, fingerprint } from './catalog'
 export { CandorError, type CandorErrorCode } from './errors'
 export { parseLifetime } from './lifetime'
@@ -6,6 +6,7 @@ export { readSnapshot } from './snapshot'
 export { checkValue } from './value'
 export type {
   Candor,
+  CandorOptions,
   CandorSignals,
   Catalog,
   Explanation,

@@ -1,13 +1,14 @@
-import { isRec } from './catalog'
-import type { HistoryEntry, Level, Value } from './types'
+// What is stored, key by key, and how a stored row is read back: checked field by field, copied.
+import { isObject, isTime, isValue } from './guards'
+import { parseHistory } from './history'
+import type { HistoryEntry, Level, Problem, SignalDefinition, Value } from './types'
+import { checkValue } from './value'
 
 /** The data format version this build writes. Records with a higher `v` are never overwritten. */
 export const SCHEMA = 1
-/** How many changes the local history keeps. */
-export const HISTORY_MAX = 200
 
 /** What is stored for one signal, under key `s:<id>`. Times are ms since epoch. */
-export interface Rec {
+export interface SignalRecord {
   v: number
   /** Absent when the visitor turned off an inferred signal they never declared. */
   value?: Value
@@ -26,24 +27,21 @@ export interface Meta {
 }
 
 export const LEVELS: readonly Level[] = ['off', 'declared', 'all']
+/** The key of a signal's record; `meta` and `history` are the two others. */
 export const signalKey = (id: string) => 's:' + id
 
-/** A time from 1970 to the year 9999 (what ISO 8601 dates can round-trip): anything else is damage. */
-export const isTime = (x: unknown): x is number => typeof x == 'number' && x >= 0 && x <= 253402300799999
+/** Whether a later Candor wrote it (its `v` is above ours): such a row is kept as it is, never overwritten. */
+export const isNewer = (x: unknown): boolean => isObject(x) && typeof x.v == 'number' && x.v > SCHEMA
+
 const isOptTime = (x: unknown) => x === undefined || isTime(x)
 const isOptBool = (x: unknown) => x === undefined || typeof x == 'boolean'
-export const isValue = (x: unknown): x is Value =>
-  typeof x == 'boolean' || typeof x == 'string' || (Array.isArray(x) && x.every((v) => typeof v == 'string'))
-
-/** `'newer'` when a later Candor wrote it; `undefined` when it isn't a record we can trust. */
-export const isNewer = (x: unknown): boolean => isRec(x) && typeof x.v == 'number' && x.v > SCHEMA
 
 /** A stored signal record, checked field by field and copied, or `undefined` when corrupt. */
-export const parseRec = (x: unknown): Rec | undefined => {
-  if (!isRec(x) || x.v !== SCHEMA || !isTime(x.setAt) || typeof x.fp != 'string') return
+export const parseRecord = (x: unknown): SignalRecord | undefined => {
+  if (!isObject(x) || x.v !== SCHEMA || !isTime(x.setAt) || typeof x.fp != 'string') return
   if (!(x.value === undefined || isValue(x.value)) || !isOptTime(x.expiresAt) || !isOptBool(x.off) || !isOptBool(x.oneOff)) return
   if (x.value === undefined && !x.off) return
-  const r: Rec = { v: SCHEMA, setAt: x.setAt, fp: x.fp }
+  const r: SignalRecord = { v: SCHEMA, setAt: x.setAt, fp: x.fp }
   if (x.value !== undefined) r.value = Array.isArray(x.value) ? x.value.slice() : x.value
   if (x.expiresAt !== undefined) r.expiresAt = x.expiresAt
   if (x.off) r.off = true
@@ -52,17 +50,37 @@ export const parseRec = (x: unknown): Rec | undefined => {
 }
 
 export const parseMeta = (x: unknown): Meta | undefined =>
-  isRec(x) && x.v === SCHEMA && (x.level === undefined || LEVELS.includes(x.level as Level))
+  isObject(x) && x.v === SCHEMA && (x.level === undefined || LEVELS.includes(x.level as Level))
     ? { v: SCHEMA, level: x.level as Level | undefined }
     : undefined
 
-const ACTIONS = ['set', 'off', 'on', 'forget', 'renew', 'confirm', 'level', 'import', 'expired']
+/** Everything one read of the store holds, as memory keeps it. */
+export interface Rows {
+  records: Map<string, SignalRecord>
+  level: Level | undefined
+  history: HistoryEntry[]
+  problems: Problem[]
+}
 
-/** The history, keeping only well-formed entries (a corrupt entry must not cost the rest). */
-export const parseHistory = (x: unknown): HistoryEntry[] =>
-  Array.isArray(x)
-    ? x
-        .filter((e) => isRec(e) && isTime(e.at) && ACTIONS.includes(e.action as string) && (e.id === undefined || typeof e.id == 'string') && (e.value === undefined || isValue(e.value)))
-        .slice(-HISTORY_MAX)
-        .map((e) => ({ ...e }) as HistoryEntry)
-    : []
+/** Reads the stored rows: damaged and newer records are reported and left as they are, never used. */
+export const readRows = (rows: Iterable<[string, unknown]>, defs: ReadonlyMap<string, SignalDefinition>, fps: ReadonlyMap<string, string>): Rows => {
+  const out: Rows = { records: new Map(), level: undefined, history: [], problems: [] }
+  for (const [key, raw] of rows) {
+    if (isNewer(raw)) {
+      out.problems.push({ code: 'newer-data', key, message: `"${key}" was stored by a newer version of Candor: kept as it is, not used` })
+      continue
+    }
+    if (key == 'meta') out.level = parseMeta(raw)?.level
+    else if (key == 'history') out.history = parseHistory(raw)
+    else if (key.startsWith('s:')) {
+      const id = key.slice(2)
+      const r = parseRecord(raw)
+      const def = defs.get(id)
+      // Same fingerprint but an impossible value: the record was damaged, not the catalog changed.
+      if (!r || (def && r.value !== undefined && r.fp == fps.get(id) && checkValue(def, r.value)))
+        out.problems.push({ code: 'corrupt-record', key, message: `A stored value for "${id}" is damaged: skipped (left as it is)` })
+      else out.records.set(id, r)
+    }
+  }
+  return out
+}

@@ -2,17 +2,21 @@
 // before IndexedDB can open (a returning visit shows its tailored content at once). IndexedDB
 // stays the only source of truth: the copy is rewritten after every change there, removed when
 // nothing is in use and by clear(), and a page re-decides as soon as IndexedDB answers.
-import { isRec } from './catalog'
-import { isValue } from './record'
+import type { Context } from './context'
+import { isObject, isValue } from './guards'
+import { declaredInUse } from './rules'
 import type { Value } from './types'
 
-const key = (site: string) => `candor:${site}:snapshot`
+/** The localStorage key of a site's snapshot. */
+export const snapshotKey = (site: string) => `candor:${site}:snapshot`
+/** The format of the snapshot this build writes. */
+const SNAPSHOT_VERSION = 1
 
 /** The values in use the last time this site's preferences changed, or `undefined`. Never throws. */
 export const readSnapshot = (site: string, now = Date.now()): Record<string, Value> | undefined => {
   try {
-    const s: unknown = JSON.parse(localStorage.getItem(key(site)) || 'null')
-    if (!isRec(s) || s.v !== 1 || !isRec(s.values) || (typeof s.until == 'number' && s.until <= now)) return
+    const s: unknown = JSON.parse(localStorage.getItem(snapshotKey(site)) || 'null')
+    if (!isObject(s) || s.v !== SNAPSHOT_VERSION || !isObject(s.values) || (typeof s.until == 'number' && s.until <= now)) return
     const out: Record<string, Value> = Object.create(null)
     for (const [id, v] of Object.entries(s.values)) if (isValue(v)) out[id] = v
     return out
@@ -25,8 +29,31 @@ export const readSnapshot = (site: string, now = Date.now()): Record<string, Val
 export const writeSnapshot = (site: string, values: Record<string, Value>, until?: number) => {
   try {
     const ids = Object.keys(values)
-    if (!ids.length) return localStorage.removeItem(key(site))
-    const text = JSON.stringify({ v: 1, until, values })
-    if (localStorage.getItem(key(site)) !== text) localStorage.setItem(key(site), text)
+    if (!ids.length) return localStorage.removeItem(snapshotKey(site))
+    const text = JSON.stringify({ v: SNAPSHOT_VERSION, until, values })
+    if (localStorage.getItem(snapshotKey(site)) !== text) localStorage.setItem(snapshotKey(site), text)
   } catch {}
+}
+
+/**
+ * Keeps the copy following what IndexedDB holds: declared values in use at the visitor's level,
+ * never inferred ones, never a preview. Returns the function that stops it.
+ */
+export const keepSnapshot = ({ store, site, fps, now }: Context): (() => void) => {
+  const write = () => {
+    const s = store.state
+    const t = now()
+    const values: Record<string, Value> = {}
+    let until: number | undefined
+    // In memory, changes aren't saved: the next page waits for IndexedDB rather than trust a copy of them.
+    if (s.storage.kind == 'indexeddb')
+      for (const [id, r] of s.records)
+        if (declaredInUse(r, fps.get(id), s.storedLevel, t)) {
+          values[id] = r.value!
+          if (r.expiresAt) until = Math.min(until ?? Infinity, r.expiresAt)
+        }
+    writeSnapshot(site, values, until)
+  }
+  write()
+  return store.listen(write)
 }

@@ -1,5 +1,25 @@
 import type { ReadonlySignal } from '@preact/signals-core'
 
+/** Options of `createCandor`. */
+export interface CandorOptions {
+  /** The site's signals, each with its purpose. Checked at once: a bad catalog throws a `CandorError` listing every problem. */
+  catalog: Catalog
+  /** `'memory'` keeps everything for this page only and touches no persistent storage (tests, previews, server rendering). Default `'indexeddb'`. */
+  storage?: 'indexeddb' | 'memory'
+  /** How long to wait for IndexedDB, in ms, before working in memory. Default 2000. */
+  timeout?: number
+  /** Overrides `navigator.globalPrivacyControl`. */
+  gpc?: boolean
+  /** The clock, in ms since epoch. Default `Date.now`. */
+  now?: () => number
+  /**
+   * Keep a synchronous copy of the declared values in use in localStorage (see `readSnapshot`),
+   * for pages that must tailor before IndexedDB opens. Default `true`: every page of the site
+   * keeps it current, whichever way it uses Candor.
+   */
+  snapshot?: boolean
+}
+
 /** What a signal holds: on/off, one option, or several options. */
 export type SignalType = 'boolean' | 'choice' | 'multi'
 
@@ -87,6 +107,12 @@ export interface Catalog {
   site: string
   /** @maxItems 2000 */
   signals: SignalDefinition[]
+  /**
+   * A sentence in the site's own words that the panel shows at its top, e.g. why the site tailors at all.
+   * @minLength 1
+   * @maxLength 2000
+   */
+  intro?: string
 }
 
 /** How much tailoring the visitor allows: none, only what they declared, or inferred values too. */
@@ -143,7 +169,7 @@ export type StorageStatus =
  * Why preferences can't be saved: no IndexedDB, blocked (private modes, site data blocked), too slow,
  * failed, full, or the site chose to keep them for this page only (`storage: 'memory'`).
  */
-export type StorageReason = 'unavailable' | 'blocked' | 'timeout' | 'failed' | 'quota' | 'newer-version' | 'page-only'
+export type StorageReason = 'unavailable' | 'blocked' | 'timeout' | 'failed' | 'quota' | 'page-only'
 
 /** One change the visitor made, kept in the local history (the last 200). */
 export interface HistoryEntry {
@@ -161,9 +187,9 @@ export interface Orphan {
   setAt?: number
 }
 
-/** Something Candor noticed but could carry on from: a corrupt record, newer data, a failed write. */
+/** Something Candor noticed but could carry on from: a corrupt record, newer data, a failed write, a catalog field it doesn't know. */
 export interface Problem {
-  code: 'corrupt-record' | 'newer-data' | 'storage'
+  code: 'corrupt-record' | 'newer-data' | 'storage' | 'unknown-field'
   message: string
   key?: string
 }
@@ -244,6 +270,7 @@ export interface Candor {
   readonly problems: readonly Problem[]
   /** `true` while previewing the page everyone sees (this page view only). */
   readonly previewing: boolean
+  /** The state as `@preact/signals-core` signals. With `startCandor`, present once `load()` has resolved. */
   readonly signals: CandorSignals
   /** The clock this instance goes by (ms since epoch), so "fades in 5 days" agrees with the core. */
   now(): number
@@ -290,4 +317,9 @@ export interface Candor {
   clear(): Promise<void>
   /** Stops listening to other tabs and timers. */
   destroy(): void
+  /**
+   * Loads the part that writes, recovers and adapts to signals. `createCandor` includes it (this resolves
+   * at once); an instance from `startCandor` loads it on its first write, or when this is called (on intent).
+   */
+  load(): Promise<void>
 }

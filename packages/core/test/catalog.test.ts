@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { checkCatalog } from '../src/catalog'
 import { CandorError, createCandor, fingerprint, validateCatalog } from '../src/index'
 import { catalog } from './fixtures'
 
@@ -52,7 +53,6 @@ describe('validateCatalog', () => {
       'signals[4].options[1].value: "x" is listed twice',
       'signals[4].options[2].value: must be 1 to 64 letters, digits, "_", "." or "-"',
       'signals[4].options[2].label: must be text of 1 to 200 characters',
-      expect.stringMatching(/^signals\[5\]\.purpse: unknown field \(allowed: id, type, label, purpose/),
       'signals[5].options: not allowed for a boolean signal',
       'signals[6].source: must be "declared" or "inferred"',
       'signals[6].sensitive: must be true or false',
@@ -91,8 +91,55 @@ describe('validateCatalog', () => {
 
   it('does not let a JSON "__proto__" key change any object', () => {
     const evil = JSON.parse('{"site":"a","signals":[{"id":"x","type":"boolean","label":"X","purpose":"P","__proto__":{"polluted":true}}]}')
-    expect(problems(evil)).toEqual([expect.stringMatching(/^signals\[0\]\.__proto__: unknown field/)])
+    expect(checkCatalog(evil).unknown).toEqual([expect.stringMatching(/^signals\[0\]\.__proto__: unknown field/)])
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
+
+describe('unknown fields', () => {
+  it('are reported with the nearest known name, left out, and the rest of the catalog works', () => {
+    const { catalog: out, unknown } = checkCatalog({
+      site: 'a',
+      note: 'the site\'s own',
+      signals: [sig({ lifetme: '90d' }), sig({ id: 'y', type: 'choice', options: [{ value: 'a', label: 'A', colour: 'red' }] })],
+    })
+    expect(unknown).toEqual([
+      expect.stringMatching(/^note: unknown field \(ignored; known: site, signals, intro/),
+      'signals[0].lifetme: unknown field, did you mean "lifetime"? (ignored)',
+      expect.stringMatching(/^signals\[1\]\.options\[0\]\.colour: unknown field \(ignored/),
+    ])
+    expect(out.signals.map((s) => s.id)).toEqual(['x', 'y'])
+    expect('lifetme' in out.signals[0]!).toBe(false)
+    expect(Object.keys(out.signals[1]!.options![0]!)).toEqual(['value', 'label'])
+  })
+
+  it('reach candor.problems and the console, and the instance tailors by the rest', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const c = createCandor({ catalog: { site: 'a', signals: [sig({ purpse: 'x' })], futureField: 1 } as never, storage: 'memory' })
+    await c.set('x', true)
+    expect(c.get('x')).toBe(true)
+    expect(c.problems.map((p) => [p.code, p.message])).toEqual([
+      ['unknown-field', expect.stringMatching(/^futureField: unknown field/)],
+      ['unknown-field', 'signals[0].purpse: unknown field, did you mean "purpose"? (ignored)'],
+    ])
+    expect(warn).toHaveBeenCalledTimes(1)
+    expect(String(warn.mock.calls[0]![0])).toContain('purpse')
+    warn.mockRestore()
+  })
+
+  it('a known field with a bad value still refuses the catalog', () => {
+    expect(problems({ site: 'a', signals: [sig({ lifetime: 'forever', lifetme: '1d' })] })).toEqual([
+      'signals[0].lifetime: must look like "90d", "12h" or "2w" (whole hours, days or weeks), or be left out',
+    ])
+  })
+})
+
+describe('intro', () => {
+  it('is kept as text of at most 2000 characters', () => {
+    expect(validateCatalog({ site: 'a', signals: [], intro: 'We tailor the front page to what you follow.' }).intro).toBe('We tailor the front page to what you follow.')
+    expect(problems({ site: 'a', signals: [], intro: '' })).toEqual(['intro: must be text of 1 to 2000 characters'])
+    expect(problems({ site: 'a', signals: [], intro: 'x'.repeat(2001) })).toEqual(['intro: must be text of 1 to 2000 characters'])
+    expect(problems({ site: 'a', signals: [], intro: { html: '<b>' } })).toEqual(['intro: must be text of 1 to 2000 characters'])
   })
 })
 

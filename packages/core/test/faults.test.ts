@@ -13,7 +13,7 @@ import { IDBDatabase as FakeDatabase, IDBFactory, IDBObjectStore as FakeStore, f
 import { createStore, update } from 'idb-keyval'
 import { CandorError, createCandor, fingerprint, type Candor, type CandorOptions, type PreferencesExport } from '../src/index'
 import { idbBackend } from '../src/storage'
-import { parseRec } from '../src/record'
+import { parseRecord } from '../src/record'
 import { catalog, clock, freshIdb, noUnhandled, open, raw, seed, until } from './fixtures'
 
 const SITE = catalog.site
@@ -862,7 +862,7 @@ describe('F17 page closed or navigated during a write', () => {
       await c.set('topics', values[i % 4]!)
       vi.restoreAllMocks()
       const stored = await dump()
-      const rec = parseRec(stored!['s:topics'])
+      const rec = parseRecord(stored!['s:topics'])
       expect(rec).toBeDefined()
       const last = (stored!.history as Array<{ id: string; value: unknown }>).filter((h) => h.id == 'topics').at(-1)
       expect(rec!.value).toEqual(last!.value)
@@ -1349,7 +1349,7 @@ describe('F36 OS crash / power loss right after a "saved" write (not testable: t
     expect(put.mock.calls.map((a) => a[1])).toEqual(['s:topics', 'history', 's:topics', 'history', 'meta', 'history'])
     vi.restoreAllMocks()
     const stored = await raw(SITE)
-    expect(parseRec(stored['s:topics'])).toMatchObject({ value: ['sports'], off: true })
+    expect(parseRecord(stored['s:topics'])).toMatchObject({ value: ['sports'], off: true })
     expect(stored.history).toHaveLength(3)
   })
 })

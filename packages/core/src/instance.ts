@@ -1,0 +1,237 @@
+// One instance, wired from its parts. The reading part (state, storage reads, rules, ledger, snapshot,
+// tabs) is here; the editing part (writes, recovery, signals) is attached at once by `createCandor`,
+// or loaded on first use by `startCandor`, so a page that only reads never downloads it.
+import { checkCatalog, fingerprint } from './catalog'
+import { dbName, declared, type Context } from './context'
+import type { Editing, edit } from './editing'
+import { CandorError } from './errors'
+import { toExport } from './exporting'
+import { watchFades } from './fades'
+import { createLedger } from './ledger'
+import { load, mayPass, reconnect } from './load'
+import { effectiveLevel, explainSignal } from './rules'
+import { keepSnapshot } from './snapshot'
+import { idbBackend, memoryBackend } from './storage'
+import { createStore, withEntry } from './store'
+import { watchTabs } from './tabs'
+import type { Candor, CandorOptions, Catalog, Explanation } from './types'
+import { checkValue, copyValue } from './value'
+
+/** How long IndexedDB may take to answer, in ms, before memory takes over. */
+const DEFAULT_TIMEOUT = 2000
+/** An inferred value's basis is cut to this many characters. */
+const MAX_BASIS_LENGTH = 300
+const DAY = 864e5
+
+/** The editing part, now (`createCandor`) or loaded when first needed (`startCandor`). */
+export type EditingPart = { edit: typeof edit } | { load: () => Promise<typeof edit> }
+
+const freeze = (c: Catalog): Catalog => {
+  for (const s of c.signals) {
+    s.options?.forEach((o) => Object.freeze(o))
+    Object.freeze(s.options)
+    Object.freeze(s)
+  }
+  Object.freeze(c.signals)
+  return Object.freeze(c)
+}
+
+const browserGpc = () => {
+  try {
+    return (globalThis.navigator as { globalPrivacyControl?: boolean } | undefined)?.globalPrivacyControl === true
+  } catch {
+    return false
+  }
+}
+
+export const createInstance = (options: CandorOptions, part: EditingPart): Candor => {
+  const checked = checkCatalog(options?.catalog)
+  const catalog = freeze(checked.catalog)
+  const { site } = catalog
+  const now = options.now || Date.now
+  const memoryOnly = options.storage == 'memory'
+  if (checked.unknown.length) console.warn(`Candor: the catalog of "${site}" has fields this version doesn't know:\n  ${checked.unknown.join('\n  ')}`)
+
+  const store = createStore({
+    records: new Map(),
+    inferred: new Map(),
+    storedLevel: undefined,
+    previewing: false,
+    history: [],
+    problems: checked.unknown.map((message) => ({ code: 'unknown-field' as const, message })),
+    storage: memoryOnly ? { kind: 'memory', reason: 'page-only', detail: 'the site asked for storage: "memory"' } : { kind: 'indexeddb' },
+    clock: 0,
+  })
+  const ctx: Context = {
+    catalog,
+    site,
+    defs: new Map(catalog.signals.map((s) => [s.id, s])),
+    fps: new Map(catalog.signals.map((s) => [s.id, fingerprint(s)])),
+    now,
+    gpc: options.gpc ?? browserGpc(),
+    memoryOnly,
+    store,
+    ledger: createLedger(now),
+    // A connection closed under us (site data cleared, the database deleted in another tab): re-read a task
+    // later, once the deletion is done, so the page stops using what the visitor deleted.
+    connect: () => idbBackend(dbName(site), options.timeout ?? DEFAULT_TIMEOUT, () => setTimeout(reload)),
+    backend: memoryBackend(),
+    edits: 0,
+    destroyed: false,
+  }
+  if (!memoryOnly) ctx.backend = ctx.connect()
+  const { ledger, fps, gpc } = ctx
+
+  // The editing part: attached now, or loaded once (a failed load is tried again on the next call).
+  let editing: Editing | undefined
+  let loading: Promise<Editing> | undefined
+  const attach = (e: typeof edit) => (editing ||= e(ctx))
+  if ('edit' in part) attach(part.edit)
+  const editor = (): Promise<Editing> =>
+    editing
+      ? Promise.resolve(editing)
+      : (loading ||= ('load' in part ? part.load() : Promise.reject()).then(attach, (e) => {
+          loading = undefined
+          throw e
+        }))
+  /** A write: at once when the editing part is in (memory changes before the call returns), else after it loads. */
+  const write =
+    <K extends keyof Editing['writer']>(k: K) =>
+    (...a: Parameters<Editing['writer'][K]>): Promise<void> =>
+      editing ? (editing.writer[k] as (...x: typeof a) => Promise<void>)(...a) : editor().then((e) => (e.writer[k] as (...x: typeof a) => Promise<void>)(...a))
+
+  // Inside an effect or computed, reading state subscribes to it (once the signals are in).
+  const track = () => editing?.signals.version.value
+  const level = () => effectiveLevel(store.state.storedLevel, gpc)
+
+  const explain = (id: string): Explanation => {
+    const signal = declared(ctx, id)
+    track()
+    const s = store.state
+    return explainSignal(signal, s.records.get(id), s.inferred.get(id), fps.get(id), s.previewing ? 'off' : level(), now(), ledger.reads(id))
+  }
+
+  const api: Candor = {
+    catalog,
+    gpc,
+    get ready() {
+      return ready
+    },
+    get level() {
+      track()
+      return level()
+    },
+    get storage() {
+      track()
+      return store.state.storage
+    },
+    get usage() {
+      editing?.signals.usage.value
+      return ledger.usage()
+    },
+    get history() {
+      track()
+      return store.state.history
+    },
+    get problems() {
+      track()
+      return store.state.problems
+    },
+    get previewing() {
+      track()
+      return store.state.previewing
+    },
+    get needsReview() {
+      return catalog.signals.filter((s) => explain(s.id).state == 'needs-review').map((s) => s.id)
+    },
+    get orphans() {
+      track()
+      return [...store.state.records].filter(([id]) => !ctx.defs.has(id)).map(([id, r]) => ({ id, value: r.value, setAt: r.setAt }))
+    },
+    get signals() {
+      // Present from the start with createCandor; with startCandor, once the editing part has loaded.
+      return editing?.signals as Candor['signals']
+    },
+    now,
+
+    get(id, o) {
+      const e = explain(id)
+      ledger.read(id, o)
+      return e.state == 'active' ? e.value : undefined
+    },
+    explain,
+    infer(id, value, o) {
+      const d = declared(ctx, id)
+      if (d.source != 'inferred')
+        throw new CandorError('not-inferred', `infer("${id}"): the catalog declares "${id}" as declared by the visitor; add source: "inferred" to infer it`)
+      const why = checkValue(d, value)
+      if (why) throw new CandorError('invalid-value', `infer("${id}"): the value ${why}`, [`${id}: ${why}`])
+      const basis = o?.basis
+      if (typeof basis != 'string' || !basis.trim())
+        throw new CandorError('invalid-value', `infer("${id}"): a basis is required, e.g. { basis: 'your IP address suggests Europe' }`)
+      store.update({ inferred: withEntry(store.state.inferred, id, { value: copyValue(value), basis: basis.slice(0, MAX_BASIS_LENGTH) }) })
+    },
+    preview(on) {
+      if (store.state.previewing != !!on) store.update({ previewing: !!on })
+    },
+    expiringSoon(days) {
+      const until = now() + days * DAY
+      return catalog.signals
+        .map((s) => explain(s.id))
+        .filter((e) => e.expiresAt !== undefined && e.expiresAt <= until && e.state != 'expired' && e.state != 'unset')
+        .sort((a, b) => a.expiresAt! - b.expiresAt!)
+    },
+    set: write('set'),
+    turnOff: write('turnOff'),
+    turnOn: write('turnOn'),
+    forget: write('forget'),
+    renew: write('renew'),
+    confirm: write('confirm'),
+    setLevel: write('setLevel'),
+    forgetOrphan: write('forgetOrphan'),
+    import: write('import'),
+    clear: write('clear'),
+    load: () => editor().then(() => {}),
+    subscribe(fn) {
+      return store.listen(() => {
+        try {
+          fn(api)
+        } catch (e) {
+          // The page's own bug: reported like an uncaught error, never breaking Candor's write.
+          ;(globalThis.reportError ?? console.error)(e)
+        }
+      })
+    },
+    export() {
+      const s = store.state
+      return toExport(site, now(), s.storedLevel, s.records, (id) => ctx.defs.has(id), s.history)
+    },
+    destroy() {
+      ctx.destroyed = true
+      ctx.tabs?.close()
+      stopFades()
+      stopSnapshot?.()
+    },
+  }
+
+  const stopFades = watchFades(store, now)
+  let stopSnapshot: (() => void) | undefined
+  // Another tab changed something, the page is shown again, or the connection was lost: read again, or
+  // leave memory mode if the fault has passed (saving what the visitor did there, once editing is in).
+  const reload = () => {
+    if (ctx.destroyed) return
+    if (store.state.storage.kind == 'indexeddb') return void load(ctx, false)
+    if (ctx.recover) return void ctx.recover()
+    if (mayPass(ctx)) void reconnect(ctx)
+  }
+  if (!memoryOnly) ctx.tabs = watchTabs(site, reload)
+  const ready: Promise<Candor> = (memoryOnly ? Promise.resolve() : load(ctx, true)).then(
+    () => {
+      if (options.snapshot !== false && !memoryOnly && !ctx.destroyed) stopSnapshot = keepSnapshot(ctx)
+      return api
+    },
+    () => api,
+  )
+  return api
+}
+

@@ -1,0 +1,91 @@
+// When a value may tailor the page: pure functions of a record, the level and the clock.
+// Every "is it in use?" question in Candor is answered here, and only here.
+import { parseLifetime } from './lifetime'
+import { SCHEMA, type SignalRecord } from './record'
+import type { Explanation, Level, SignalDefinition, SignalState, Value } from './types'
+import { copyValue } from './value'
+
+/** A value the site inferred for this page view, with what it was inferred from. */
+export interface Inferred {
+  value: Value
+  basis: string
+}
+
+/** Whether a record's lifetime has ended at time `t`. */
+export const isFaded = (r: SignalRecord | undefined, t: number): boolean => r?.expiresAt !== undefined && r.expiresAt <= t
+
+/** The level in force: the visitor's choice, else `declared` under Global Privacy Control, else `all`. */
+export const effectiveLevel = (stored: Level | undefined, gpc: boolean): Level => stored ?? (gpc ? 'declared' : 'all')
+
+/**
+ * Why a signal is or isn't used: from its record, an inferred value, its current fingerprint, the level
+ * (`'off'` for a preview) and the time. Only `'active'` tailors.
+ * @example stateOf({ v: 1, value: true, setAt: 0, fp: 'x' }, undefined, 'x', 'declared', Date.now()) // 'active'
+ */
+export const stateOf = (r: SignalRecord | undefined, inferred: Inferred | undefined, fp: string | undefined, level: Level, t: number): SignalState => {
+  if (r?.value !== undefined) {
+    if (isFaded(r, t)) return 'expired'
+    if (r.off) return 'off'
+    if (r.fp != fp) return 'needs-review'
+    if (r.oneOff) return 'one-off'
+    return level == 'off' ? 'forbidden-by-level' : 'active'
+  }
+  if (inferred) return r?.off ? 'off' : level != 'all' ? 'forbidden-by-level' : 'active'
+  return r?.off ? 'off' : 'unset'
+}
+
+/**
+ * Whether a declared value is in use at the visitor's stored level, whatever the page does (no
+ * preview, no inferred values): what the synchronous snapshot may hold.
+ */
+export const declaredInUse = (r: SignalRecord | undefined, fp: string | undefined, stored: Level | undefined, t: number): boolean =>
+  // Any level but `off` uses declared values, GPC's default included.
+  stateOf(r, undefined, fp, stored == 'off' ? 'off' : 'declared', t) == 'active'
+
+/** Everything the panel shows about one signal. */
+export const explainSignal = (
+  signal: SignalDefinition,
+  r: SignalRecord | undefined,
+  inferred: Inferred | undefined,
+  fp: string | undefined,
+  level: Level,
+  t: number,
+  reads: number,
+): Explanation => {
+  const e: Explanation = { signal, value: undefined, source: 'declared', state: stateOf(r, inferred, fp, level, t), reads }
+  if (r) {
+    e.setAt = r.setAt
+    if (r.expiresAt !== undefined) e.expiresAt = r.expiresAt
+  }
+  if (r?.value !== undefined) e.value = copyValue(r.value)
+  else if (inferred) {
+    e.value = copyValue(inferred.value)
+    e.source = 'inferred'
+    e.basis = inferred.basis
+  }
+  return e
+}
+
+/** When a value set at `t` fades, by the signal's lifetime; `undefined` when it lasts until changed. */
+export const expiryOf = (signal: SignalDefinition | undefined, t: number): number | undefined => {
+  const ms = signal?.lifetime && parseLifetime(signal.lifetime)
+  return ms ? t + ms : undefined
+}
+
+/** A new record of `value` set at `t`, with the signal's meaning and lifetime. */
+export const newRecord = (signal: SignalDefinition | undefined, fp: string, value: Value | undefined, t: number): SignalRecord => {
+  const r: SignalRecord = { v: SCHEMA, setAt: t, fp }
+  if (value !== undefined) {
+    r.value = copyValue(value)
+    const exp = expiryOf(signal, t)
+    if (exp) r.expiresAt = exp
+  }
+  return r
+}
+
+/** The time the next of these records fades after `t`, or `undefined`. */
+export const nextFade = (records: Iterable<SignalRecord>, t: number): number | undefined => {
+  let next: number | undefined
+  for (const r of records) if (r.expiresAt !== undefined && r.expiresAt > t && (next === undefined || r.expiresAt < next)) next = r.expiresAt
+  return next
+}

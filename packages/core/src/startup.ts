@@ -1,0 +1,16 @@
+// '@candor/core/startup': an instance that only reads at first. Its editing part (writes, recovery,
+// the signals adapter) is loaded by a function the page gives, on the first write or `load()`, so a
+// page view on which the visitor changes nothing never downloads it. candor.js is built on this.
+import type { edit } from './editing'
+import { createInstance } from './instance'
+import type { Candor, CandorOptions } from './types'
+
+export { preopen } from './candor'
+export { readSnapshot } from './snapshot'
+export type { edit } from './editing'
+
+/**
+ * Like `createCandor`, with the editing part loaded by `loadEditing` when first needed.
+ * @example const candor = startCandor({ catalog }, () => import('@candor/core/editing').then((m) => m.edit))
+ */
+export const startCandor = (options: CandorOptions, loadEditing: () => Promise<typeof edit>): Candor => createInstance(options, { load: loadEditing })

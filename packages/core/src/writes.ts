@@ -1,0 +1,154 @@
+// Everything that changes what is stored, each change built on one `commit`: memory at once, then
+// storage, in one transaction with its history entry. Loaded with the editing part.
+import { declared, type Context } from './context'
+import type { Durable } from './durable'
+import { CandorError } from './errors'
+import { appendStored, appended, parseHistory } from './history'
+import { LEVELS, SCHEMA, isNewer, parseRecord, signalKey, type SignalRecord } from './record'
+import { expiryOf, newRecord } from './rules'
+import { writeSnapshot } from './snapshot'
+import { withEntry } from './store'
+import type { Candor, HistoryEntry, Value } from './types'
+import { checkValue, copyValue, shown } from './value'
+
+/** The methods of `Candor` that change what is stored. */
+export type Writer = Pick<Candor, 'set' | 'turnOff' | 'turnOn' | 'forget' | 'renew' | 'confirm' | 'setLevel' | 'forgetOrphan' | 'import' | 'clear'>
+
+const invalid = (what: string, id: string, why: string) => new CandorError('invalid-value', `${what}("${id}"): the value ${why}`, [`${id}: ${why}`])
+
+/** Refuses to overwrite a row a newer Candor stored. */
+const guard = (cur: Map<string, unknown>, key: string) => {
+  if (isNewer(cur.get(key)))
+    throw new CandorError('newer-data', `A newer version of Candor stored "${key}" on this device; this version won't overwrite it. Update the page's Candor.`)
+}
+
+export const createWriter = (ctx: Context, durable: Durable): Writer => {
+  const { store, now, fps } = ctx
+  const fpOf = (id: string) => fps.get(id)!
+
+  /** Applies `make` to memory at once, then to what is stored, in one transaction with the history entry. */
+  const commit = async (id: string, action: HistoryEntry['action'], make: (prev: SignalRecord | undefined) => SignalRecord | undefined, value?: Value) => {
+    const key = signalKey(id)
+    const entry: HistoryEntry = { at: now(), action, id }
+    if (value !== undefined) entry.value = copyValue(value)
+    let stored: SignalRecord | undefined
+    ctx.edits++
+    store.update({ records: withEntry(store.state.records, id, make(store.state.records.get(id))), history: appended(store.state.history, entry) })
+    await durable.persist(
+      [key, 'history'],
+      (cur) => {
+        guard(cur, key)
+        stored = make(parseRecord(cur.get(key)))
+        return { put: [[key, stored], ['history', appendStored(cur.get('history'), entry)]] }
+      },
+      [entry],
+    )
+    // What the transaction wrote is the truth, should another tab have changed the record meanwhile; the same
+    // record isn't set again, which would re-render every view of it for nothing.
+    if (JSON.stringify(stored) !== JSON.stringify(store.state.records.get(id))) store.update({ records: withEntry(store.state.records, id, stored) })
+  }
+
+  // Async methods: misuse rejects the promise, never throws synchronously into the page.
+  return {
+    set: async (id, value, o) => {
+      const d = declared(ctx, id)
+      const why = checkValue(d, value)
+      if (why) throw invalid('set', id, why)
+      const r = newRecord(d, fpOf(id), value, now())
+      if (o?.oneOff) r.oneOff = true
+      await commit(id, 'set', () => r, value)
+    },
+    turnOff: async (id) => {
+      const d = declared(ctx, id)
+      await commit(id, 'off', (p) => ({ ...(p ?? newRecord(d, fpOf(id), undefined, now())), off: true }))
+    },
+    turnOn: async (id) => {
+      declared(ctx, id)
+      await commit(id, 'on', (p) => {
+        if (p?.value === undefined) return
+        const { off, ...on } = p
+        return on
+      })
+    },
+    forget: async (id) => {
+      declared(ctx, id)
+      if (store.state.inferred.has(id)) store.update({ inferred: withEntry(store.state.inferred, id, undefined) })
+      await commit(id, 'forget', () => undefined)
+    },
+    renew: async (id) => {
+      const d = declared(ctx, id)
+      const mine = store.state.records.get(id)
+      if (mine?.value === undefined) throw invalid('renew', id, 'is not set, so there is nothing to renew')
+      const why = checkValue(d, mine.value)
+      if (why) throw invalid('renew', id, `no longer fits what the site now means by "${d.label}" (it ${why}): set a new one or forget it`)
+      const t = now()
+      await commit(id, 'renew', (p) => {
+        // A value that faded at startup is gone from storage; the visitor's "keep" brings it back.
+        const r: SignalRecord = { ...(p?.value !== undefined ? p : mine), fp: fpOf(id) }
+        delete r.expiresAt
+        const exp = expiryOf(d, t)
+        if (exp) r.expiresAt = exp
+        return r
+      })
+    },
+    confirm: async (id) => {
+      const d = declared(ctx, id)
+      const inf = store.state.inferred.get(id)
+      if (!inf) throw new CandorError('not-inferred', `confirm("${id}"): there is no inferred value on this page to confirm`)
+      await commit(id, 'confirm', () => newRecord(d, fpOf(id), inf.value, now()), inf.value)
+    },
+    setLevel: async (l) => {
+      if (!LEVELS.includes(l)) throw new CandorError('invalid-value', `setLevel(${JSON.stringify(l)}): the level must be "${LEVELS.slice(0, -1).join('", "')}" or "${LEVELS.at(-1)}"`)
+      const entry: HistoryEntry = { at: now(), action: 'level', value: l }
+      ctx.edits++
+      store.update({ storedLevel: l, history: appended(store.state.history, entry) })
+      await durable.persist(
+        ['meta', 'history'],
+        (cur) => {
+          guard(cur, 'meta')
+          return { put: [['meta', { v: SCHEMA, level: l }], ['history', appendStored(cur.get('history'), entry)]] }
+        },
+        [entry],
+      )
+    },
+    forgetOrphan: async (id) => {
+      if (typeof id != 'string') throw new CandorError('invalid-value', `forgetOrphan(${shown(id)}): a signal id is a string`)
+      if (ctx.defs.has(id)) throw new CandorError('invalid-value', `forgetOrphan("${id}"): "${id}" is declared; use forget("${id}")`)
+      await commit(id, 'forget', () => undefined)
+    },
+    import: async (doc) => {
+      // The file checker loads only when a visitor imports a file.
+      const got = (await import('./importing')).fromExport(doc, ctx.catalog, fpOf)
+      const entry: HistoryEntry = { at: now(), action: 'import' }
+      const keys = [...got.records.keys()].map(signalKey)
+      ctx.edits++
+      let hist: HistoryEntry[] = []
+      await durable.persist(
+        [...keys, 'meta', 'history'],
+        (cur) => {
+          keys.forEach((k) => guard(cur, k))
+          if (got.level) guard(cur, 'meta')
+          const mine = parseHistory(cur.get('history'))
+          hist = appended(mine.length ? mine : got.history, entry)
+          const put: Array<[string, unknown]> = [...got.records].map(([id, r]) => [signalKey(id), r])
+          if (got.level) put.push(['meta', { v: SCHEMA, level: got.level }])
+          const stored = cur.get('history')
+          put.push(['history', stored === undefined || Array.isArray(stored) ? hist : stored])
+          return { put }
+        },
+        [entry],
+      )
+      const records = new Map(store.state.records)
+      got.records.forEach((r, id) => records.set(id, r))
+      store.update({ records, history: hist, ...(got.level ? { storedLevel: got.level } : {}) })
+    },
+    clear: async () => {
+      ctx.edits++
+      if (!ctx.memoryOnly) writeSnapshot(ctx.site, {})
+      store.update({ records: new Map(), storedLevel: undefined, history: [] })
+      const t = now()
+      await durable.persist([], () => ({ clear: true, put: [] }))
+      durable.erased(t)
+    },
+  }
+}

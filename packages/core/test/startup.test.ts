@@ -1,0 +1,46 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { edit } from '../src/editing'
+import { startCandor } from '../src/startup'
+import { catalog, freshIdb, open } from './fixtures'
+
+beforeEach(freshIdb)
+
+describe('startCandor: reads at once, loads the editing part on first need', () => {
+  it('reads what is stored without loading it; the first write loads it once', async () => {
+    await (await open()).set('topics', ['science'])
+    const load = vi.fn(async () => edit)
+    const c = startCandor({ catalog, gpc: false }, load)
+    await c.ready
+    expect(c.get('topics')).toEqual(['science'])
+    expect(c.export().values.topics?.value).toEqual(['science'])
+    expect(load).not.toHaveBeenCalled()
+    expect(c.signals).toBeUndefined()
+    await Promise.all([c.set('compact', true), c.set('topics', ['sports'])])
+    expect(load).toHaveBeenCalledTimes(1)
+    expect(c.get('topics')).toEqual(['sports'])
+    expect(c.signals.version.value).toBeGreaterThan(0)
+    const again = await open()
+    expect(again.get('compact')).toBe(true)
+  })
+
+  it('a failed load rejects that write, stores nothing, and the next one tries again', async () => {
+    let fail = true
+    const c = startCandor({ catalog, gpc: false }, async () => {
+      if (fail) throw new Error('offline')
+      return edit
+    })
+    await c.ready
+    await expect(c.set('compact', true)).rejects.toThrow('offline')
+    expect(c.get('compact')).toBeUndefined()
+    fail = false
+    await c.set('compact', true)
+    expect((await open()).get('compact')).toBe(true)
+  })
+
+  it('load() loads it on intent, so the write that follows is at once', async () => {
+    const c = startCandor({ catalog, gpc: false }, async () => edit)
+    await c.load()
+    void c.set('compact', true)
+    expect(c.get('compact')).toBe(true)
+  })
+})
