@@ -1,6 +1,6 @@
-// Builds the drop-in: dist/candor.js (a classic script: the core, the attributes, the loader) and
-// dist/candor-panel.js with its chunks (ES modules: Preact and the widget, loaded lazily from
-// next to candor.js), plus dist/candor.schema.json. Run: node build.mjs
+// Builds the drop-in: dist/candor.js (a classic script: the core's reading part, the attributes, the
+// launcher, the loader) and dist/candor-panel.js with its chunks (ES modules: the core's editing part,
+// Preact and the widget, loaded on intent from next to candor.js), plus dist/candor.schema.json. Run: node build.mjs
 import { build } from 'esbuild'
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
@@ -19,24 +19,11 @@ const common = {
   logLevel: 'warning',
 }
 
-// The panel shares candor.js's copy of @preact/signals-core, so the widget tracks the core's signals.
-const sharedSignals = {
-  name: 'shared-signals-core',
-  setup(b) {
-    b.onResolve({ filter: /^@preact\/signals-core$/ }, () => ({ path: 'signals-core', namespace: 'candor-shared' }))
-    b.onLoad({ filter: /.*/, namespace: 'candor-shared' }, () => ({
-      contents: `const m = globalThis[Symbol.for('candor.signals-core')]
-export const { Signal, Computed, Effect, signal, computed, effect, batch, untracked, action, createModel } = m`,
-      loader: 'js',
-    }))
-  },
-}
-
 await rm(dist, { recursive: true, force: true })
 await mkdir(dist, { recursive: true })
 await build({
   ...common,
-  entryPoints: [here + 'src/candor.ts'],
+  entryPoints: [here + 'src/boot.ts'],
   outfile: dist + 'candor.js',
   format: 'iife',
   define: { __VERSION__: JSON.stringify(version) },
@@ -48,7 +35,6 @@ await build({
   format: 'esm',
   splitting: true,
   chunkNames: 'candor-[name]-[hash]',
-  plugins: [sharedSignals],
 })
 await copyFile(here + '../core/catalog.schema.json', dist + 'candor.schema.json')
 console.log('built', dist)

@@ -8,6 +8,7 @@ import type { Candor, CandorOptions } from './types'
 export { preopen } from './candor'
 export { readSnapshot } from './snapshot'
 export type { edit } from './editing'
+export type { Candor, CandorOptions, Catalog, Value } from './types'
 
 /**
  * Like `createCandor`, with the editing part loaded by `loadEditing` when first needed.

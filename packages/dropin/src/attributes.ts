@@ -1,5 +1,6 @@
 // Applies the data-candor-* attributes to the page, for elements there now and added later.
 import type { Value } from '@candor/core'
+import { INTENT_EVENTS as INTENT } from '@candor/widget/startup'
 import { holds, isBaseline, parseConditions } from './gate'
 
 const SHOW = 'data-candor-show'
@@ -40,8 +41,9 @@ export interface Attributes {
  * Watches the page for gated elements, "why" markers and openers.
  * @param open opens the panel at a signal (or at the top)
  * @param whyLabel the text of the "Why am I seeing this?" button
+ * @param intent told when the visitor may be about to open it (a pointer over an opener, focus, a touch)
  */
-export const watchAttributes = (open: (signalId?: string) => void, whyLabel: string): Attributes => {
+export const watchAttributes = (open: (signalId?: string) => void, whyLabel: string, intent?: () => void): Attributes => {
   let read: Reader | undefined
   let decided = false
 
@@ -111,8 +113,12 @@ export const watchAttributes = (open: (signalId?: string) => void, whyLabel: str
     const t = e.target as Element
     if ((e.key == 'Enter' || e.key == ' ') && t.matches?.(`[${OPEN}]:not(button,a[href],input)`)) onClick(e)
   }
+  const onIntent = (e: Event) => {
+    if ((e.target as Element | null)?.closest?.(`.candor-why,[${OPEN}]`)) intent?.()
+  }
   document.addEventListener('click', onClick)
   document.addEventListener('keydown', onKey)
+  for (const t of INTENT) document.addEventListener(t, onIntent, { passive: true })
 
   return {
     apply(r) {
@@ -124,6 +130,7 @@ export const watchAttributes = (open: (signalId?: string) => void, whyLabel: str
       observer.disconnect()
       document.removeEventListener('click', onClick)
       document.removeEventListener('keydown', onKey)
+      for (const t of INTENT) document.removeEventListener(t, onIntent)
     },
   }
 }

@@ -1,3 +1,4 @@
+import { baseOf, dirOf } from './lang'
 import { en, type Strings } from './locales/en'
 
 export type { Strings }
@@ -9,7 +10,6 @@ export const locales: Record<string, () => Promise<Partial<Strings>>> = {
   fr: () => import('./locales/fr').then((m) => m.fr),
 }
 
-const baseOf = (lang: string) => lang.toLowerCase().split(/[-_]/)[0] || 'en'
 const loaded: Record<string, Partial<Strings>> = { en }
 
 /**
@@ -34,8 +34,6 @@ export interface I18n {
   list(items: string[]): string
 }
 
-const RTL = /^(ar|he|fa|ur|ps|yi|dv|ckb|sd|ug)$/
-
 const safely = <T>(make: (lang: string) => T, lang: string): T => {
   try {
     return make(lang)
@@ -55,7 +53,7 @@ export const createI18n = (requested = 'en', overrides: Partial<Strings> = {}): 
   // throughout: English words with another language's dates and direction read wrong.
   const lang = loaded[baseOf(requested)] || Object.keys(overrides).length ? requested : 'en'
   const base = baseOf(lang)
-  const dir = RTL.test(base) ? 'rtl' : 'ltr'
+  const dir = dirOf(base)
   const own: Partial<Strings> = { ...loaded[base], ...overrides }
   const table = { ...en, ...own } as Strings
   // An English fallback inside a right-to-left panel is isolated left to right (U+2066 … U+2069),

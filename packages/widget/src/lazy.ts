@@ -1,20 +1,54 @@
-// The launcher alone, for pages that need only the core at startup: the panel's code
-// (Preact, signals, the widget) loads at idle time or on the first open, whichever comes first.
+// The launcher alone, for pages that need only the core at startup: the panel's code (Preact,
+// signals, the widget) loads when the visitor shows intent — a pointer over the launcher, focus on
+// it, a touch — or on the first open, whichever comes first.
 import type { Candor } from '@candor/core'
 import { idle } from './idle'
+import { baseOf, dirOf, pageLang } from './lang'
+import { addLauncher } from './launcher'
+import { loadOnce } from './loader'
+import { startupStrings } from './locales/startup'
 import type { MountOptions, Mounted } from './mount'
+
 
 export type { MountOptions, Mounted }
 
-/** Like `mountCandor`, but the panel's code is fetched lazily. `preload: false` waits for the first open. */
+/**
+ * Like `mountCandor`, but the panel's code is fetched when the visitor shows intent or opens it.
+ * `preload: true` fetches it at idle time instead; a failed load is tried again on the next intent.
+ */
 export const mountCandorLazy = (candor: Candor, options: MountOptions & { preload?: boolean } = {}) => {
-  let loaded: Promise<Mounted> | undefined
-  const load = () => (loaded ||= import('./mount').then((m) => m.mountCandor(candor, options)))
-  if (options.preload !== false) idle(() => void load())
+  const host = options.host ?? document.createElement('candor-widget')
+  if (!host.isConnected) (options.container ?? document.body).append(host)
+  let mounted: Mounted | undefined
+  const load = loadOnce(() =>
+    candor
+      .load()
+      .then(() => import('./mount'))
+      .then((m) => (mounted = m.mountCandor(candor, { ...options, host, launcher: false }))),
+  )
+  const open = (signalId?: string) => void load().then((m) => m.open(signalId), () => {})
+  if (options.launcher !== false) {
+    const lang = pageLang(options.lang)
+    const base = baseOf(lang) as keyof typeof startupStrings
+    const root = options.shadow === false ? host : (host.shadowRoot ?? host.attachShadow({ mode: 'open' }))
+    addLauncher(root, {
+      label: options.strings?.launcher ?? (startupStrings[base] ?? startupStrings.en).launcher,
+      lang,
+      dir: dirOf(lang),
+      theme: options.theme == 'light' || options.theme == 'dark' ? options.theme : undefined,
+      onIntent: () => void load().catch(() => {}),
+      onOpen: () => open(),
+    })
+  }
+  if (options.preload) idle(() => void load().catch(() => {}))
   return {
-    open: (signalId?: string) => void load().then((m) => m.open(signalId)),
-    close: () => void loaded?.then((m) => m.close()),
-    destroy: () => void loaded?.then((m) => m.destroy()),
+    host,
+    open,
+    close: () => mounted?.close(),
+    destroy: () => {
+      mounted?.destroy()
+      host.remove()
+    },
     load,
   }
 }

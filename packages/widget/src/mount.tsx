@@ -4,6 +4,8 @@ import { render, type VNode } from 'preact'
 import { useLayoutEffect } from 'preact/hooks'
 import { createI18n, loadLocale, type I18n, type Strings } from './i18n'
 import { idle } from './idle'
+import { pageLang } from './lang'
+import { addLauncher } from './launcher'
 import { createOutline, type Outline } from './outline'
 import { Panel } from './Panel'
 import { adopt } from './sheet'
@@ -26,6 +28,8 @@ export interface MountOptions extends WidgetOptions {
   launcher?: boolean
   /** Where the widget's host element goes. Default `document.body`. */
   container?: Element
+  /** A `<candor-widget>` element already on the page (candor.js shows its launcher there before the panel loads). */
+  host?: HTMLElement
   /** Render the closed panel at idle time, so the first open only shows it. Default `true`. */
   prerender?: boolean
 }
@@ -45,8 +49,7 @@ let uids = 0
 /** A prefix for ids, unique per panel on the page. */
 export const nextUid = () => 'candor' + ++uids
 
-/** The page's language, then the browser's. */
-export const pageLang = (lang?: string) => lang || document.documentElement.lang || navigator.language || 'en'
+export { pageLang }
 
 /** `light` or `dark` when forced, else `undefined`: the visitor's `prefers-color-scheme` decides. */
 export const forcedTheme = (theme?: string | null) => (theme == 'light' || theme == 'dark' ? theme : undefined)
@@ -115,11 +118,10 @@ interface WidgetProps {
   i18n: I18n
   outline: Outline
   theme?: string
-  launcher: boolean
   control: Control
 }
 
-const Widget = ({ candor, i18n, outline, theme, launcher, control }: WidgetProps) => {
+const Widget = ({ candor, i18n, outline, theme, control }: WidgetProps) => {
   const { uid, rendered, target } = control
   // Runs before the frame is painted: the dialog shows in the same frame the panel renders in.
   useLayoutEffect(() => {
@@ -132,11 +134,6 @@ const Widget = ({ candor, i18n, outline, theme, launcher, control }: WidgetProps
   const close = () => control.dialog?.close()
   return (
     <>
-      {launcher && (
-        <button type="button" class="candor-launcher" data-theme={theme} dir={i18n.dir} lang={i18n.lang} aria-haspopup="dialog" onClick={() => show(control)}>
-          {i18n.t('launcher')}
-        </button>
-      )}
       {/* Closed, the rendered panel is inert as well as unseen: a host page's CSS can't bring it back into reach. */}
       <dialog
         ref={(d) => {
@@ -168,16 +165,23 @@ let last: Mounted | undefined
  * @example const widget = mountCandor(candor, { lang: 'de' }); widget.open('topics')
  */
 export const mountCandor = (candor: Candor, options: MountOptions = {}): Mounted => {
-  const host = document.createElement('candor-widget')
+  const host = options.host ?? document.createElement('candor-widget')
   const root = createRoot(host, options)
-  ;(options.container ?? document.body).append(host)
+  if (!host.isConnected) (options.container ?? document.body).append(host)
   const lang = pageLang(options.lang)
   const outline = createOutline(candor)
   const control: Control = { uid: nextUid(), rendered: signal(false), target: signal({ key: 0 }) }
   const theme = forcedTheme(options.theme)
-  const unmount = renderInLanguage(root, lang, options.strings, (i18n) => (
-    <Widget candor={candor} i18n={i18n} outline={outline} theme={theme} launcher={options.launcher !== false} control={control} />
-  ))
+  // Preact renders into a layer of its own, so a launcher beside it (ours, or candor.js's) is left alone.
+  const layer = document.createElement('div')
+  layer.className = 'candor-layer'
+  root.append(layer)
+  let launcher: HTMLButtonElement | undefined
+  const unmount = renderInLanguage(layer, lang, options.strings, (i18n) => {
+    if (options.launcher !== false && !launcher)
+      launcher = addLauncher(root, { label: i18n.t('launcher'), lang: i18n.lang, dir: i18n.dir, theme, onOpen: () => show(control) })
+    return <Widget candor={candor} i18n={i18n} outline={outline} theme={theme} control={control} />
+  })
   // The first open then costs what a later one does; a visitor who never opens pays it at idle time.
   if (options.prerender !== false) idle(() => void (control.rendered.value = true), 2000)
   const mounted: Mounted = {
@@ -187,6 +191,7 @@ export const mountCandor = (candor: Candor, options: MountOptions = {}): Mounted
     destroy() {
       unmount()
       outline.destroy()
+      launcher?.remove()
       host.remove()
       if (last == mounted) last = undefined
     },

@@ -1,16 +1,11 @@
 // The widget's CSS, applied as a constructed stylesheet (adoptedStyleSheets): no <style> element
 // and no style attribute, so a strict Content-Security-Policy allows it. Theme it with --candor-*;
 // each colour is light-dark(light, dark), following color-scheme, which data-theme can force.
-export const css = `
-:host,candor-widget,candor-preferences{all:initial;display:contents}
-.candor,.candor-launcher{all:initial}
-.candor,.candor-launcher,.candor-dialog{color-scheme:light dark;
---candor-bg:light-dark(#fff,#1c1c21);--candor-fg:light-dark(#1b1b1f,#f1f1f4);--candor-muted:light-dark(#52525b,#b9b9c3);--candor-border:light-dark(#8a8a94,#8e8e99);
---candor-accent:light-dark(#0b57d0,#a8c7fa);--candor-accent-fg:light-dark(#fff,#0b1d3a);--candor-soft:light-dark(#eef2fb,#262a35);
---candor-warn-bg:light-dark(#fff4d6,#3d2f00);--candor-warn-fg:light-dark(#5c3d00,#ffe08a);--candor-danger:light-dark(#b3261e,#ffb4ab);--candor-focus:var(--candor-accent);
---candor-radius:12px;--candor-font:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;--candor-z:2147483000;
-font:15px/1.5 var(--candor-font);color:var(--candor-fg)}
-[data-theme=light]{color-scheme:light}[data-theme=dark]{color-scheme:dark}
+import { tokens } from './theme'
+
+export const css = tokens + `
+.candor{all:initial}
+.candor-layer{display:contents}
 .candor{display:block;background:var(--candor-bg);box-sizing:border-box;padding:16px 20px 20px;text-align:start;overflow-wrap:anywhere}
 .candor *,.candor *::before,.candor *::after{box-sizing:border-box}
 .candor h2{font-size:1.3em;margin:0}.candor h3{font-size:1.1em;margin:24px 0 8px}.candor h4{font-size:1em;margin:0}
@@ -54,9 +49,6 @@ min-height:32px;min-width:32px;padding:4px 12px;cursor:pointer}
 .candor details{margin:12px 0}.candor summary{cursor:pointer;min-height:24px}
 .candor .history li{padding:4px 0;border-bottom:1px solid var(--candor-soft)}.candor time{color:var(--candor-muted);margin-inline-end:8px}
 .candor .status:empty,.candor p:empty,.candor .actions:empty{display:none}
-.candor-launcher{position:fixed;inset-block-end:16px;inset-inline-end:16px;z-index:var(--candor-z);font:600 15px/1 var(--candor-font);
-background:var(--candor-accent);color:var(--candor-accent-fg);border:0;border-radius:99px;padding:12px 18px;min-height:44px;cursor:pointer;box-shadow:0 2px 10px #0004}
-.candor-launcher:focus-visible{outline:3px solid var(--candor-fg);outline-offset:3px}
 .candor-dialog{padding:0;border:0;margin:0;margin-inline-start:auto;letter-spacing:normal;word-spacing:normal;text-transform:none;inline-size:min(480px,100vw);scroll-padding-block:72px 16px;max-inline-size:100vw;block-size:100vh;max-block-size:100vh;
 background:var(--candor-bg);color:var(--candor-fg);box-shadow:0 0 24px #0006}
 .candor-dialog::backdrop{background:#0007}

@@ -1,7 +1,8 @@
+import { startupStrings } from './startup'
 import type { Strings } from './en'
 
 export const de: Strings = {
-  launcher: 'Personalisierung',
+  ...startupStrings.de,
   title: 'Was diese Seite anpasst',
   intro: 'Alles, womit diese Website anpasst, was Sie sehen. Es bleibt in diesem Browser und wird nirgendwohin gesendet.',
   close: 'Schließen',

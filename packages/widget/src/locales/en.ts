@@ -1,6 +1,7 @@
+import { startupStrings } from './startup'
 // Every string the panel shows. `{name}` is filled in; a site can override any key.
 export const en = {
-  launcher: 'Personalization',
+  ...startupStrings.en,
   title: 'What tailors this page',
   intro: 'Everything this site uses to tailor what you see. It stays in this browser and is never sent anywhere.',
   close: 'Close',

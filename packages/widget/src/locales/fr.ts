@@ -1,7 +1,8 @@
+import { startupStrings } from './startup'
 import type { Strings } from './en'
 
 export const fr: Strings = {
-  launcher: 'Personnalisation',
+  ...startupStrings.fr,
   title: 'Ce qui adapte cette page',
   intro: 'Tout ce que ce site utilise pour adapter ce que vous voyez. Cela reste dans ce navigateur et n’est envoyé nulle part.',
   close: 'Fermer',

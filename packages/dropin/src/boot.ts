@@ -1,12 +1,12 @@
-// candor.js: Candor from one classic <script> in <head>. It hides gated elements before the first
-// frame, reads the catalog, creates the instance, tailors the page by data-candor-* attributes,
-// defines <candor-preferences>, and loads the panel (candor-panel.js, next to this file) at idle
-// time or on first open. It never throws into the page.
-import { createCandor, preopen, readSnapshot, type Candor } from '@candor/core'
-import * as signalsCore from '@preact/signals-core'
-import type { Mounted } from '@candor/widget'
+// candor.js: Candor from one classic <script> in <head>. What runs on every page view only reads:
+// it hides gated elements before the first frame, reads the snapshot and the catalog, opens IndexedDB,
+// tailors the page by data-candor-* attributes and shows the launcher. Everything that writes or renders
+// (candor-panel.js and its chunks, next to this file) loads when the visitor shows intent: a pointer over
+// or focus on the launcher or an opener, a touch, Candor.open(), a write, or a <candor-preferences> on
+// the page. It never throws into the page.
+import { preopen, readSnapshot, startCandor, type Candor } from '@candor/core/startup'
+import { addLauncher, baseOf, dirOf, loadOnce, pageLang, startupStrings } from '@candor/widget/startup'
 import { cloak, watchAttributes } from './attributes'
-import { SIGNALS } from './signals-bridge'
 
 declare const __VERSION__: string
 
@@ -21,10 +21,16 @@ export interface CandorGlobal {
 
 /** If storage hasn't answered by then, the page shows its baseline (and tailors when it answers). */
 export const BASELINE_AFTER_MS = 1000
+/** Where candor.js remembers which site a catalog named, so the next visit can read its snapshot at once. */
+const catalogKey = (source: string) => 'candor:catalog:' + source
 
-const WHY: Record<string, string> = { en: 'Why am I seeing this?', de: 'Warum sehe ich das?', fr: 'Pourquoi je vois ceci ?' }
+type Panel = typeof import('./panel')
 
 let uncloak: (() => void) | undefined
+
+/** Runs `f` once the body exists (candor.js runs in <head>). */
+const withBody = (f: () => void) =>
+  document.body ? f() : document.addEventListener('DOMContentLoaded', f, { once: true })
 
 const boot = (): CandorGlobal | undefined => {
   const w = window as unknown as { Candor?: CandorGlobal }
@@ -33,28 +39,18 @@ const boot = (): CandorGlobal | undefined => {
   const script = document.currentScript as HTMLScriptElement | null
   const data = script?.dataset ?? {}
   const base = script?.src || location.href
-  const lang = data.lang || document.documentElement.lang || navigator.language || 'en'
-  ;(globalThis as Record<symbol, unknown>)[SIGNALS] = signalsCore
+  const lang = pageLang(data.lang)
+  const strings = startupStrings[baseOf(lang) as keyof typeof startupStrings] ?? startupStrings.en
 
   uncloak = cloak()
-  let panel: Promise<typeof import('./panel')> | undefined
-  const loadPanel = () => (panel ||= import(/* @vite-ignore */ new URL('candor-panel.js', base).href))
-  let mounted: Promise<Mounted> | undefined
-  const mount = (c: Candor) =>
-    (mounted ||= loadPanel().then(
-      (p) => p.mountCandor(c, { lang, launcher: data.launcher != 'none' }),
-      (e) => {
-        // The panel's file didn't load (offline, blocked): the page goes on, the next open tries again.
-        panel = mounted = undefined
-        console.error('Candor: the preference panel could not be loaded:', e)
-        throw e
-      },
-    ))
+  const loadPanel = loadOnce((): Promise<Panel> => import(/* @vite-ignore */ new URL('candor-panel.js', base).href))
+  // The panel's file didn't load (offline, blocked): the page goes on, and the next intent tries again.
+  const failed = (e: unknown) => console.error('Candor: the preference panel could not be loaded:', e)
 
-  const attributes = watchAttributes((id) => open(id), WHY[lang.slice(0, 2).toLowerCase()] ?? WHY.en!)
+  const attributes = watchAttributes((id) => open(id), strings.why, () => intent())
   // A returning visitor's page is tailored at once from the synchronous snapshot, found through
   // the site this catalog named last time; IndexedDB has the last word as soon as it answers.
-  const source = 'candor:catalog:' + (data.catalog || 'inline:' + location.pathname)
+  const source = catalogKey(data.catalog || 'inline:' + location.pathname)
   let site: string | null = null
   try {
     site = localStorage.getItem(source)
@@ -78,13 +74,26 @@ const boot = (): CandorGlobal | undefined => {
       if (!el) throw new Error('Candor: no catalog: add data-catalog="/candor.json" to the script tag, or a <script type="application/json" id="candor-catalog">')
       input = JSON.parse(el.textContent || '')
     }
-    // It keeps the snapshot read above current (the core's default).
-    const candor = createCandor({ catalog: input as never })
+    // It keeps the snapshot read above current (the core's default); writes load with the panel.
+    const candor = startCandor({ catalog: input as never }, () => loadPanel().then((p) => p.edit))
     try {
       if (site != candor.catalog.site) localStorage.setItem(source, candor.catalog.site)
     } catch {}
     return candor.ready
   })()
+
+  // The modal panel, in the <candor-widget> that holds the launcher.
+  let host: HTMLElement | undefined
+  const mount = loadOnce(() =>
+    ready.then((c) =>
+      c
+        .load()
+        .then(loadPanel)
+        .then((p) => p.mountCandor(c, { lang, launcher: false, host })),
+    ),
+  )
+  const intent = () => void mount().catch(failed)
+  const open = (signalId?: string) => void mount().then((m) => m.open(signalId), failed)
 
   // Without a snapshot, gated elements wait for IndexedDB, but not for long.
   const timer = early ? 0 : setTimeout(() => attributes.apply(), BASELINE_AFTER_MS)
@@ -101,10 +110,12 @@ const boot = (): CandorGlobal | undefined => {
         })
       apply()
       c.subscribe(apply)
-      if (data.launcher != 'none') {
-        const idle = (window as { requestIdleCallback?: (f: () => void) => void }).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 300))
-        idle(() => void mount(c).catch(() => {}))
-      }
+      if (data.launcher != 'none')
+        withBody(() => {
+          host = document.createElement('candor-widget')
+          document.body.append(host)
+          addLauncher(host.attachShadow({ mode: 'open' }), { label: strings.launcher, lang, dir: dirOf(lang), onIntent: intent, onOpen: () => open() })
+        })
     },
     (e) => {
       clearTimeout(timer)
@@ -117,18 +128,20 @@ const boot = (): CandorGlobal | undefined => {
     if (!warned.has(id)) warned.add(id), console.error(`Candor: a data-candor attribute names "${id}": ${(e as Error).message}`)
   }
 
-  const open = (signalId?: string) => void ready.then((c) => mount(c)).then((m) => m.open(signalId), () => {})
-
+  // The panel inline, on a settings page: its being there is the intent.
   if (!customElements.get('candor-preferences'))
     customElements.define(
       'candor-preferences',
       class extends HTMLElement {
         stop?: () => void
         connectedCallback() {
-          Promise.all([ready, loadPanel()]).then(
-            ([c, p]) => {
-              if (this.isConnected && !this.stop) this.stop = p.renderInline(this, c, { lang })
-            },
+          ready.then((c) =>
+            c
+              .load()
+              .then(loadPanel)
+              .then((p) => {
+                if (this.isConnected && !this.stop) this.stop = p.renderInline(this, c, { lang })
+              }, failed),
             () => {},
           )
         }

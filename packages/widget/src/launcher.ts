@@ -1,0 +1,44 @@
+// The floating launcher: a plain button, no Preact, so candor.js can show it at startup and load the
+// panel only when the visitor shows intent (a pointer over it, focus, a touch). mountCandor uses it too.
+import { tokens } from './theme'
+
+const css = `${tokens}
+.candor-launcher{all:initial}
+.candor-launcher{position:fixed;inset-block-end:16px;inset-inline-end:16px;z-index:var(--candor-z);font:600 15px/1 var(--candor-font);
+background:var(--candor-accent);color:var(--candor-accent-fg);border:0;border-radius:99px;padding:12px 18px;min-height:44px;cursor:pointer;box-shadow:0 2px 10px #0004}
+.candor-launcher:focus-visible{outline:3px solid var(--candor-fg);outline-offset:3px}
+`
+let sheet: CSSStyleSheet | undefined
+
+/** What the launcher says and does. */
+export interface LauncherOptions {
+  label: string
+  lang?: string
+  dir?: 'ltr' | 'rtl'
+  theme?: 'light' | 'dark'
+  /** The visitor may be about to open the panel: a pointer over the button, focus on it, a touch. */
+  onIntent?: () => void
+  onOpen: () => void
+}
+
+/** The events that show intent to open: the panel's code loads on the first of them. */
+export const INTENT_EVENTS = ['pointerover', 'focusin', 'touchstart'] as const
+
+/** Adds the launcher to `root` (a shadow root, or an element without Shadow DOM). Returns the button. */
+export const addLauncher = (root: ShadowRoot | HTMLElement, o: LauncherOptions): HTMLButtonElement => {
+  const doc = root instanceof ShadowRoot ? root : document
+  if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css)
+  if (!doc.adoptedStyleSheets.includes(sheet)) doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet]
+  const b = document.createElement('button')
+  b.type = 'button'
+  b.className = 'candor-launcher'
+  b.textContent = o.label
+  b.setAttribute('aria-haspopup', 'dialog')
+  if (o.lang) b.lang = o.lang
+  if (o.dir) b.dir = o.dir
+  if (o.theme) b.dataset.theme = o.theme
+  if (o.onIntent) for (const e of INTENT_EVENTS) b.addEventListener(e, o.onIntent, { once: true, passive: true })
+  b.addEventListener('click', o.onOpen)
+  root.append(b)
+  return b
+}

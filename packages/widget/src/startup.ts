@@ -1,0 +1,6 @@
+// '@candor/widget/startup': what a page shows before the panel's code loads — the launcher, the strings
+// it and the "Why" buttons say, the page's language — and the loader that fetches the rest. No Preact.
+export { INTENT_EVENTS, addLauncher, type LauncherOptions } from './launcher'
+export { baseOf, dirOf, pageLang } from './lang'
+export { loadOnce } from './loader'
+export { startupStrings, type StartupStrings } from './locales/startup'
