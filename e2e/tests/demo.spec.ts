@@ -232,8 +232,7 @@ test('no frame paints a gated element the preferences do not call for', async ({
     }
     requestAnimationFrame(frame)
   })
-  // Reload only once candor.js has loaded its panel: Firefox reports an import cut short by the reload as an
-  // unhandled rejection (the drop-in bug in hostile.demo.spec.ts), which is not what this test is about.
+  // Reload only once candor.js is ready (its launcher is up).
   const panelLoaded = () => page.locator('candor-widget').waitFor({ state: 'attached' })
   await page.goto('/')
   await page.evaluate(() => localStorage.setItem('wanted', 'baseline'))
@@ -307,8 +306,10 @@ test('no page requests anything but its own files, and none breaks the strict CS
   expect(guard.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([])
 })
 
-test('the panel rendered at idle time stays unseen until it is opened: none of it shows or takes a click', async ({ page }) => {
+test('the panel rendered once the visitor shows intent stays unseen until it is opened: none of it shows or takes a click', async ({ page }) => {
   await page.goto('/')
+  // A pointer resting on the page's own opener loads the panel, which renders closed at idle time.
+  await page.getByRole('button', { name: 'Your preferences' }).hover()
   const sw = page.locator('candor-widget dialog [role=switch]').first()
   await expect(sw).toBeAttached({ timeout: 5000 })
   await expect(sw).toBeHidden()

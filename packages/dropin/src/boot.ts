@@ -112,9 +112,16 @@ const boot = (): CandorGlobal | undefined => {
       c.subscribe(apply)
       if (data.launcher != 'none')
         withBody(() => {
-          host = document.createElement('candor-widget')
-          document.body.append(host)
-          addLauncher(host.attachShadow({ mode: 'open' }), { label: strings.launcher, lang, dir: dirOf(lang), onIntent: intent, onOpen: () => open() })
+          try {
+            host = document.createElement('candor-widget')
+            document.body.append(host)
+            addLauncher(host.attachShadow({ mode: 'open' }), { label: strings.launcher, lang, dir: dirOf(lang), onIntent: intent, onOpen: () => open() })
+          } catch (e) {
+            // A page that broke the DOM's built-ins gets no launcher; its own openers still try the panel.
+            host?.remove()
+            host = undefined
+            console.error('Candor: the launcher could not be shown:', e)
+          }
         })
     },
     (e) => {

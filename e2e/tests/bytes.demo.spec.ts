@@ -1,0 +1,49 @@
+// What a visitor's browser fetches of Candor on the demo's front page: without intent, only candor.js
+// (the panel's code never loads on a page view where the visitor shows none); with the panel open,
+// everything. Each file is counted gzip -9, as a server would send it; the budgets are scripts/size.mjs's.
+import type { Page } from '@playwright/test'
+import { gzipSync } from 'node:zlib'
+import { fetchedBudgets } from '../../scripts/size.mjs'
+import { expect, test } from './fixtures'
+
+test.skip(({ browserName }) => browserName != 'chromium', 'measured once, in Chromium')
+
+/** Every file of Candor's the page fetched (candor.js, candor-panel.js and its chunks), with its gzip size. */
+const watch = (page: Page) => {
+  const files = new Map<string, number>()
+  page.on('response', async (r) => {
+    const name = new URL(r.url()).pathname.slice(1)
+    if (/^candor[\w.-]*\.js$/.test(name)) files.set(name, gzipSync(await r.body(), { level: 9 }).length)
+  })
+  const total = () => [...files.values()].reduce((a, b) => a + b, 0)
+  return { files, total }
+}
+
+test('a page view without intent fetches only candor.js, within budget; opening the panel fetches the rest, within budget', async ({ page }) => {
+  const seen = watch(page)
+  await page.goto('/')
+  await page.evaluate(() => (window as unknown as { Candor: { ready: Promise<unknown> } }).Candor.ready)
+  await page.waitForTimeout(2000)
+  expect([...seen.files.keys()]).toEqual(['candor.js'])
+  const before = seen.total()
+  console.log(`[bytes] without intent: ${before} B gzip (goal ${fetchedBudgets.beforePanel.goal}, limit ${fetchedBudgets.beforePanel.limit})`)
+  expect(before).toBeLessThanOrEqual(fetchedBudgets.beforePanel.limit)
+
+  const launcher = page.locator('candor-widget .candor-launcher')
+  await launcher.hover()
+  await expect.poll(() => [...seen.files.keys()].some((n) => n.startsWith('candor-panel'))).toBe(true)
+  await launcher.click()
+  await expect(page.locator('candor-widget dialog')).toBeVisible()
+  await page.waitForTimeout(1000)
+  const all = seen.total()
+  console.log(`[bytes] panel open: ${all} B gzip in ${seen.files.size} files (goal ${fetchedBudgets.all.goal}, limit ${fetchedBudgets.all.limit})`)
+  expect(all).toBeLessThanOrEqual(fetchedBudgets.all.limit)
+})
+
+test('focus on the page\'s own "Your preferences" button is intent too', async ({ page }) => {
+  const seen = watch(page)
+  await page.goto('/')
+  await page.evaluate(() => (window as unknown as { Candor: { ready: Promise<unknown> } }).Candor.ready)
+  await page.getByRole('button', { name: 'Your preferences' }).focus()
+  await expect.poll(() => [...seen.files.keys()].some((n) => n.startsWith('candor-panel'))).toBe(true)
+})
