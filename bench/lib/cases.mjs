@@ -43,21 +43,55 @@ const cls = (b) => b.shifts.reduce((a, v) => a + v, 0)
 const bench = (page) =>
   page.evaluate(() => ({ ...window.__bench, find: undefined, visible: undefined, arm: undefined, opened: undefined, t0: window.__t0, tAfter: window.__tAfter, tReady: window.__tReady }))
 
-/** Clicks `opener` and waits until `spec` is visible: times from the click event's timestamp. */
-async function clickOpen(page, opener, spec, all) {
+/** Candor's files the page has fetched so far (Resource Timing), by path. */
+const candorFetched = (page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => /^\/candor[^/]*\.js$/.test(p)),
+  )
+/** Whether the page has fetched any of the panel's code (anything of Candor's but candor.js). */
+const panelFetched = async (page) => (await candorFetched(page)).filter((p) => p != '/candor.js')
+
+/**
+ * Clicks `opener` and waits until `spec` is visible: times from the click event's timestamp.
+ * Without `rest`, Playwright's click: the pointer moves onto the opener and presses at once (a cold
+ * click; its pointerover comes a few ms before the click). With `rest` (ms), the pointer moves onto
+ * the opener's centre, rests there `rest` ms, then clicks at the same point (intent before the click).
+ */
+async function clickOpen(page, opener, spec, all, { rest } = {}) {
   await page.evaluate(([s, a]) => window.__bench.arm(s, a), [spec, all])
-  await page.locator(opener).first().click()
+  if (rest === undefined) await page.locator(opener).first().click()
+  else {
+    const box = await page.locator(opener).first().boundingBox()
+    if (!box) throw new Error(`${opener} has no box to point at`)
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2]
+    await page.mouse.move(x, y)
+    await page.waitForTimeout(rest)
+    await page.mouse.click(x, y)
+  }
   const o = await page.evaluate(() => window.__bench.opened)
-  const b = await page.evaluate(() => ({ click: window.__bench.click, showModalAt: window.__bench.showModalAt }))
+  const b = await page.evaluate(() => {
+    const panel = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname == '/candor-panel.js')
+    const B = window.__bench
+    return { click: B.click, pointerover: B.pointerover, showModalAt: B.showModalAt, panelStart: panel?.startTime, panelEnd: panel?.responseEnd }
+  })
   if (o.painted === undefined) throw new Error(`${spec} did not become visible within 15 s of the click`)
   if (all && o.complete === undefined) throw new Error(`${all.n} × ${all.spec} not shown within 15 s of the click`)
   if (b.click === undefined) throw new Error('no click event seen')
+  const rel = (t) => (t !== undefined ? t - b.click : undefined)
   return {
     frame: o.frame - b.click,
     painted: o.painted - b.click,
-    settled: o.settled !== undefined ? o.settled - b.click : undefined,
-    complete: o.complete !== undefined ? o.complete - b.click : undefined,
-    showModal: b.showModalAt !== undefined ? b.showModalAt - b.click : undefined,
+    settled: rel(o.settled),
+    complete: rel(o.complete),
+    showModal: rel(b.showModalAt),
+    /** pointerover → click: how long the pointer rested on the opener (negative: before the click) */
+    rest: b.pointerover !== undefined ? b.click - b.pointerover : undefined,
+    /** when candor-panel.js was requested and when it was in, from the click (negative: before it) */
+    panelStart: rel(b.panelStart),
+    panelEnd: rel(b.panelEnd),
   }
 }
 
@@ -150,30 +184,52 @@ export function traceScript(events, match, mainUrl) {
   const sum = (name, m) => onMain.filter((e) => e.name == name && m(urlOf(e))).reduce((a, e) => a + e.dur, 0) / 1000
   // Union of the intervals, so nested events (compile inside evaluate) count once.
   const NAMES = new Set(['EvaluateScript', 'v8.compile', 'FunctionCall', 'v8.compileModule', 'v8.evaluateModule', 'v8.run'])
-  const union = (m) => {
-    const spans = onMain
-      .filter((e) => NAMES.has(e.name) && m(urlOf(e)))
-      .map((e) => [e.ts, e.ts + e.dur])
-      .sort((a, b) => a[0] - b[0])
-    let total = 0
-    let end = -Infinity
-    for (const [s, e] of spans) {
-      if (e <= end) continue
-      total += e - Math.max(s, end)
-      end = e
-    }
-    return total / 1000
+  const ofUrl = (m) => onMain.filter((e) => NAMES.has(e.name) && m(urlOf(e)))
+  const union = (m) => unionOf(ofUrl(m))
+  // The first task (RunTask) after the one that evaluated the main script in which the main script's
+  // code runs again (a FunctionCall of one of its functions: an observer, a listener, a callback).
+  const within = (t, e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur
+  const mine = ofUrl(mainUrl)
+  const evalEnd = main.ts + main.dur
+  const first = onMain.filter((e) => e.name == 'RunTask' && e.ts >= evalEnd).sort((a, b) => a.ts - b.ts).find((t) => mine.some((e) => within(t, e)))
+  const firstTask = first ? unionOf(mine.filter((e) => within(first, e))) : 0
+  return {
+    evaluate: sum('EvaluateScript', mainUrl),
+    compile: sum('v8.compile', mainUrl),
+    firstTask,
+    firstTaskAt: first ? (first.ts - evalEnd) / 1000 : undefined,
+    attributedMain: union(mainUrl),
+    attributed: union(match),
   }
-  return { evaluate: sum('EvaluateScript', mainUrl), compile: sum('v8.compile', mainUrl), attributedMain: union(mainUrl), attributed: union(match) }
+}
+
+/** Total length of the union of the events' intervals, in ms. */
+function unionOf(events) {
+  const spans = events.map((e) => [e.ts, e.ts + e.dur]).sort((a, b) => a[0] - b[0])
+  let total = 0
+  let end = -Infinity
+  for (const [s, e] of spans) {
+    if (e <= end) continue
+    total += e - Math.max(s, end)
+    end = e
+  }
+  return total / 1000
 }
 
 /**
- * One page load with a Chromium trace: script time by URL, CDP ScriptDuration / TaskDuration, long
- * tasks, layout shift and JS heap after GC, measured 1 s after the widget's UI is up.
+ * One page load with a Chromium trace and no input at all (a page view without intent): script time
+ * by URL, CDP ScriptDuration / TaskDuration, long tasks, layout shift and JS heap after GC, measured
+ * 1 s after the widget's UI is up. `panelFiles`: how many of Candor's files other than candor.js the
+ * page fetched in that window (0: no panel code without intent).
  */
 function mainThread(key, path, readySpec, match, mainUrl) {
   return async (env) =>
     inContext(env, { watch: readySpec ? [readySpec] : [] }, async (page, ctx) => {
+      const seen = new Set()
+      page.on('request', (r) => {
+        const p = new URL(r.url()).pathname
+        if (/^\/candor[^/]*\.js$/.test(p) && p != '/candor.js') seen.add(p)
+      })
       const cdp = await ctx.newCDPSession(page)
       await cdp.send('Performance.enable')
       await env.browser.startTracing(page, { categories: TRACE_CATEGORIES })
@@ -196,6 +252,7 @@ function mainThread(key, path, readySpec, match, mainUrl) {
         longtaskMax: b.longtasks.length ? Math.max(...b.longtasks) : 0,
         cls: cls(b),
         heapKiB: await heap(cdp),
+        panelFiles: seen.size,
       }
       if (match) {
         const events = JSON.parse(buf.toString('utf8'))
@@ -209,27 +266,36 @@ function mainThread(key, path, readySpec, match, mainUrl) {
 
 // ---- 4. the panel -----------------------------------------------------------------------------
 
+/** The panel's first open, the code loading on the click: `data-launcher="none"`, the page's own opener clicked cold. */
 function panelLazy(n) {
   return async (env) =>
     inContext(env, {}, async (page) => {
       await page.goto(url(env, `/panel-lazy-${n}.html`))
       await waitReady(page)
       await page.waitForTimeout(300)
-      if (await page.evaluate(() => !!document.querySelector('candor-widget'))) throw new Error('the panel loaded before the click')
+      if (await page.evaluate(() => !!document.querySelector('candor-widget'))) throw new Error('the panel was mounted before the click')
+      const early = await panelFetched(page)
+      if (early.length) throw new Error(`the panel's code loaded before any intent: ${early.join(', ')}`)
       const o = await clickOpen(page, 'nav [data-candor-open]', DIALOG, cards(n))
-      return { showModal: o.showModal, painted: o.painted, complete: o.complete }
+      return { showModal: o.showModal, painted: o.painted, complete: o.complete, rest: o.rest, panelStart: o.panelStart, panelEnd: o.panelEnd }
     })
 }
 
-function panelPreloaded(n) {
+/** Intent, then the click: the launcher up (no panel code yet), the pointer rests on it `HOVER_MS`, then clicks; later opens: Escape, the launcher again. */
+export const HOVER_MS = 150
+function panelHover(n) {
   return async (env) =>
     inContext(env, { watch: [LAUNCHER] }, async (page) => {
       await page.goto(url(env, `/panel-${n}.html`))
       const ready = await waitReady(page)
       await page.waitForFunction((s) => window.__bench.settled[s] !== undefined, LAUNCHER, { timeout: 10000 })
       const t0 = await page.evaluate(() => window.__t0)
+      const launcherUp = await page.evaluate((s) => window.__bench.settled[s], LAUNCHER)
       await page.waitForTimeout(300)
-      const first = await clickOpen(page, LAUNCHER, DIALOG, cards(n))
+      const early = await panelFetched(page)
+      if (early.length) throw new Error(`the panel's code loaded before any intent: ${early.join(', ')}`)
+      const first = await clickOpen(page, LAUNCHER, DIALOG, cards(n), { rest: HOVER_MS })
+      if (!(first.panelStart < 0)) throw new Error('candor-panel.js was not requested before the click (no intent seen on the pointer over the launcher)')
       const later = []
       for (let i = 0; i < 3; i++) {
         await page.keyboard.press('Escape')
@@ -240,6 +306,10 @@ function panelPreloaded(n) {
       const med = (k) => later.map((x) => x[k]).sort((a, b) => a - b)[1]
       return {
         ready: ready - t0,
+        launcherUp: launcherUp - t0,
+        rest: first.rest,
+        panelStart: first.panelStart,
+        panelEnd: first.panelEnd,
         showModal: first.showModal,
         painted: first.painted,
         complete: first.complete,
@@ -381,9 +451,11 @@ async function scale(env) {
     await page.waitForFunction((s) => window.__bench.settled[s] !== undefined, LAUNCHER, { timeout: 15000 })
     const heapReady = await heap(cdp)
     await page.waitForTimeout(300)
-    const o = await clickOpen(page, LAUNCHER, DIALOG, cards(n))
+    const early = await panelFetched(page)
+    if (early.length) throw new Error(`the panel's code loaded before any intent: ${early.join(', ')}`)
+    const o = await clickOpen(page, LAUNCHER, DIALOG, cards(n), { rest: HOVER_MS })
     const heapOpen = await heap(cdp)
-    return { ready: ready - t0, active: check.active, history: check.history, heapReady, heapOpen, showModal: o.showModal, painted: o.painted, complete: o.complete }
+    return { ready: ready - t0, active: check.active, history: check.history, heapReady, heapOpen, showModal: o.showModal, painted: o.painted, complete: o.complete, rest: o.rest, panelEnd: o.panelEnd }
   })
 }
 
@@ -431,7 +503,7 @@ export function units(site) {
   list.push({ id: 'panel:floor', run: panelFloor })
   for (const n of CATALOG_SIZES) {
     list.push({ id: `panel:lazy:${n}`, needs: ['dropin'], run: panelLazy(n) })
-    list.push({ id: `panel:pre:${n}`, needs: ['dropin'], run: panelPreloaded(n) })
+    list.push({ id: `panel:hover:${n}`, needs: ['dropin'], run: panelHover(n) })
   }
   list.push({ id: 'micro', needs: ['dropin', 'benchLib'], run: micro })
   list.push({ id: 'scale', needs: ['dropin', 'benchLib'], run: scale })
@@ -440,30 +512,44 @@ export function units(site) {
   return list
 }
 
-/** Once, before the rounds: which files a visitor actually fetches, before and after opening the panel. */
+/** How long a page view without intent is watched for requests after the UI is up (the e2e bytes test waits as long). */
+export const QUIET_MS = 2000
+
+/**
+ * Once, before the rounds: which files a visitor actually fetches. "before": a page view without
+ * intent (load, the UI up, then `QUIET_MS` without any input); "after": what opening the preferences
+ * fetches in addition (Candor: the pointer rests on the launcher, then clicks, on the demo page).
+ */
 export async function probeDownloads(env, site) {
-  const fetched = async (path, act) =>
-    inContext(env, {}, async (page) => {
+  const fetched = async (path, watch, act) =>
+    inContext(env, { watch }, async (page) => {
       const seen = []
       page.on('request', (r) => seen.push(new URL(r.url()).pathname))
       await page.goto(url(env, path))
       await page.waitForLoadState('load')
-      const before = await act(page, 'before')
+      await act(page, 'before')
       const at = seen.length
       await act(page, 'after')
       return { before: seen.slice(0, at), after: seen.slice(at) }
     })
-  const candor = site.problems.dropin ? undefined : await fetched('/panel-lazy-10.html', async (page, phase) => {
-    if (phase == 'before') return waitReady(page).then(() => page.waitForTimeout(500))
-    await clickOpen(page, 'nav [data-candor-open]', DIALOG)
-  })
+  const candor = site.problems.dropin
+    ? undefined
+    : await fetched('/candor.html', [LAUNCHER], async (page, phase) => {
+        if (phase == 'before') {
+          await waitReady(page)
+          await page.waitForFunction((s) => window.__bench.settled[s] !== undefined, LAUNCHER, { timeout: 10000 })
+          return page.waitForTimeout(QUIET_MS)
+        }
+        await clickOpen(page, LAUNCHER, DIALOG, undefined, { rest: HOVER_MS })
+        await page.waitForTimeout(1000)
+      })
   const peers = {}
   for (const p of site.peers.filter((x) => !site.problems['peer:' + x.key]))
-    peers[p.key] = await fetched(`/peer-${p.key}.html`, async (page, phase) => {
-      if (phase == 'before') return page.waitForSelector(p.banner, { state: 'visible' }).then(() => page.waitForTimeout(500))
+    peers[p.key] = await fetched(`/peer-${p.key}.html`, [], async (page, phase) => {
+      if (phase == 'before') return page.waitForSelector(p.banner, { state: 'visible' }).then(() => page.waitForTimeout(QUIET_MS))
       await page.locator(p.opener).click()
       await page.waitForSelector(p.modal, { state: 'visible' })
-      await page.waitForTimeout(300)
+      await page.waitForTimeout(1000)
     })
   return { candor, peers }
 }

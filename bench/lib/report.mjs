@@ -1,6 +1,27 @@
 // Turns the per-round samples into the Markdown report.
 import { compress } from './server.mjs'
+import { HOVER_MS, QUIET_MS } from './cases.mjs'
 import { CATALOG_SIZES } from './site.mjs'
+
+/** The issue's performance goals, as the report checks them (bytes in gzip bytes, times in ms). */
+export const GOALS = {
+  /** (a) what a page view without intent fetches of Candor, and everything with the panel open */
+  bytesIdle: 5 * 1024,
+  bytesOpen: 20 * 1024,
+  /** (b) script start → Candor.ready, as a multiple of raw indexedDB.open + one get; first and returning visits */
+  readyRatio: 1.25,
+  /** (c) EvaluateScript of candor.js + its first task; Δ all script of a page view without intent; long tasks; CLS */
+  evalFirstTask: 5,
+  deltaScript: 10,
+  longtasks: 0,
+  cls: 0,
+  /** (d) click → panel painted at 100 signals: the code loading on intent (pointer resting HOVER_MS), later opens; at 1000 signals */
+  openIntent: 50,
+  openLater: 16,
+  open1000: 100,
+  /** (f) returning visit: tailored content visible at most this much after the same element without Candor */
+  tailoredOverFloor: 2,
+}
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -40,6 +61,14 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
     return xs.length ? cellOf(xs, undefined, (x) => fmt(x) + '×') : samples[a] && samples[b] ? 'n/a' : 'not run'
   }
   const deltaCell = (a, ka, b, kb, f) => cellOf(paired(a, ka, b, kb, (x, y) => x - y), undefined, f)
+  /** A value computed from each run of `id` (runs where it isn't a number are left out). */
+  const derived = (id, f) => rows(id).filter((r) => !r.error).map(f).filter(num)
+  const evalFirst = (id) => derived(id, (r) => r.evaluate + r.firstTask)
+  const med = (xs) => (xs.length ? median(xs) : undefined)
+  const medOf = (id, key) => med(values(id, key))
+  /** ✓ when the value is within the goal, ✗ when not, – when there is no value. */
+  const met = (x, goal) => (!num(x) ? '–' : x <= goal ? '✓' : '✗')
+  const ms = (x) => (num(x) ? fmt(x) + ' ms' : 'n/a')
   const us = (x) => (num(x) ? fmt(x) + ' µs' : 'n/a')
   const kib = (x) => (num(x) ? (x / 1024).toFixed(1) : 'n/a')
   const sizes = (paths) => {
@@ -74,34 +103,153 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   p(`| others | idb-keyval ${versions.idbKeyval}, esbuild ${versions.esbuild} |`)
   p()
 
-  // ---- 1. bytes
-  p('## 1. Bytes a visitor downloads')
-  p()
-  p('KiB; gzip -9 and brotli q11 of the files as served (the bench server sends brotli). "Fetched" lists come from the requests of a real page load (the "before" column: page load until the UI is up; "after": clicking to open the preferences).')
-  p()
-  p('| what | files | raw | gzip | brotli |')
-  p('|---|---|---|---|---|')
-  const sizeRow = (what, paths) => {
-    const s = sizes(paths)
-    p(`| ${what} | ${paths.length ? paths.map((x) => '`' + x.slice(x.lastIndexOf('/') + 1) + '`').join(', ') : '(none)'} | ${s ? kib(s.raw) : 'n/a'} | ${s ? kib(s.gzip) : 'n/a'} | ${s ? kib(s.brotli) : 'n/a'} |`)
-  }
+  // ---- what was fetched (from the download probe), for §1, the goals and §7
   const isAsset = (x) => /\.(js|css)$/.test(x) && !/^\/(bench-t0|raw-idb|bench-lib)\.js$/.test(x)
   const uniq = (xs) => [...new Set(xs)]
   const d = downloads ?? {}
   const cBefore = d.candor ? uniq(d.candor.before.filter((x) => isAsset(x) && x.startsWith('/candor'))) : ['/candor.js']
-  const cAfter = d.candor ? uniq(d.candor.after.filter((x) => isAsset(x) && x.startsWith('/candor'))) : []
+  const cAfter = d.candor ? uniq(d.candor.after.filter((x) => isAsset(x) && x.startsWith('/candor') && !cBefore.includes(x))) : []
+  const cAll = uniq([...cBefore, ...cAfter])
   const lazyAll = [...site.files.keys()].filter((k) => /^\/candor-(panel|chunk)/.test(k) && site.files.get(k).length > 0).sort()
-  sizeRow('Candor, before opening the panel', cBefore)
-  if (d.candor) sizeRow('Candor, on opening the panel (as fetched, English page)', cAfter)
-  sizeRow('Candor, `candor-panel.js` + `candor-chunk-*` (the set `scripts/size.mjs` budgets)', lazyAll)
-  if (d.candor) sizeRow('**Candor, everything (before + on opening)**', uniq([...cBefore, ...cAfter]))
-  sizeRow('Candor catalog of the demo page (site data, 3 signals)', ['/candor.json'])
-  for (const peer of site.peers) {
+  const peerFiles = site.peers.map((peer) => {
     const f = d.peers?.[peer.key]
     const before = f ? uniq(f.before.filter((x) => isAsset(x) && x.startsWith('/peers/'))) : peer.paths
-    const after = f ? uniq(f.after.filter((x) => isAsset(x) && x.startsWith('/peers/'))) : []
-    sizeRow(`${peer.name} ${peer.version}, before opening its preferences`, before)
-    if (f) sizeRow(`${peer.name} ${peer.version}, on opening its preferences`, after)
+    const after = f ? uniq(f.after.filter((x) => isAsset(x) && x.startsWith('/peers/') && !before.includes(x))) : []
+    return { peer, fetched: !!f, before, after, all: uniq([...before, ...after]) }
+  })
+  const gz = (paths) => sizes(paths)?.gzip
+  const kibOf = (b) => (num(b) ? kib(b) + ' KiB' : 'n/a')
+  const peersSay = (f) => site.peers.map((x) => `${x.name} ${f(x)}`).join(', ')
+
+  // ---- goals
+  p('## Goals')
+  p()
+  p(
+    'The issue\'s performance goals against this run: Candor\'s median (per-round ratios and differences where the goal is relative), what it is compared with, and whether the median is within the goal ' +
+      '(long tasks and CLS: every run). The sections below have every case and how it is measured.',
+  )
+  p()
+  p('| goal | measure | Candor | for comparison | met |')
+  p('|---|---|---|---|---|')
+  const goal = (g, what, candor, other, ok) => p(`| ${g} | ${what} | ${candor} | ${other} | ${ok} |`)
+  {
+    const idle = gz(cBefore)
+    const all = gz(cAll)
+    goal(
+      '(a) ≤ 5 KiB',
+      `fetched of Candor on a page view without intent (gzip, §1)`,
+      `${kibOf(idle)} (${cBefore.map((x) => '`' + x.slice(1) + '`').join(', ')})`,
+      peerFiles.map((x) => `${x.peer.name} ${kibOf(gz(x.before))}`).join(', ') + ' (their page view with the banner)',
+      d.candor ? met(idle, GOALS.bytesIdle) : '– (no probe)',
+    )
+    goal(
+      '(a) ≤ 20 KiB',
+      'fetched of Candor with the panel opened, all files (gzip, §1)',
+      `${kibOf(all)} (${cAll.length} files)`,
+      peerFiles.map((x) => `${x.peer.name} ${kibOf(gz(x.all))}`).join(', ') + ' (with their preferences open)',
+      d.candor ? met(all, GOALS.bytesOpen) : '– (no probe)',
+    )
+    for (const [visit, key] of [
+      ['first', 'first_ready'],
+      ['returning', 'ret_ready'],
+    ]) {
+      const ratio = med(paired('startup:candor', key, 'startup:raw', key, (x, y) => x / y))
+      goal(
+        '(b) ≤ 1.25×',
+        `${visit} visit: script start → \`Candor.ready\`, over raw \`indexedDB.open\` + one \`get\` (per round, §2)`,
+        `${num(ratio) ? fmt(ratio) + '×' : 'n/a'} (${ms(medOf('startup:candor', key))})`,
+        `floor ${ms(medOf('startup:raw', key))}`,
+        met(ratio, GOALS.readyRatio),
+      )
+    }
+    const ef = med(evalFirst('main:candor'))
+    goal(
+      '(c) ≤ 5 ms',
+      "`candor.js`'s EvaluateScript + its code in the first task after it (trace, §3)",
+      `${ms(ef)} (${ms(medOf('main:candor', 'evaluate'))} + ${ms(medOf('main:candor', 'firstTask'))})`,
+      peersSay((x) => ms(med(evalFirst(`main:${x.key}`)))) + ' (their main script, same measure)',
+      met(ef, GOALS.evalFirstTask),
+    )
+    const dAll = med(paired('main:candor', 'scriptAll', 'main:none', 'scriptAll', (x, y) => x - y))
+    goal(
+      '(c) ≤ 10 ms',
+      'Δ all script: a page view without interaction, minus the page without a widget (§3)',
+      ms(dAll),
+      peersSay((x) => ms(med(paired(`main:${x.key}`, 'scriptAll', 'main:none', 'scriptAll', (a, b) => a - b)))),
+      met(dAll, GOALS.deltaScript),
+    )
+    const worst = (id, key) => (values(id, key).length ? Math.max(...values(id, key)) : undefined)
+    const lt = worst('main:candor', 'longtasks')
+    goal('(c) 0 long tasks', 'long tasks (> 50 ms) in the page load, most in a run (§3)', num(lt) ? String(lt) : 'n/a', peersSay((x) => String(worst(`main:${x.key}`, 'longtasks') ?? 'n/a')), met(lt, GOALS.longtasks))
+    const clsAll = [worst('main:candor', 'cls'), worst('startup:candor', 'first_cls'), worst('startup:candor', 'ret_cls')].filter(num)
+    const clsMax = clsAll.length == 3 ? Math.max(...clsAll) : undefined
+    goal(
+      '(c) CLS 0',
+      'cumulative layout shift of the page load, most in a run (§2 first and returning visits, §3)',
+      num(clsMax) ? clsMax.toFixed(3) : 'n/a',
+      peersSay((x) => (num(worst(`main:${x.key}`, 'cls')) ? worst(`main:${x.key}`, 'cls').toFixed(3) : 'n/a')),
+      met(clsMax, GOALS.cls),
+    )
+    const hv = medOf('panel:hover:100', 'painted')
+    goal(
+      '(d) ≤ 50 ms',
+      `100 signals: click → panel painted, the code loading on intent (the pointer rests on the launcher ${HOVER_MS} ms before the click, §4)`,
+      ms(hv),
+      `bare \`<dialog>\` ${ms(medOf('panel:floor', 'painted'))}; the page's opener clicked cold (no rest) ${ms(medOf('panel:lazy:100', 'painted'))}; ` +
+        peersSay((x) => ms(medOf(`ui:${x.key}`, 'open_painted'))) + ' (§7, 3 categories)',
+      met(hv, GOALS.openIntent),
+    )
+    const lt100 = medOf('panel:hover:100', 'later_painted')
+    goal('(d) ≤ 16 ms', '100 signals: click → panel painted, later opens (§4)', ms(lt100), `bare \`<dialog>\`, later opens ${ms(medOf('panel:floor', 'later_painted'))}`, met(lt100, GOALS.openLater))
+    const k = [medOf('panel:hover:1000', 'painted'), medOf('panel:hover:1000', 'later_painted'), medOf('scale', 'painted')]
+    goal(
+      '(d) ≤ 100 ms',
+      `1000 signals: click → panel painted: first open with the pointer resting ${HOVER_MS} ms / later opens (§4) / first open, storage seeded with 1000 values (§6)`,
+      k.map(ms).join(' / '),
+      `the page's opener clicked cold (no rest) ${ms(medOf('panel:lazy:1000', 'painted'))}`,
+      k.every(num) ? met(Math.max(...k), GOALS.open1000) : '–',
+    )
+    const dt = med(paired('startup:candor', 'ret_tailoredVisible', 'startup:raw', 'ret_elementVisible', (x, y) => x - y))
+    goal(
+      '(f) ≤ floor + 2 ms',
+      'returning visit: tailored content visible, minus the same element on the page without Candor (per round, §2)',
+      `${num(dt) ? (dt >= 0 ? '+' : '') + fmt(dt) + ' ms' : 'n/a'} (${ms(medOf('startup:candor', 'ret_tailoredVisible'))})`,
+      `floor ${ms(medOf('startup:raw', 'ret_elementVisible'))}`,
+      met(dt, GOALS.tailoredOverFloor),
+    )
+  }
+  p()
+
+  // ---- 1. bytes
+  p('## 1. Bytes a visitor downloads (goal (a))')
+  p()
+  p(
+    'KiB; gzip -9 (what goal (a) counts) and brotli q11 of the files as served (the bench server sends brotli), each file compressed on its own and summed. ' +
+      `"Fetched": the requests of a real page view of the demo page with the launcher (\`/candor.html\`). **Without intent**: load, \`Candor.ready\`, the launcher up, then ${QUIET_MS / 1000} s without any input. ` +
+      `**With the panel opened**: then the pointer rests on the launcher ${HOVER_MS} ms and clicks; requests until 1 s after the panel is painted. ` +
+      `Peers: their page view until the banner is up, then ${QUIET_MS / 1000} s; then their preferences opened from the banner.`,
+  )
+  p()
+  p('| what | files | raw | gzip | brotli | goal (gzip) |')
+  p('|---|---|---|---|---|---|')
+  const sizeRow = (what, paths, goalBytes) => {
+    const s = sizes(paths)
+    const g = goalBytes === undefined ? '' : `≤ ${goalBytes / 1024} KiB ${s ? met(s.gzip, goalBytes) : ''}`
+    p(`| ${what} | ${paths.length ? paths.map((x) => '`' + x.slice(x.lastIndexOf('/') + 1) + '`').join(', ') : '(none)'} | ${s ? kib(s.raw) : 'n/a'} | ${s ? kib(s.gzip) : 'n/a'} | ${s ? kib(s.brotli) : 'n/a'} | ${g} |`)
+  }
+  if (d.candor) {
+    sizeRow('**Candor, a page view without intent** (as fetched)', cBefore, GOALS.bytesIdle)
+    sizeRow('Candor, fetched in addition on opening the panel (English page)', cAfter)
+    sizeRow('**Candor, with the panel opened: all files fetched**', cAll, GOALS.bytesOpen)
+  } else sizeRow('Candor, `candor.js`', cBefore, GOALS.bytesIdle)
+  sizeRow('Candor, `candor-panel.js` + `candor-chunk-*` as built (the set `scripts/size.mjs` budgets)', lazyAll)
+  sizeRow('Candor catalog of the demo page (site data, 3 signals)', ['/candor.json'])
+  for (const { peer, fetched, before, after, all } of peerFiles) {
+    sizeRow(`${peer.name} ${peer.version}, a page view without intent (banner up)`, before)
+    if (fetched) {
+      sizeRow(`${peer.name} ${peer.version}, fetched in addition on opening its preferences`, after)
+      sizeRow(`${peer.name} ${peer.version}, with its preferences opened: all files`, all)
+    }
   }
   if (d.error) p(`\nThe download probe failed (${d.error}): the Candor rows list candor.js and the size.mjs set instead of fetched files.`)
   p()

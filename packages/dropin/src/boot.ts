@@ -43,7 +43,9 @@ const boot = (): CandorGlobal | undefined => {
   const strings = startupStrings[baseOf(lang) as keyof typeof startupStrings] ?? startupStrings.en
 
   uncloak = cloak()
-  const loadPanel = loadOnce((): Promise<Panel> => import(/* @vite-ignore */ new URL('candor-panel.js', base).href))
+  // A failed import stays failed for that URL in Firefox's module map: a retry asks for a new one.
+  let tries = 0
+  const loadPanel = loadOnce((): Promise<Panel> => import(/* @vite-ignore */ new URL('candor-panel.js' + (tries++ ? '?retry=' + tries : ''), base).href))
   // The panel's file didn't load (offline, blocked): the page goes on, and the next intent tries again.
   const failed = (e: unknown) => console.error('Candor: the preference panel could not be loaded:', e)
 
