@@ -10,18 +10,19 @@ const KB = 1024
 
 /** name, what a user imports, budget in gzip bytes */
 export const budgets = [
-  // Issue 2 asked for 5 KB. signals-core (1.7 KB) and idb-keyval (0.4 KB) leave 2.9 KB for the
-  // model, and the measured model is larger: see the README's "Size". The budget holds today's size,
-  // raised to 10 KB for issue 6's recovery paths (reopen, re-read when deleted under us, leave memory mode).
-  { name: '@candor/core (everything)', contents: "export * from '@candor/core'", limit: 10 * KB },
-  { name: '@candor/core { createCandor }', contents: "export { createCandor } from '@candor/core'", limit: 10 * KB },
+  // Issue 2 asked for 5 KB of core; the measured model is larger (see the README's "Size"). Since issue 10 the
+  // state is a plain store with a signals adapter beside it, and each concept a module: 12 KB for everything.
+  { name: '@candor/core (everything)', contents: "export * from '@candor/core'", limit: 12 * KB },
+  { name: '@candor/core { createCandor }', contents: "export { createCandor } from '@candor/core'", limit: 12 * KB },
+  // The reading part alone, as candor.js starts (the editing part loads on intent).
+  { name: '@candor/core/startup { startCandor }', contents: "export { startCandor } from '@candor/core/startup'", limit: 8.5 * KB },
   // Issue 3: Preact, @preact/signals, the widget and its CSS, on top of the core (whose
-  // signals-core they share, so it is counted once, with the core). 15.25 KB since the panel renders at idle.
-  { name: '@candor/widget { mountCandor }', contents: "export { mountCandor } from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 15.25 * KB },
-  { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 15.25 * KB },
-  { name: 'core + widget, all included', contents: "export * from '@candor/core'; export * from '@candor/widget'", limit: 24.5 * KB },
-  // What a page loads at startup with the lazy launcher: the core plus the launcher.
-  { name: 'core + lazy launcher', contents: "export { createCandor } from '@candor/core'; export { mountCandorLazy } from '@candor/widget/lazy'", limit: 10 * KB },
+  // signals-core they share, so it is counted once, with the core).
+  { name: '@candor/widget { mountCandor }', contents: "export { mountCandor } from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 16 * KB },
+  { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 16 * KB },
+  { name: 'core + widget, all included', contents: "export * from '@candor/core'; export * from '@candor/widget'", limit: 27 * KB },
+  // What a page loads at startup with the lazy launcher: the core's reading part plus the launcher.
+  { name: 'core/startup + lazy launcher', contents: "export { startCandor } from '@candor/core/startup'; export { mountCandorLazy } from '@candor/widget/lazy'", limit: 10 * KB },
 ]
 
 /** Minified bytes as they are, and as a server would send them. */
@@ -81,8 +82,8 @@ export const fetchedBudgets = {
 /** The drop-in as built (pnpm build): what a script-tag page downloads. Budget in gzip bytes. */
 export const files = [
   // Issue 4: everything a visitor downloads before opening the panel (the panel loads lazily).
-  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 16 * KB },
-  { name: 'candor-panel.js + its chunks (lazy)', match: /^candor-(panel|chunk).*\.js$/, limit: 16 * KB },
+  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 11 * KB },
+  { name: 'candor-panel.js + its chunks (lazy)', match: /^candor-(panel|chunk).*\.js$/, limit: 22.5 * KB },
 ]
 const DROPIN = root + 'packages/dropin/dist/'
 

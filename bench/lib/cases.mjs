@@ -57,8 +57,9 @@ const panelFetched = async (page) => (await candorFetched(page)).filter((p) => p
 /**
  * Clicks `opener` and waits until `spec` is visible: times from the click event's timestamp.
  * Without `rest`, Playwright's click: the pointer moves onto the opener and presses at once (a cold
- * click; its pointerover comes a few ms before the click). With `rest` (ms), the pointer moves onto
- * the opener's centre, rests there `rest` ms, then clicks at the same point (intent before the click).
+ * click; its pointerover comes well under a millisecond before the click). With `rest` (ms), the
+ * pointer moves onto the opener's centre, rests there `rest` ms, then clicks at the same point
+ * (intent before the click). `rest` in the result: pointerover → click as the page saw it.
  */
 async function clickOpen(page, opener, spec, all, { rest } = {}) {
   await page.evaluate(([s, a]) => window.__bench.arm(s, a), [spec, all])
@@ -68,8 +69,24 @@ async function clickOpen(page, opener, spec, all, { rest } = {}) {
     if (!box) throw new Error(`${opener} has no box to point at`)
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2]
     await page.mouse.move(x, y)
-    await page.waitForTimeout(rest)
-    await page.mouse.click(x, y)
+    // Rest `rest` ms from the pointerover the move caused (in the page's clock), then press and
+    // release where the pointer is: the click comes `rest` ms + the two input round trips after it.
+    const over = await page.evaluate(
+      (ms) =>
+        new Promise((resolve) => {
+          const start = performance.now()
+          const wait = () => {
+            const t = window.__bench.pointerover
+            if (t === undefined) return performance.now() - start < 2000 ? requestAnimationFrame(wait) : resolve(false)
+            setTimeout(() => resolve(true), Math.max(0, t + ms - performance.now()))
+          }
+          wait()
+        }),
+      rest,
+    )
+    if (!over) throw new Error(`no pointerover event when the pointer moved onto ${opener}`)
+    await page.mouse.down()
+    await page.mouse.up()
   }
   const o = await page.evaluate(() => window.__bench.opened)
   const b = await page.evaluate(() => {

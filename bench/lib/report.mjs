@@ -255,7 +255,7 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   p()
 
   // ---- 2. startup
-  p('## 2. Startup: Candor against the physical limit')
+  p('## 2. Startup: Candor against the physical limit (goals (b) and (f))')
   p()
   p(
     'From the start of the script under test (`bench-t0.js`, a classic script just before it, sets `__t0`) on the same page (the demo front page). ' +
@@ -269,7 +269,7 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   p('|---|---|---|')
   p(`| Candor: script start → \`Candor.ready\` | ${cell('startup:candor', 'first_ready')} | ${cell('startup:candor', 'ret_ready')} |`)
   p(`| floor: script start → raw \`indexedDB.open\` + \`get\` done | ${cell('startup:raw', 'first_ready')} | ${cell('startup:raw', 'ret_ready')} |`)
-  p(`| **ratio Candor / floor** (per round) | ${ratioCell('startup:candor', 'first_ready', 'startup:raw', 'first_ready')} | ${ratioCell('startup:candor', 'ret_ready', 'startup:raw', 'ret_ready')} |`)
+  p(`| **ratio Candor / floor** (per round; goal (b): ≤ ${GOALS.readyRatio}× on both visits) | ${ratioCell('startup:candor', 'first_ready', 'startup:raw', 'first_ready')} | ${ratioCell('startup:candor', 'ret_ready', 'startup:raw', 'ret_ready')} |`)
   p(`| Candor: script start → \`candor.js\` evaluated (in-page, an inline script right after it; the first visit includes its download) | ${cell('startup:candor', 'first_evaluated')} | ${cell('startup:candor', 'ret_evaluated')} |`)
   p(`| floor: script start → its script evaluated (same) | ${cell('startup:raw', 'first_evaluated')} | ${cell('startup:raw', 'ret_evaluated')} |`)
   p(`| floor: of which \`indexedDB.open\` | ${cell('startup:raw', 'first_open')} | ${cell('startup:raw', 'ret_open')} |`)
@@ -278,49 +278,72 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   p(`| Candor: tailored content decided (\`data-candor-state="on"\` on \`[data-candor-show="topics:sports"]\`, MutationObserver) | – | ${cell('startup:candor', 'ret_tailoredState')} |`)
   p(`| **Candor: tailored content visible** (first rAF in which it is displayed) | – | ${cell('startup:candor', 'ret_tailoredVisible')} |`)
   p(`| floor: the same element displayed on the same page without Candor (the raw script instead; nothing gates it), first rAF | – | ${cell('startup:raw', 'ret_elementVisible')} |`)
+  p(`| **tailored content visible − floor** (per round; goal (f): ≤ +${GOALS.tailoredOverFloor} ms, the same frame as the element without Candor) | – | ${deltaCell('startup:candor', 'ret_tailoredVisible', 'startup:raw', 'ret_elementVisible')} |`)
   p(`| same, from navigation start / page's first contentful paint | – | ${cell('startup:candor', 'ret_tailoredVisibleNav')} / FCP ${cell('startup:candor', 'ret_fcp')} |`)
-  p(`| cumulative layout shift of the page load | ${cell('startup:candor', 'first_cls', (x) => x.toFixed(3))} | ${cell('startup:candor', 'ret_cls', (x) => x.toFixed(3))} |`)
+  p(`| cumulative layout shift of the page load (goal (c): 0) | ${cell('startup:candor', 'first_cls', (x) => x.toFixed(3))} | ${cell('startup:candor', 'ret_cls', (x) => x.toFixed(3))} |`)
   p()
 
   // ---- 3. main thread
-  p('## 3. Main thread at startup, with and without Candor (and the peers)')
+  p('## 3. Main thread at startup, with and without Candor (and the peers) (goal (c))')
   p()
+  const noPanel = values('main:candor', 'panelFiles')
   p(
-    'One page load per run with a Chromium trace, measured 1 s after the widget\'s UI is up (Candor: launcher shown, which happens after the panel code preloads at idle; peers: banner settled; no widget: the load event). ' +
-      '**EvaluateScript**: the trace event of the widget\'s main script (compile + top-level run). **by URL**: the union of `EvaluateScript`, `v8.compile`, `v8.compileModule`, `v8.evaluateModule` and `FunctionCall` events attributed to the widget\'s main script (Candor: `candor.js`), or to all its files (Candor: also the panel chunks it preloads at idle) and the page\'s inline config; promise continuations carry no URL and are missing from both. ' +
+    "A page view without interaction: one page load per run with a Chromium trace and no input at all, measured until 1 s after the widget's UI is up " +
+      `(Candor: its launcher shown, right after \`Candor.ready\`, with no panel code; peers: banner settled; no widget: the load event). ` +
+      `Candor's panel code loads only on intent: of ${noPanel.length} runs, ${noPanel.filter((x) => x > 0).length} fetched any of it in that window` +
+      (noPanel.some((x) => x > 0) ? ' (so their script includes the panel\'s)' : '') +
+      '. **EvaluateScript**: the trace event of the widget\'s main script (compile + top-level run). ' +
+      "**first task**: the widget's main-script code (union of its `FunctionCall` and compile / run events) in the first task after the one that evaluated it in which that code runs again (Candor: observers and callbacks on the parsed page). " +
+      "**by URL**: the union of `EvaluateScript`, `v8.compile`, `v8.compileModule`, `v8.evaluateModule` and `FunctionCall` events attributed to the widget's main script (Candor: `candor.js`), or to all its files and the page's inline config; promise continuations carry no URL and are missing from all three. " +
       '**all script**: CDP `Performance.getMetrics` ScriptDuration of the whole page (Δ: minus the no-widget page of the same round). Long tasks: PerformanceObserver `longtask` (> 50 ms). CLS: sum of `layout-shift` values without recent input. Heap: CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`.',
   )
   p()
-  p('| page | EvaluateScript | of which v8.compile | by URL: main script | by URL: all its files + inline | all script | Δ all script | long tasks | longest task | CLS | JS heap KiB | Δ heap KiB |')
-  p('|---|---|---|---|---|---|---|---|---|---|---|---|')
+  p(
+    `Goal (c): ≤ ${GOALS.evalFirstTask} ms EvaluateScript + first task, ≤ ${GOALS.deltaScript} ms Δ all script, ${GOALS.longtasks} long tasks, CLS ${GOALS.cls}.`,
+  )
+  p()
+  p('| page | EvaluateScript | of which v8.compile | first task after it | **EvaluateScript + first task** | by URL: main script | by URL: all its files + inline | all script | **Δ all script** | long tasks | longest task | CLS | JS heap KiB | Δ heap KiB |')
+  p('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
   const mainRows = [['no widget (same page)', 'main:none'], ['Candor (candor.js)', 'main:candor'], ...site.peers.map((x) => [`${x.name}`, `main:${x.key}`])]
   for (const [name, id] of mainRows) {
     const base = id == 'main:none'
     p(
-      `| ${name} | ${base ? '–' : cell(id, 'evaluate')} | ${base ? '–' : cell(id, 'compile')} | ${base ? '–' : cell(id, 'attributedMain')} | ${base ? '–' : cell(id, 'attributed')} | ${cell(id, 'scriptAll')} | ${base ? '–' : deltaCell(id, 'scriptAll', 'main:none', 'scriptAll')} | ${cell(id, 'longtasks')} | ${cell(id, 'longtaskMax')} | ${cell(id, 'cls', (x) => x.toFixed(3))} | ${cell(id, 'heapKiB', (x) => x.toFixed(0))} | ${base ? '–' : deltaCell(id, 'heapKiB', 'main:none', 'heapKiB', (x) => x.toFixed(0))} |`,
+      `| ${name} | ${base ? '–' : cell(id, 'evaluate')} | ${base ? '–' : cell(id, 'compile')} | ${base ? '–' : cell(id, 'firstTask')} | ${base ? '–' : cellOf(evalFirst(id), id)} | ${base ? '–' : cell(id, 'attributedMain')} | ${base ? '–' : cell(id, 'attributed')} | ${cell(id, 'scriptAll')} | ${base ? '–' : deltaCell(id, 'scriptAll', 'main:none', 'scriptAll')} | ${cell(id, 'longtasks')} | ${cell(id, 'longtaskMax')} | ${cell(id, 'cls', (x) => x.toFixed(3))} | ${cell(id, 'heapKiB', (x) => x.toFixed(0))} | ${base ? '–' : deltaCell(id, 'heapKiB', 'main:none', 'heapKiB', (x) => x.toFixed(0))} |`,
     )
   }
   p()
 
   // ---- 4. panel
-  p('## 4. The panel: click → first paint')
+  p('## 4. The panel: click → first paint (goal (d))')
   p()
   p(
-    'In-page, from the click event\'s timestamp: **showModal** = the panel\'s `dialog.showModal()` call; **painted** = the first task after the first animation frame in which the dialog is displayed (that frame has rendered). ' +
-      '**Lazy first open**: `data-launcher="none"`, the page\'s own `data-candor-open` button is clicked after ready, so the click loads `candor-panel.js` and its chunks. ' +
-      '**Preloaded first open**: the default launcher (it appears once the panel code has loaded at idle) is clicked. **Later opens**: Escape, then the launcher again (median of 3 per run). ' +
+    "In-page, from the click event's timestamp: **showModal** = the panel's `dialog.showModal()` call; **painted** = the first task after the first animation frame in which the dialog is displayed (that frame has rendered). " +
+      "candor.js loads none of the panel's code at startup; it loads on intent (a pointer over, focus on or touch of the launcher or an opener) or on the click. " +
+      "**Opener clicked cold**: `data-launcher=\"none\"`, the page's own `data-candor-open` button is clicked after ready with Playwright's click (the pointer arrives and presses at once: its pointerover comes a few ms before the click), so `candor-panel.js` and its chunks load on the click. " +
+      `**Pointer on the launcher first**: the default launcher (shown right after ready, no panel code yet; checked), the pointer moves onto it, rests ${HOVER_MS} ms (its pointerover starts loading the code), then clicks. ` +
+      '**Later opens**: Escape, then the launcher again (median of 3 per run). ' +
       '**All signals rendered**: the first frame in which the panel holds a card for every signal (the panel renders a long catalog in steps after its first paint). ' +
-      'Generated catalogs (the demo\'s 3 signals plus boolean / choice / multi signals, about two thirds in groups); an empty store (first visit).',
+      '**candor-panel.js requested / in**: its Resource Timing `startTime` / `responseEnd`, from the click (negative: before it). ' +
+      "Generated catalogs (the demo's 3 signals plus boolean / choice / multi signals, about two thirds in groups); an empty store (first visit).",
   )
   p()
-  p('| signals | open | click → showModal | click → painted | click → all signals rendered | script start → ready |')
-  p('|---|---|---|---|---|---|')
-  p(`| – | **floor**: the page's own button shows a bare \`<dialog>\` (no Candor), first open | ${cell('panel:floor', 'showModal')} | ${cell('panel:floor', 'painted')} | – | – |`)
-  p(`| – | **floor**, later opens | ${cell('panel:floor', 'later_showModal')} | ${cell('panel:floor', 'later_painted')} | – | – |`)
+  p(
+    `Goal (d): click → panel painted at 100 signals ≤ ${GOALS.openIntent} ms when the code starts loading on intent (the pointer on the launcher ${HOVER_MS} ms before the click), ≤ ${GOALS.openLater} ms for later opens; at 1000 signals ≤ ${GOALS.open1000} ms.`,
+  )
+  p()
+  p('| signals | open | click → showModal | click → painted | click → all signals rendered | candor-panel.js requested / in, from the click | pointerover → click | script start → ready / launcher up |')
+  p('|---|---|---|---|---|---|---|---|')
+  p(`| – | **floor**: the page's own button shows a bare \`<dialog>\` (no Candor), first open | ${cell('panel:floor', 'showModal')} | ${cell('panel:floor', 'painted')} | – | – | – | – |`)
+  p(`| – | **floor**, later opens | ${cell('panel:floor', 'later_showModal')} | ${cell('panel:floor', 'later_painted')} | – | – | – | – |`)
   for (const n of CATALOG_SIZES) {
-    p(`| ${n} | lazy first open (code loads on click) | ${cell(`panel:lazy:${n}`, 'showModal')} | ${cell(`panel:lazy:${n}`, 'painted')} | ${cell(`panel:lazy:${n}`, 'complete')} | – |`)
-    p(`| ${n} | first open, code preloaded at idle | ${cell(`panel:pre:${n}`, 'showModal')} | ${cell(`panel:pre:${n}`, 'painted')} | ${cell(`panel:pre:${n}`, 'complete')} | ${cell(`panel:pre:${n}`, 'ready')} |`)
-    p(`| ${n} | later opens | ${cell(`panel:pre:${n}`, 'later_showModal')} | ${cell(`panel:pre:${n}`, 'later_painted')} | ${cell(`panel:pre:${n}`, 'later_complete')} | – |`)
+    const L = `panel:lazy:${n}`
+    const H = `panel:hover:${n}`
+    const goalOf = (x) => (x ? ` (goal ≤ ${x} ms)` : '')
+    p(`| ${n} | first open, the page's opener clicked cold (code loads on the click) | ${cell(L, 'showModal')} | ${cell(L, 'painted')} | ${cell(L, 'complete')} | ${cell(L, 'panelStart')} / ${cell(L, 'panelEnd')} | ${cell(L, 'rest')} | – |`)
+    p(
+      `| ${n} | **first open, the pointer on the launcher ${HOVER_MS} ms before the click** (code loads on intent)${goalOf(n == 100 ? GOALS.openIntent : n == 1000 ? GOALS.open1000 : 0)} | ${cell(H, 'showModal')} | ${cell(H, 'painted')} | ${cell(H, 'complete')} | ${cell(H, 'panelStart')} / ${cell(H, 'panelEnd')} | ${cell(H, 'rest')} | ${cell(H, 'ready')} / ${cell(H, 'launcherUp')} |`,
+    )
+    p(`| ${n} | later opens${goalOf(n == 100 ? GOALS.openLater : n == 1000 ? GOALS.open1000 : 0)} | ${cell(H, 'later_showModal')} | ${cell(H, 'later_painted')} | ${cell(H, 'later_complete')} | – | – | – |`)
   }
   p()
 
@@ -343,12 +366,12 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   p()
   p(
     'Storage seeded before the page loads, by writing raw records into IndexedDB `candor:bench-1000` / `prefs`: `s:<id>` = `{ v: 1, value, setAt, fp: fingerprint(signal), expiresAt? }` for all 1000 signals and `history` = 10,000 `{ at, action: "set", id, value }` (Candor keeps the last 200). ' +
-      'Then the page with the 1000-signal catalog and the launcher: script start → ready, click on the launcher → panel (preloaded), JS heap after GC once the launcher is up and with the panel open.',
+      `Then the page with the 1000-signal catalog and the launcher: script start → ready, JS heap after GC once the launcher is up (no panel code loaded yet; checked), then the pointer on the launcher ${HOVER_MS} ms and a click → panel (its code loads on that intent, as in §4), and the heap with the panel open. Goal (d): click → painted ≤ ${GOALS.open1000} ms at 1000 signals.`,
   )
   p()
   p('| storage | script start → ready | click → showModal | click → painted | click → all rendered | JS heap KiB, launcher up | JS heap KiB, panel open | check |')
   p('|---|---|---|---|---|---|---|---|')
-  p(`| empty (first visit, from §4) | ${cell('panel:pre:1000', 'ready')} | ${cell('panel:pre:1000', 'showModal')} | ${cell('panel:pre:1000', 'painted')} | ${cell('panel:pre:1000', 'complete')} | – | – | |`)
+  p(`| empty (first visit, from §4) | ${cell('panel:hover:1000', 'ready')} | ${cell('panel:hover:1000', 'showModal')} | ${cell('panel:hover:1000', 'painted')} | ${cell('panel:hover:1000', 'complete')} | – | – | |`)
   const act = values('scale', 'active')
   const hist = values('scale', 'history')
   p(
@@ -363,21 +386,15 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   p(
     'Each widget on the same host page: Candor as documented (classic script in `<head>`, demo catalog); the peers as their READMEs show (stylesheet + script, config inline), with `defer` for parity with the performance anchors. ' +
       'UI up: the first animation frame in which the widget\'s UI (Candor: its launcher; peers: their consent banner) is displayed, from navigation start; settled: no animation running. ' +
-      'Click → preferences: Candor\'s launcher → the panel dialog; vanilla-cookieconsent "Manage preferences" → `.pm`; orejime "Configure" → `.orejime-Modal`; times from the click event. Script: from §3.',
+      'Click → preferences: Candor\'s launcher → the panel dialog, clicked cold (Playwright\'s click: no rest on it first, so its code loads on the click; §4 has the click after intent); vanilla-cookieconsent "Manage preferences" → `.pm`; orejime "Configure" → `.orejime-Modal` (both have all their code from the page load); times from the click event. Bytes: gzip, as fetched (§1). Script: from §3.',
   )
   p()
-  p('| widget | brotli KiB (before + on open) | UI visible | UI settled | page FCP | script by URL | Δ all script | click → visible frame | click → painted | click → settled |')
+  p('| widget | gzip KiB without intent / with the preferences open | UI visible | UI settled | page FCP | script by URL | Δ all script | click → visible frame | click → painted | click → settled |')
   p('|---|---|---|---|---|---|---|---|---|---|')
-  const peerBytes = (before, after) => {
-    const s = sizes(uniq([...before, ...after]))
-    return s ? kib(s.brotli) : 'n/a'
-  }
+  const bytesPair = (before, all) => `${num(gz(before)) ? kib(gz(before)) : 'n/a'} / ${num(gz(all)) ? kib(gz(all)) : 'n/a'}`
   const rowsUi = [
-    ['Candor (launcher; `Candor.ready` at ' + cell('ui:candor', 'ready') + ')', 'ui:candor', 'main:candor', peerBytes(cBefore, cAfter)],
-    ...site.peers.map((x) => {
-      const f = d.peers?.[x.key]
-      return [`${x.name} ${x.version}`, `ui:${x.key}`, `main:${x.key}`, peerBytes(f ? f.before.filter((y) => isAsset(y) && y.startsWith('/peers/')) : x.paths, f ? f.after.filter((y) => isAsset(y) && y.startsWith('/peers/')) : [])]
-    }),
+    ['Candor (launcher; `Candor.ready` at ' + cell('ui:candor', 'ready') + ')', 'ui:candor', 'main:candor', bytesPair(cBefore, cAll)],
+    ...peerFiles.map((x) => [`${x.peer.name} ${x.peer.version}`, `ui:${x.peer.key}`, `main:${x.peer.key}`, bytesPair(x.before, x.all)]),
   ]
   for (const [name, id, mid, bytes] of rowsUi)
     p(
