@@ -31,12 +31,7 @@ export interface Durable {
  * the visitor made wins), deletions of what was stored before an erase, and the history merged.
  * Pure: `current` is what IndexedDB holds of `keys` now; `kept` is what memory holds.
  */
-export const mergeRecovery = (
-  current: Map<string, unknown>,
-  held: Held,
-  before: string[],
-  kept: Map<string, unknown>,
-): Writes & { skipped: string[] } => {
+export const mergeRecovery = (current: Map<string, unknown>, held: Held, before: string[], kept: Map<string, unknown>): Writes & { skipped: string[] } => {
   const since = held.clearedAt
   const stored = parseHistory(current.get('history'))
   const later = (k: string, t: number) => stored.some((e) => e.at > t && (k == 'meta' ? e.action == 'level' : e.id !== undefined && signalKey(e.id) == k))
@@ -117,7 +112,13 @@ export const createDurable = (ctx: Context): Durable => {
     if (skipped.size)
       ctx.store.update({
         problems: ctx.store.state.problems.concat(
-          [...skipped].map((key): Problem => ({ code: 'newer-data', key, message: `"${key}" was stored by a newer version of Candor: the change made meanwhile was not saved over it` })),
+          [...skipped].map(
+            (key): Problem => ({
+              code: 'newer-data',
+              key,
+              message: `"${key}" was stored by a newer version of Candor: the change made meanwhile was not saved over it`,
+            }),
+          ),
         ),
       })
   }

@@ -1,11 +1,5 @@
 /** What went wrong, as a stable code a site can branch on. */
-export type CandorErrorCode =
-  | 'catalog-invalid'
-  | 'undeclared-signal'
-  | 'invalid-value'
-  | 'not-inferred'
-  | 'import-invalid'
-  | 'newer-data'
+export type CandorErrorCode = 'catalog-invalid' | 'undeclared-signal' | 'invalid-value' | 'not-inferred' | 'import-invalid' | 'newer-data'
 
 /**
  * The only error Candor throws or rejects with. `problems` lists every fault by path.

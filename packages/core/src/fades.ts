@@ -16,10 +16,13 @@ export const watchFades = (store: Store, now: () => number): (() => void) => {
     clearTimeout(timer)
     at = next
     if (next !== undefined)
-      timer = setTimeout(() => {
-        at = undefined
-        store.update({ clock: store.state.clock + 1 })
-      }, Math.min(next - t + 1, MAX_DELAY))
+      timer = setTimeout(
+        () => {
+          at = undefined
+          store.update({ clock: store.state.clock + 1 })
+        },
+        Math.min(next - t + 1, MAX_DELAY),
+      )
   }
   arm()
   const stop = store.listen(arm)

@@ -17,5 +17,4 @@ const LAST_TIME = 253402300799999
 export const isTime = (x: unknown): x is number => typeof x == 'number' && x >= 0 && x <= LAST_TIME
 
 /** A value of some signal: a boolean, an option, or a list of options. */
-export const isValue = (x: unknown): x is Value =>
-  typeof x == 'boolean' || typeof x == 'string' || (Array.isArray(x) && x.every((v) => typeof v == 'string'))
+export const isValue = (x: unknown): x is Value => typeof x == 'boolean' || typeof x == 'string' || (Array.isArray(x) && x.every((v) => typeof v == 'string'))

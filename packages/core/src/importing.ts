@@ -26,7 +26,7 @@ export const fromExport = (
 ): { level: Level | undefined; records: Map<string, SignalRecord>; history: HistoryEntry[] } => {
   const problems: string[] = []
   const bad = (path: string, why: string) => problems.push(path + ': ' + why)
-  const refuse = (why: string) => fail('import-invalid', 'This file can\'t be imported', [why])
+  const refuse = (why: string) => fail('import-invalid', "This file can't be imported", [why])
   let doc = input
   if (typeof doc == 'string') {
     if (doc.length > MAX_IMPORT_BYTES) refuse(`file: too large (${doc.length} bytes; at most ${MAX_IMPORT_BYTES})`)
@@ -35,8 +35,7 @@ export const fromExport = (
     } catch {
       refuse('file: not valid JSON')
     }
-  }
-  else
+  } else
     try {
       // An object handed over in code gets the same cap as a file's text.
       if (JSON.stringify(doc).length > MAX_IMPORT_BYTES) refuse(`file: too large (at most ${MAX_IMPORT_BYTES} bytes as JSON)`)
@@ -44,7 +43,7 @@ export const fromExport = (
       if ((e as Error).name == 'CandorError') throw e
       refuse('file: not JSON data')
     }
-  if (!isObject(doc)) return refuse('file: not a Candor preferences export'), null!
+  if (!isObject(doc)) return (refuse('file: not a Candor preferences export'), null!)
   if (doc.format !== FORMAT) refuse(`format: expected "${FORMAT}", so this is not a Candor preferences export`)
   if (doc.version !== SCHEMA) refuse(`version: ${JSON.stringify(doc.version)} is not supported (this Candor reads version ${SCHEMA})`)
   if (doc.site !== catalog.site) refuse(`site: this file is for ${JSON.stringify(doc.site)}, not "${catalog.site}"`)
@@ -72,7 +71,14 @@ export const fromExport = (
         }
         const setAt = time(e.setAt)
         const expiresAt = e.expiresAt === undefined ? undefined : time(e.expiresAt)
-        const why = e.value === undefined ? (e.off === true ? undefined : 'required') : isValue(e.value) ? checkValue(signal, e.value) : 'must be true/false, an option, or a list of options'
+        const why =
+          e.value === undefined
+            ? e.off === true
+              ? undefined
+              : 'required'
+            : isValue(e.value)
+              ? checkValue(signal, e.value)
+              : 'must be true/false, an option, or a list of options'
         if (why) bad(at + '.value', why)
         if (Number.isNaN(setAt)) bad(at + '.setAt', 'must be an ISO 8601 date')
         if (Number.isNaN(expiresAt)) bad(at + '.expiresAt', 'must be an ISO 8601 date or left out')
@@ -92,7 +98,7 @@ export const fromExport = (
       const at = isObject(h) ? time(h.at) : NaN
       if (!Number.isNaN(at)) history.push({ at, action: h.action, id: h.id, value: h.value } as HistoryEntry)
     }
-  fail('import-invalid', 'This file can\'t be imported', problems)
+  fail('import-invalid', "This file can't be imported", problems)
   // The same rules as history read from storage, so what is imported survives the next load.
   return { level: (level ?? undefined) as Level | undefined, records, history: parseHistory(history) }
 }

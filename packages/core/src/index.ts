@@ -2,6 +2,7 @@ export { createCandor, preopen } from './candor'
 export { validateCatalog, fingerprint } from './catalog'
 export { CandorError, type CandorErrorCode } from './errors'
 export { parseLifetime } from './lifetime'
+export { LEVELS } from './record'
 export { readSnapshot } from './snapshot'
 export { checkValue } from './value'
 export type {

@@ -234,4 +234,3 @@ export const createInstance = (options: CandorOptions, part: EditingPart): Cando
   )
   return api
 }
-

@@ -29,11 +29,7 @@ export const errorText = (e: unknown) => {
 /** What memory holds, as rows, for the in-memory backend that takes over when IndexedDB fails. */
 export const memoryRows = ({ store }: Context): Array<[string, unknown]> => {
   const s = store.state
-  return [
-    ...[...s.records].map(([id, r]): [string, unknown] => [signalKey(id), r]),
-    ['meta', { v: 1, level: s.storedLevel }],
-    ['history', s.history],
-  ]
+  return [...[...s.records].map(([id, r]): [string, unknown] => [signalKey(id), r]), ['meta', { v: 1, level: s.storedLevel }], ['history', s.history]]
 }
 
 /** Switches to memory for the rest of the page (or until a passing fault passes), saying why. */
@@ -61,7 +57,7 @@ export const load = async (ctx: Context, first: boolean): Promise<boolean> => {
       rows = await ctx.backend.all()
     } catch (e) {
       const r = storageReason(e)
-      if (i == READ_TRIES - 1 || r == 'timeout' || r == 'unavailable' || r == 'blocked') return toMemory(ctx, e), false
+      if (i == READ_TRIES - 1 || r == 'timeout' || r == 'unavailable' || r == 'blocked') return (toMemory(ctx, e), false)
     }
   const got = readRows(rows!, ctx.defs, ctx.fps)
   // One of this tab's changes came in meanwhile: what was read may predate it.
@@ -91,7 +87,10 @@ const dropFaded = (ctx: Context, backend: Backend, ids: string[], t: number, fad
         ['history', appendStored(cur.get('history'), ...faded)],
       ],
     }))
-    .then(() => ctx.tabs?.post(), () => {})
+    .then(
+      () => ctx.tabs?.post(),
+      () => {},
+    )
 
 /**
  * Leaves memory mode when a passing fault has passed (Safari's lost connection, a full disk, a hung open):

@@ -26,6 +26,7 @@ export interface Meta {
   level?: Level
 }
 
+/** The levels, from none to the most tailoring. */
 export const LEVELS: readonly Level[] = ['off', 'declared', 'all']
 /** The key of a signal's record; `meta` and `history` are the two others. */
 export const signalKey = (id: string) => 's:' + id
@@ -50,9 +51,7 @@ export const parseRecord = (x: unknown): SignalRecord | undefined => {
 }
 
 export const parseMeta = (x: unknown): Meta | undefined =>
-  isObject(x) && x.v === SCHEMA && (x.level === undefined || LEVELS.includes(x.level as Level))
-    ? { v: SCHEMA, level: x.level as Level | undefined }
-    : undefined
+  isObject(x) && x.v === SCHEMA && (x.level === undefined || LEVELS.includes(x.level as Level)) ? { v: SCHEMA, level: x.level as Level | undefined } : undefined
 
 /** Everything one read of the store holds, as memory keeps it. */
 export interface Rows {

@@ -27,7 +27,12 @@ export const memoryBackend = (seed: Iterable<[string, unknown]> = []): Backend =
   return {
     all: async () => [...map],
     change: async (keys, fn) =>
-      apply(fn(new Map(keys.map((k) => [k, map.get(k)]))), (k, v) => map.set(k, structuredClone(v)), (k) => map.delete(k), () => map.clear()),
+      apply(
+        fn(new Map(keys.map((k) => [k, map.get(k)]))),
+        (k, v) => map.set(k, structuredClone(v)),
+        (k) => map.delete(k),
+        () => map.clear(),
+      ),
   }
 }
 
@@ -68,7 +73,11 @@ const connect = (name: string): Connection => {
   dbp.catch(() => {})
   const c: Connection = {
     use: (mode, cb) => dbp.then((db) => cb(db.transaction('prefs', mode).objectStore('prefs'))),
-    close: () => void dbp.then((db) => db.close(), () => {}),
+    close: () =>
+      void dbp.then(
+        (db) => db.close(),
+        () => {},
+      ),
   }
   return c
 }
@@ -137,7 +146,12 @@ export const idbBackend = (name: string, timeout: number, lost?: () => void): Ba
         // Callbacks, not promise chains: the transaction must still be active when we write.
         const write = () => {
           try {
-            apply(fn(current), (k, v) => s.put(v, k), (k) => s.delete(k), () => s.clear())
+            apply(
+              fn(current),
+              (k, v) => s.put(v, k),
+              (k) => s.delete(k),
+              () => s.clear(),
+            )
           } catch (e) {
             failure = e
             s.transaction.abort()

@@ -119,14 +119,7 @@ export interface Catalog {
 export type Level = 'off' | 'declared' | 'all'
 
 /** Why a signal is or is not used for tailoring right now. */
-export type SignalState =
-  | 'active'
-  | 'off'
-  | 'expired'
-  | 'unset'
-  | 'one-off'
-  | 'needs-review'
-  | 'forbidden-by-level'
+export type SignalState = 'active' | 'off' | 'expired' | 'unset' | 'one-off' | 'needs-review' | 'forbidden-by-level'
 
 /** Reads of one signal on this page. */
 export interface UsageEntry {
@@ -161,9 +154,7 @@ export interface Explanation {
 }
 
 /** Where the visitor's choices are kept, and if only in memory, why. */
-export type StorageStatus =
-  | { kind: 'indexeddb' }
-  | { kind: 'memory'; reason: StorageReason; detail?: string }
+export type StorageStatus = { kind: 'indexeddb' } | { kind: 'memory'; reason: StorageReason; detail?: string }
 
 /**
  * Why preferences can't be saved: no IndexedDB, blocked (private modes, site data blocked), too slow,

@@ -8,8 +8,7 @@ export const checkValue = (signal: SignalDefinition, value: unknown): string | u
   const allowed = (signal.options || []).map((o) => o.value)
   const list = allowed.map((v) => `"${v}"`).join(', ')
   if (signal.type == 'boolean') return typeof value == 'boolean' ? undefined : 'must be true or false'
-  if (signal.type == 'choice')
-    return typeof value == 'string' && allowed.includes(value) ? undefined : `must be one of ${list}`
+  if (signal.type == 'choice') return typeof value == 'string' && allowed.includes(value) ? undefined : `must be one of ${list}`
   if (!Array.isArray(value)) return `must be a list of options from ${list}`
   for (const v of value) if (typeof v != 'string' || !allowed.includes(v)) return `${shown(v)} is not an option: use ${list}`
   if (new Set(value).size != value.length) return 'lists an option twice'

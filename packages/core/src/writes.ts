@@ -39,7 +39,12 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
       (cur) => {
         guard(cur, key)
         stored = make(parseRecord(cur.get(key)))
-        return { put: [[key, stored], ['history', appendStored(cur.get('history'), entry)]] }
+        return {
+          put: [
+            [key, stored],
+            ['history', appendStored(cur.get('history'), entry)],
+          ],
+        }
       },
       [entry],
     )
@@ -98,7 +103,8 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
       await commit(id, 'confirm', () => newRecord(d, fpOf(id), inf.value, now()), inf.value)
     },
     setLevel: async (l) => {
-      if (!LEVELS.includes(l)) throw new CandorError('invalid-value', `setLevel(${JSON.stringify(l)}): the level must be "${LEVELS.slice(0, -1).join('", "')}" or "${LEVELS.at(-1)}"`)
+      if (!LEVELS.includes(l))
+        throw new CandorError('invalid-value', `setLevel(${JSON.stringify(l)}): the level must be "${LEVELS.slice(0, -1).join('", "')}" or "${LEVELS.at(-1)}"`)
       const entry: HistoryEntry = { at: now(), action: 'level', value: l }
       ctx.edits++
       store.update({ storedLevel: l, history: appended(store.state.history, entry) })
@@ -106,7 +112,12 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
         ['meta', 'history'],
         (cur) => {
           guard(cur, 'meta')
-          return { put: [['meta', { v: SCHEMA, level: l }], ['history', appendStored(cur.get('history'), entry)]] }
+          return {
+            put: [
+              ['meta', { v: SCHEMA, level: l }],
+              ['history', appendStored(cur.get('history'), entry)],
+            ],
+          }
         },
         [entry],
       )

@@ -37,7 +37,15 @@ describe('validateCatalog', () => {
         sig({ id: 'a', type: 'choice' }),
         sig({ id: 'a', purpose: '  ' }),
         sig({ id: 'b', lifetime: '3 months' }),
-        sig({ id: 'c', type: 'multi', options: [{ value: 'x', label: 'X' }, { value: 'x', label: 'Y' }, { value: 'has space', label: '' }] }),
+        sig({
+          id: 'c',
+          type: 'multi',
+          options: [
+            { value: 'x', label: 'X' },
+            { value: 'x', label: 'Y' },
+            { value: 'has space', label: '' },
+          ],
+        }),
         sig({ id: 'd', purpse: 'typo', options: [{ value: 'a', label: 'A' }] }),
         sig({ id: 'e', source: 'guessed', sensitive: 'yes' }),
       ],
@@ -70,9 +78,7 @@ describe('validateCatalog', () => {
   })
 
   it('caps the length of text, so megabytes of copy are refused', () => {
-    expect(problems({ site: 'a', signals: [sig({ label: 'x'.repeat(5000) })] })).toEqual([
-      'signals[0].label: must be text of 1 to 200 characters',
-    ])
+    expect(problems({ site: 'a', signals: [sig({ label: 'x'.repeat(5000) })] })).toEqual(['signals[0].label: must be text of 1 to 200 characters'])
   })
 
   it('accepts the optional fields group, description, sensitive and lifetimes in hours, days and weeks', () => {
@@ -100,7 +106,7 @@ describe('unknown fields', () => {
   it('are reported with the nearest known name, left out, and the rest of the catalog works', () => {
     const { catalog: out, unknown } = checkCatalog({
       site: 'a',
-      note: 'the site\'s own',
+      note: "the site's own",
       signals: [sig({ lifetme: '90d' }), sig({ id: 'y', type: 'choice', options: [{ value: 'a', label: 'A', colour: 'red' }] })],
     })
     expect(unknown).toEqual([
@@ -136,7 +142,9 @@ describe('unknown fields', () => {
 
 describe('intro', () => {
   it('is kept as text of at most 2000 characters', () => {
-    expect(validateCatalog({ site: 'a', signals: [], intro: 'We tailor the front page to what you follow.' }).intro).toBe('We tailor the front page to what you follow.')
+    expect(validateCatalog({ site: 'a', signals: [], intro: 'We tailor the front page to what you follow.' }).intro).toBe(
+      'We tailor the front page to what you follow.',
+    )
     expect(problems({ site: 'a', signals: [], intro: '' })).toEqual(['intro: must be text of 1 to 2000 characters'])
     expect(problems({ site: 'a', signals: [], intro: 'x'.repeat(2001) })).toEqual(['intro: must be text of 1 to 2000 characters'])
     expect(problems({ site: 'a', signals: [], intro: { html: '<b>' } })).toEqual(['intro: must be text of 1 to 2000 characters'])
@@ -146,9 +154,16 @@ describe('intro', () => {
 describe('fingerprint', () => {
   const base = catalog.signals[0]!
   it('ignores labels, so rewording asks nothing of the visitor', () => {
-    expect(fingerprint({ ...base, label: 'Your topics', options: [{ value: 'sports', label: 'Sport' }, { value: 'science', label: 'Sci' }] })).toBe(
-      fingerprint(base),
-    )
+    expect(
+      fingerprint({
+        ...base,
+        label: 'Your topics',
+        options: [
+          { value: 'sports', label: 'Sport' },
+          { value: 'science', label: 'Sci' },
+        ],
+      }),
+    ).toBe(fingerprint(base))
   })
   it('changes with the purpose, the type or the options', () => {
     expect(fingerprint({ ...base, purpose: 'Sells your topics to advertisers' })).not.toBe(fingerprint(base))

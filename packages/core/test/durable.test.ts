@@ -6,13 +6,16 @@ const held = (keys: Record<string, number>, over: Partial<Held> = {}): Held => (
 const put = (w: { put: Array<[string, unknown]> }) => Object.fromEntries(w.put)
 
 describe('mergeRecovery: what a recovery from memory mode writes', () => {
-  it('writes memory\'s value of each key changed there', () => {
+  it("writes memory's value of each key changed there", () => {
     const w = mergeRecovery(new Map(), held({ 's:a': 10 }), [], new Map([['s:a', rec(true)]]))
     expect(put(w)).toEqual({ 's:a': rec(true) })
   })
 
   it('never over a later choice another tab made', () => {
-    const current = new Map<string, unknown>([['history', [{ at: 20, action: 'set', id: 'a' }]], ['s:a', rec(false)]])
+    const current = new Map<string, unknown>([
+      ['history', [{ at: 20, action: 'set', id: 'a' }]],
+      ['s:a', rec(false)],
+    ])
     expect(put(mergeRecovery(current, held({ 's:a': 10 }), [], new Map([['s:a', rec(true)]])))).toEqual({})
     expect(put(mergeRecovery(current, held({ 's:a': 30 }), [], new Map([['s:a', rec(true)]])))).toEqual({ 's:a': rec(true) })
   })
@@ -25,7 +28,13 @@ describe('mergeRecovery: what a recovery from memory mode writes', () => {
 
   it('after an erase in memory: what was stored before goes, unless chosen since; the history starts again', () => {
     const current = new Map<string, unknown>([
-      ['history', [{ at: 1, action: 'set', id: 'a' }, { at: 8, action: 'set', id: 'b' }]],
+      [
+        'history',
+        [
+          { at: 1, action: 'set', id: 'a' },
+          { at: 8, action: 'set', id: 'b' },
+        ],
+      ],
       ['s:a', rec(1)],
       ['s:b', rec(2)],
     ])
@@ -43,7 +52,7 @@ describe('mergeRecovery: what a recovery from memory mode writes', () => {
     ])
   })
 
-  it('leaves a history in a shape it doesn\'t know alone', () => {
+  it("leaves a history in a shape it doesn't know alone", () => {
     expect(put(mergeRecovery(new Map([['history', { v: 9 }]]), held({}, { entries: [{ at: 2, action: 'off', id: 'b' }] }), [], new Map()))).toEqual({})
   })
 })

@@ -4,14 +4,45 @@ import * as core from '../src/index'
 // The public API is a contract with every site built on it: adding is fine, removing is a breaking change.
 describe('@candor/core exports', () => {
   it('exports exactly these values', () => {
-    expect(Object.keys(core).sort()).toEqual(['CandorError', 'checkValue', 'createCandor', 'fingerprint', 'parseLifetime', 'preopen', 'readSnapshot', 'validateCatalog'])
+    expect(Object.keys(core).sort()).toEqual([
+      'CandorError',
+      'LEVELS',
+      'checkValue',
+      'createCandor',
+      'fingerprint',
+      'parseLifetime',
+      'preopen',
+      'readSnapshot',
+      'validateCatalog',
+    ])
   })
 
   it('an instance has the documented members', () => {
     const c = core.createCandor({ catalog: { site: 'a', signals: [] }, storage: 'memory' })
     for (const k of ['ready', 'gpc', 'level', 'storage', 'usage', 'history', 'needsReview', 'orphans', 'problems', 'previewing', 'signals', 'catalog'])
       expect(k in c, k).toBe(true)
-    for (const k of ['get', 'explain', 'set', 'turnOff', 'turnOn', 'forget', 'renew', 'confirm', 'infer', 'setLevel', 'preview', 'expiringSoon', 'forgetOrphan', 'subscribe', 'export', 'import', 'clear', 'destroy', 'now'])
+    for (const k of [
+      'get',
+      'explain',
+      'set',
+      'turnOff',
+      'turnOn',
+      'forget',
+      'renew',
+      'confirm',
+      'infer',
+      'setLevel',
+      'preview',
+      'expiringSoon',
+      'forgetOrphan',
+      'subscribe',
+      'export',
+      'import',
+      'clear',
+      'destroy',
+      'now',
+      'load',
+    ])
       expect(typeof (c as unknown as Record<string, unknown>)[k], k).toBe('function')
   })
 })

@@ -254,9 +254,7 @@ describe('F03 indexedDB.open() returns null or throws synchronously (old Safari 
 
 describe('F04 Firefox private browsing ≤114: InvalidStateError on open', () => {
   it('F04: "A mutation operation was attempted…": memory mode with reason "blocked" (not "failed"), tried once', async () => {
-    const log = intercept(() =>
-      failingOpen(ex('InvalidStateError', 'A mutation operation was attempted on a database that did not allow mutations.')),
-    )
+    const log = intercept(() => failingOpen(ex('InvalidStateError', 'A mutation operation was attempted on a database that did not allow mutations.')))
     await noUnhandled(async () => {
       const c = await start({ timeout: 200 })
       memory(c, 'blocked', 'A mutation operation was attempted on a database that did not allow mutations.')
@@ -283,7 +281,7 @@ describe('F05 site data blocked in Chrome: UnknownError "The user denied permiss
 describe('F06 opaque origin (sandboxed iframe without allow-same-origin, data: URL)', () => {
   it('F06 (unit part; real iframe in e2e): open throwing SecurityError "access … is denied in this context" gives memory mode, no crash', async () => {
     intercept(() => {
-      throw ex('SecurityError', 'Failed to execute \'open\' on \'IDBFactory\': access to the Indexed Database API is denied in this context.')
+      throw ex('SecurityError', "Failed to execute 'open' on 'IDBFactory': access to the Indexed Database API is denied in this context.")
     })
     await noUnhandled(async () => {
       const c = await start({ timeout: 200 })
@@ -381,7 +379,7 @@ describe('F09 a transient open failure must not be cached forever (idb-keyval ke
   })
 })
 
-describe("F10 a database with our name exists but lacks our store (NotFoundError), or is at a higher version", () => {
+describe('F10 a database with our name exists but lacks our store (NotFoundError), or is at a higher version', () => {
   const foreign = async (version: number) => {
     const { db } = await openRaw(DB, version, (d) => d.createObjectStore('theirs').put('their data', 'k'))
     db.close()
@@ -519,7 +517,10 @@ describe('F13 Safari "Connection to Indexed Database server lost. Refresh the pa
    * once as the next transaction starts; `fault.log` counts the opens.
    */
   const lostConnection = () => {
-    const fault: { on: boolean; during?: () => void; log: ReturnType<typeof intercept> } = { on: false, log: intercept(() => (fault.on ? failingOpen(LOST) : PASS)) }
+    const fault: { on: boolean; during?: () => void; log: ReturnType<typeof intercept> } = {
+      on: false,
+      log: intercept(() => (fault.on ? failingOpen(LOST) : PASS)),
+    }
     const transaction = FakeDatabase.prototype.transaction
     vi.spyOn(FakeDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, ...a: unknown[]) {
       if (fault.on) throw LOST
@@ -840,7 +841,14 @@ describe('F17 page closed or navigated during a write', () => {
         if (++puts == at) abortAfter(r, null) // the page went away here
         return r
       })
-      await expect(b.change(['s:topics', 'history'], () => ({ put: [['s:topics', rec], ['history', []]] }))).rejects.toBeDefined()
+      await expect(
+        b.change(['s:topics', 'history'], () => ({
+          put: [
+            ['s:topics', rec],
+            ['history', []],
+          ],
+        })),
+      ).rejects.toBeDefined()
       vi.restoreAllMocks()
       expect(await dump()).toEqual(before)
     }
@@ -874,7 +882,7 @@ describe('F17 page closed or navigated during a write', () => {
 })
 
 describe('F18 two tabs edit different signals at once (lost update)', () => {
-  it('F18: a stale tab writing its signal does not undo the other tab\'s change: both land', async () => {
+  it("F18: a stale tab writing its signal does not undo the other tab's change: both land", async () => {
     vi.stubGlobal('BroadcastChannel', undefined) // B hears nothing: it stays stale
     const a = await start()
     const b = await start()
@@ -945,7 +953,7 @@ describe('F21 "delete everything" in tab A while tab B holds a connection', () =
     await until(() => b.get('topics') === undefined && b.get('compact') === undefined)
   })
 
-  it('F21: deleteDatabase by someone else is not blocked by Candor\'s open connections; Candor then reopens and keeps saving', async () => {
+  it("F21: deleteDatabase by someone else is not blocked by Candor's open connections; Candor then reopens and keeps saving", async () => {
     const a = await start()
     const b = await start()
     await a.set('compact', true)
@@ -996,7 +1004,12 @@ describe('F23 an older build meets a record written by a newer one', () => {
     const newerMeta = { v: 99, level: 'declared', extra: [1] }
     await seed(SITE, { 's:topics': newer, meta: newerMeta })
     const c = await start()
-    expect(c.problems.filter((p) => p.code == 'newer-data').map((p) => p.key).sort()).toEqual(['meta', 's:topics'])
+    expect(
+      c.problems
+        .filter((p) => p.code == 'newer-data')
+        .map((p) => p.key)
+        .sort(),
+    ).toEqual(['meta', 's:topics'])
     expect(c.get('topics')).toBeUndefined()
     expect(c.level).toBe('all')
     await typed(c.set('topics', ['sports']), 'newer-data')
@@ -1014,11 +1027,22 @@ describe('F23 an older build meets a record written by a newer one', () => {
 
 describe('F24 stored record corrupt or written by someone else', () => {
   it('F24: "garbage", {signals: 5}, {signals:{x:{value:"yes"}}} are skipped and reported (corrupt-record), kept as they are; defaults shown; no crash', async () => {
-    const junk = { 's:compact': 'garbage', 's:topics': { signals: 5 }, 's:region': { signals: { x: { value: 'yes' } } }, meta: 'garbage', history: { signals: 5 } }
+    const junk = {
+      's:compact': 'garbage',
+      's:topics': { signals: 5 },
+      's:region': { signals: { x: { value: 'yes' } } },
+      meta: 'garbage',
+      history: { signals: 5 },
+    }
     await seed(SITE, junk)
     const c = await start()
     expect(c.storage).toEqual({ kind: 'indexeddb' })
-    expect(c.problems.filter((p) => p.code == 'corrupt-record').map((p) => p.key).sort()).toEqual(['s:compact', 's:region', 's:topics'])
+    expect(
+      c.problems
+        .filter((p) => p.code == 'corrupt-record')
+        .map((p) => p.key)
+        .sort(),
+    ).toEqual(['s:compact', 's:region', 's:topics'])
     for (const id of ['compact', 'topics', 'region']) expect(c.explain(id).state).toBe('unset')
     expect(c.level).toBe('all')
     expect(c.history).toEqual([])
@@ -1152,7 +1176,14 @@ describe('F29 non-cloneable or invalid values and keys (DataCloneError, DataErro
 
   it('F29: if an uncloneable value still reaches put(), the transaction is aborted whole: nothing written, the store still usable', async () => {
     const b = idbBackend(DB, 1000)
-    await expect(b.change([], () => ({ put: [['a', 1], ['b', () => 1]] }))).rejects.toMatchObject({ name: 'DataCloneError' })
+    await expect(
+      b.change([], () => ({
+        put: [
+          ['a', 1],
+          ['b', () => 1],
+        ],
+      })),
+    ).rejects.toMatchObject({ name: 'DataCloneError' })
     expect(await b.all()).toEqual([])
     await b.change([], () => ({ put: [['a', 1]] }))
     expect(await b.all()).toEqual([['a', 1]])
@@ -1184,7 +1215,7 @@ describe('F30 update() on a bad key hung forever (idb-keyval < 6.2.5)', () => {
 })
 
 describe('F31 the updater throws inside the read-modify-write transaction', () => {
-  it('F31: the storage layer rejects with the updater\'s error and the stored record is unchanged', async () => {
+  it("F31: the storage layer rejects with the updater's error and the stored record is unchanged", async () => {
     await seed(SITE, { k: 'old' })
     const b = idbBackend(DB, 1000)
     const boom = new Error('updater failed')
@@ -1209,7 +1240,7 @@ describe('F31 the updater throws inside the read-modify-write transaction', () =
   })
 })
 
-describe('F32 import interleaved with another tab\'s write', () => {
+describe("F32 import interleaved with another tab's write", () => {
   const file = async () => {
     const src = await start({ catalog: { ...catalog, site: 'source-site' } })
     await src.set('topics', ['science'])
@@ -1218,7 +1249,7 @@ describe('F32 import interleaved with another tab\'s write', () => {
     return { ...src.export(), site: SITE } as PreferencesExport
   }
 
-  it('F32: the import is one readwrite transaction; another tab\'s concurrent write lands wholly before or after it', async () => {
+  it("F32: the import is one readwrite transaction; another tab's concurrent write lands wholly before or after it", async () => {
     const doc = await file()
     const a = await start()
     const b = await start()
@@ -1380,4 +1411,3 @@ describe('F37 Blob/File values (Safari private browsing cannot store them)', () 
     expect(JSON.parse(JSON.stringify(file))).toEqual(file)
   })
 })
-

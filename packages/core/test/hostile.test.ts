@@ -121,7 +121,6 @@ const doc = (over: Record<string, unknown> = {}) => ({
   ...over,
 })
 
-
 const sig = (over: Record<string, unknown> = {}) => ({ id: 'x', type: 'boolean', label: 'X', purpose: 'P', ...over })
 
 afterEach(notPolluted)
@@ -495,7 +494,14 @@ describe('S10 unknown ids, wrong types and extra fields in a file', () => {
   // import is the one the next load reads.
   it('S10: history entries with unknown actions are dropped on import, as they are on the next load', async () => {
     const c = await open({ now: () => NOW })
-    await c.import(doc({ history: [{ at: AT, action: '<img src=x onerror=alert(1)>' }, { at: AT, action: 'set', id: 'compact', value: true }] }))
+    await c.import(
+      doc({
+        history: [
+          { at: AT, action: '<img src=x onerror=alert(1)>' },
+          { at: AT, action: 'set', id: 'compact', value: true },
+        ],
+      }),
+    )
     const next = await open({ now: () => NOW })
     expect(c.history).toEqual(next.history)
   })
@@ -535,7 +541,16 @@ describe('S11 hostile signal ids', () => {
       site: 'constructor',
       signals: [
         { id: 'constructor', type: 'boolean', label: 'C', purpose: 'P' },
-        { id: 'proto', type: 'multi', label: 'P', purpose: 'P', options: [{ value: '__proto__', label: 'A' }, { value: 'constructor', label: 'B' }] },
+        {
+          id: 'proto',
+          type: 'multi',
+          label: 'P',
+          purpose: 'P',
+          options: [
+            { value: '__proto__', label: 'A' },
+            { value: 'constructor', label: 'B' },
+          ],
+        },
       ],
     }
     const a = createCandor({ catalog: cat, gpc: false })
@@ -575,7 +590,14 @@ describe('S11 hostile signal ids', () => {
 
 describe('S03 URLs in the configuration', () => {
   it('S03: the catalog has no place for a URL: link fields of any scheme are reported by name and left out, so none can reach a page', () => {
-    for (const url of ['javascript:alert(1)', ' jaVasCript:alert(1)', '\tjavascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', 'https://example.com/privacy']) {
+    for (const url of [
+      'javascript:alert(1)',
+      ' jaVasCript:alert(1)',
+      '\tjavascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+      'https://example.com/privacy',
+    ]) {
       const { catalog, unknown: problems } = checkCatalog({ site: 'daily-planet', privacyPolicyUrl: url, signals: [sig({ href: url, learnMore: url })] })
       expect(JSON.stringify(catalog)).not.toContain(url.trim().slice(0, 8))
       expect(problems).toEqual([
@@ -595,7 +617,14 @@ describe('S12 invalid catalogs', () => {
       sig({ id: 'a' }),
       sig({ id: 'b', label: undefined }),
       sig({ id: 'c', purpose: '' }),
-      sig({ id: 'd', type: 'choice', options: [{ value: 'x', label: 'X' }, { value: 'x', label: 'Y' }] }),
+      sig({
+        id: 'd',
+        type: 'choice',
+        options: [
+          { value: 'x', label: 'X' },
+          { value: 'x', label: 'Y' },
+        ],
+      }),
       sig({ id: 'e', type: 'multi', options: [] }),
       sig({ id: 'f', options: [{ value: 'x', label: 'X' }] }),
       sig({ id: 'g', defaultValue: true }),
@@ -637,7 +666,10 @@ describe('S12 invalid catalogs', () => {
   // CandorError('catalog-invalid'), not a TypeError.
   it('S12: an object with its own "toString" key as type, source or lifetime gives a CandorError', () => {
     for (const field of ['type', 'source', 'lifetime'])
-      throws(() => validateCatalog(JSON.parse(`{"site":"a","signals":[{"id":"x","type":"boolean","label":"X","purpose":"P","${field}":{"toString":1}}]}`)), 'catalog-invalid')
+      throws(
+        () => validateCatalog(JSON.parse(`{"site":"a","signals":[{"id":"x","type":"boolean","label":"X","purpose":"P","${field}":{"toString":1}}]}`)),
+        'catalog-invalid',
+      )
   })
 })
 
@@ -650,7 +682,10 @@ describe('S15 crafted or damaged records written by another script', () => {
       's:region': { v: 1, value: '<script>alert(1)</script>', setAt: 1, fp: fingerprint(catalog.signals[1]!) },
       's:<img src=x onerror=alert(1)>': { v: 1, value: true, setAt: 1, fp: 'x' },
       meta: { v: 1, level: '<svg onload=alert(1)>' },
-      history: [{ at: 1, action: '<img src=x onerror=alert(1)>' }, { at: 2, action: 'set', id: 'compact', value: true }],
+      history: [
+        { at: 1, action: '<img src=x onerror=alert(1)>' },
+        { at: 2, action: 'set', id: 'compact', value: true },
+      ],
     })
     const c = await open()
     expect(c.problems.map((p) => p.key).sort()).toEqual(['s:compact', 's:region'])
@@ -711,7 +746,8 @@ describe('S20 no per-user identifiers', () => {
     const rows = JSON.parse(dump) as Record<string, Record<string, unknown>>
     for (const [key, r] of Object.entries(rows)) {
       if (key == 'meta') expect(Object.keys(r).every((k) => ['v', 'level'].includes(k))).toBe(true)
-      else if (key == 'history') for (const h of r as unknown as object[]) expect(Object.keys(h).every((k) => ['at', 'action', 'id', 'value'].includes(k))).toBe(true)
+      else if (key == 'history')
+        for (const h of r as unknown as object[]) expect(Object.keys(h).every((k) => ['at', 'action', 'id', 'value'].includes(k))).toBe(true)
       else {
         expect(key).toMatch(/^s:[a-z][a-z0-9-]*$/)
         expect(Object.keys(r).every((k) => ['v', 'value', 'setAt', 'expiresAt', 'off', 'oneOff', 'fp'].includes(k))).toBe(true)
@@ -730,7 +766,9 @@ describe('S23 placeholders in site strings', () => {
     const text = marks.join(' ')
     const cat: Catalog = {
       site: 'a',
-      signals: [{ id: 'x', type: 'choice', source: 'inferred', label: text, purpose: text, description: text, group: text, options: [{ value: 'a', label: text }] }],
+      signals: [
+        { id: 'x', type: 'choice', source: 'inferred', label: text, purpose: text, description: text, group: text, options: [{ value: 'a', label: text }] },
+      ],
     }
     expect(validateCatalog(cat)).toEqual(cat)
     const c = createCandor({ catalog: cat, gpc: false })
@@ -768,8 +806,7 @@ describe('S24 misuse of the public API', () => {
       throws(() => c.infer('region', 'mars', { basis: 'x' }), 'invalid-value')
       throws(() => c.infer('region', 'eu', undefined as never), 'invalid-value')
       throws(() => c.infer('region', 'eu', { basis: '  ' }), 'invalid-value')
-      for (const v of [undefined, null, 1, 'yes', {}, [], ['sports'], { value: true }])
-        await rejects(c.set('compact', v as never), 'invalid-value')
+      for (const v of [undefined, null, 1, 'yes', {}, [], ['sports'], { value: true }]) await rejects(c.set('compact', v as never), 'invalid-value')
       for (const v of [undefined, null, 'sports', ['sports', 'sports'], ['cooking'], [1], [null], {}])
         await rejects(c.set('topics', v as never), 'invalid-value')
       await rejects(c.set('nope', true), 'undeclared-signal')

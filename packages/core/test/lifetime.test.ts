@@ -42,10 +42,7 @@ describe('lifetimes', () => {
     const t = clock()
     const cat: Catalog = {
       site: 'daily-planet',
-      signals: [
-        ...catalog.signals,
-        { id: 'mood', type: 'boolean', label: 'Light stories', purpose: 'Adds lighter stories', lifetime: '30d' },
-      ],
+      signals: [...catalog.signals, { id: 'mood', type: 'boolean', label: 'Light stories', purpose: 'Adds lighter stories', lifetime: '30d' }],
     }
     const c = createCandor({ catalog: cat, now: t.now, gpc: false })
     await c.ready
@@ -97,7 +94,10 @@ describe('material changes', () => {
 
   it('does not ask again when only the label is reworded', async () => {
     await (await open()).set('topics', ['sports'])
-    const c = createCandor({ catalog: { ...catalog, signals: catalog.signals.map((s) => (s.id == 'topics' ? { ...s, label: 'Your topics' } : s)) }, gpc: false })
+    const c = createCandor({
+      catalog: { ...catalog, signals: catalog.signals.map((s) => (s.id == 'topics' ? { ...s, label: 'Your topics' } : s)) },
+      gpc: false,
+    })
     await c.ready
     expect(c.get('topics')).toEqual(['sports'])
   })

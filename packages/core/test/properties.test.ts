@@ -50,8 +50,27 @@ const objectOf = (entries: Array<[string, unknown]>): Record<string, unknown> =>
 }
 
 const HOSTILE_KEYS = [
-  '__proto__', 'constructor', 'prototype', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__', 'then', 'length',
-  'site', 'signals', 'format', 'version', 'values', 'level', 'history', 'value', 'setAt', 'off', 'oneOff', 'granted', 'polluted',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  '__defineGetter__',
+  'then',
+  'length',
+  'site',
+  'signals',
+  'format',
+  'version',
+  'values',
+  'level',
+  'history',
+  'value',
+  'setAt',
+  'off',
+  'oneOff',
+  'granted',
+  'polluted',
   ...FIELDS,
 ]
 /** Keys that make an object unconvertible to a primitive when their value isn't a function. */
@@ -122,7 +141,7 @@ const mutate = (target: Record<string, unknown>, m: Mutation) => {
   const v = Object.prototype.hasOwnProperty.call(target, m.field) ? target[m.field] : undefined
   if (m.how == 'delete') delete target[m.field]
   else if (m.how == 'wrap') own(target, m.field, [v])
-  else if (m.how == 'stringify') own(target, m.field, typeof v == 'string' ? v : JSON.stringify(v) ?? 'undefined')
+  else if (m.how == 'stringify') own(target, m.field, typeof v == 'string' ? v : (JSON.stringify(v) ?? 'undefined'))
   else own(target, m.field, m.replacement)
 }
 
@@ -288,13 +307,27 @@ const applySetup = async (c: Candor, ops: Array<[string, unknown]>) => {
   for (const [id, v] of ops) await (id == 'level' ? c.setLevel(v as never) : c.set(id, v as never))
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // (b) set
 
 const HOSTILE_IDS = [
-  '', ' ', '__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', 'x'.repeat(10_000),
-  't\u043epics' /* Cyrillic о */, 'topics\u200b', 'TOPICS', 'topics ', 's:topics', 'meta', 'history', '1',
+  '',
+  ' ',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'x'.repeat(10_000),
+  't\u043epics' /* Cyrillic о */,
+  'topics\u200b',
+  'TOPICS',
+  'topics ',
+  's:topics',
+  'meta',
+  'history',
+  '1',
 ]
 const idArb = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...DECLARED) },
@@ -310,7 +343,18 @@ const valueArb = fc.oneof(
   anyJson.filter((v) => !hasTrap(v)),
 )
 const optionsArg = fc.option(
-  fc.oneof(fc.record({ oneOff: fc.oneof(fc.boolean(), anyJson.filter((v) => !hasTrap(v))) }, { requiredKeys: [] }), anyJson.filter((v) => !hasTrap(v))),
+  fc.oneof(
+    fc.record(
+      {
+        oneOff: fc.oneof(
+          fc.boolean(),
+          anyJson.filter((v) => !hasTrap(v)),
+        ),
+      },
+      { requiredKeys: [] },
+    ),
+    anyJson.filter((v) => !hasTrap(v)),
+  ),
   { nil: undefined },
 )
 
@@ -318,39 +362,44 @@ describe('(b) set with arbitrary ids and values', () => {
   it('either resolves (and get, explain and the stored record match) or rejects with a CandorError leaving memory and storage byte-identical', async () => {
     await noUnhandled(() =>
       fc.assert(
-        fc.asyncProperty(setup, fc.oneof({ weight: 1, arbitrary: validSet }, { weight: 3, arbitrary: fc.tuple(idArb, valueArb) }), optionsArg, async (ops, [id, value], o) => {
-          freshIdb()
-          const c = await open()
-          await applySetup(c, ops)
-          const rawBefore = await stored()
-          const memBefore = view(c)
-          const copy = structuredClone(value)
-          const outcome = await c.set(id as string, value as never, o as never).then(
-            () => undefined,
-            (e: unknown) => e ?? new Error('rejected with nothing'),
-          )
-          tally('b: ' + (outcome ? (outcome as CandorError).code : 'resolved'))
-          if (outcome) {
-            expect(outcome).toBeInstanceOf(CandorError)
-            expect(['undeclared-signal', 'invalid-value']).toContain((outcome as CandorError).code)
-            expect(await stored()).toBe(rawBefore)
-            expect(view(c)).toEqual(memBefore)
-          } else {
-            const oneOff = !!(o as { oneOff?: unknown } | undefined)?.oneOff
-            const state = oneOff ? 'one-off' : c.level == 'off' ? 'forbidden-by-level' : 'active'
-            expect(DECLARED).toContain(id)
-            expect(c.explain(id as string)).toMatchObject({ value: copy, state })
-            expect(c.get(id as string)).toEqual(state == 'active' ? copy : undefined)
-            const rec = (await raw(SITE))['s:' + (id as string)]
-            expect(rec).toMatchObject({ v: 1, value: copy })
-            expect(c.history.at(-1)).toMatchObject({ action: 'set', id })
-            // The caller's value is copied: changing it afterwards changes nothing.
-            if (Array.isArray(value)) value.push('science')
-            expect(c.explain(id as string).value).toEqual(copy)
-          }
-          notPolluted()
-          c.destroy()
-        }),
+        fc.asyncProperty(
+          setup,
+          fc.oneof({ weight: 1, arbitrary: validSet }, { weight: 3, arbitrary: fc.tuple(idArb, valueArb) }),
+          optionsArg,
+          async (ops, [id, value], o) => {
+            freshIdb()
+            const c = await open()
+            await applySetup(c, ops)
+            const rawBefore = await stored()
+            const memBefore = view(c)
+            const copy = structuredClone(value)
+            const outcome = await c.set(id as string, value as never, o as never).then(
+              () => undefined,
+              (e: unknown) => e ?? new Error('rejected with nothing'),
+            )
+            tally('b: ' + (outcome ? (outcome as CandorError).code : 'resolved'))
+            if (outcome) {
+              expect(outcome).toBeInstanceOf(CandorError)
+              expect(['undeclared-signal', 'invalid-value']).toContain((outcome as CandorError).code)
+              expect(await stored()).toBe(rawBefore)
+              expect(view(c)).toEqual(memBefore)
+            } else {
+              const oneOff = !!(o as { oneOff?: unknown } | undefined)?.oneOff
+              const state = oneOff ? 'one-off' : c.level == 'off' ? 'forbidden-by-level' : 'active'
+              expect(DECLARED).toContain(id)
+              expect(c.explain(id as string)).toMatchObject({ value: copy, state })
+              expect(c.get(id as string)).toEqual(state == 'active' ? copy : undefined)
+              const rec = (await raw(SITE))['s:' + (id as string)]
+              expect(rec).toMatchObject({ v: 1, value: copy })
+              expect(c.history.at(-1)).toMatchObject({ action: 'set', id })
+              // The caller's value is copied: changing it afterwards changes nothing.
+              if (Array.isArray(value)) value.push('science')
+              expect(c.explain(id as string).value).toEqual(copy)
+            }
+            notPolluted()
+            c.destroy()
+          },
+        ),
         { numRuns: 150 },
       ),
     )
@@ -385,14 +434,42 @@ const validDoc = fc
 
 const docReplacement = fc.oneof({ weight: 6, arbitrary: replacementArb() }, { weight: 1, arbitrary: fc.constant(BIG) })
 const mutatedDoc = fc
-  .tuple(validDoc, fc.array(mutationArb(docReplacement, ['format', 'version', 'site', 'level', 'values', 'history', 'value', 'setAt', 'expiresAt', 'off', 'oneOff', 'at', 'action', 'id', ...DECLARED, 'income']), { minLength: 1, maxLength: 3 }))
+  .tuple(
+    validDoc,
+    fc.array(
+      mutationArb(docReplacement, [
+        'format',
+        'version',
+        'site',
+        'level',
+        'values',
+        'history',
+        'value',
+        'setAt',
+        'expiresAt',
+        'off',
+        'oneOff',
+        'at',
+        'action',
+        'id',
+        ...DECLARED,
+        'income',
+      ]),
+      { minLength: 1, maxLength: 3 },
+    ),
+  )
   .map(([doc, ms]) => {
     const d = structuredClone(doc)
     for (const m of ms) {
       const values = d.values as Record<string, unknown> | undefined
       const ids = values && typeof values == 'object' ? Object.keys(values) : []
       const history = Array.isArray(d.history) ? d.history : []
-      const targets: unknown[] = [d, values, ids.length ? values![ids[m.at % ids.length]!] : undefined, history.length ? history[m.at % history.length] : undefined]
+      const targets: unknown[] = [
+        d,
+        values,
+        ids.length ? values![ids[m.at % ids.length]!] : undefined,
+        history.length ? history[m.at % history.length] : undefined,
+      ]
       const target = targets[m.sub % targets.length]
       if (typeof target == 'object' && target) mutate(target as Record<string, unknown>, m)
     }
@@ -474,7 +551,13 @@ describe('(c) import with arbitrary documents', () => {
       .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
       .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T00:00:00.000Z`)
     const doc = fc.record({ value: fc.boolean(), setAt: anyIso }).map((e) => ({
-      format: 'candor/preferences', version: 1, site: SITE, exportedAt: new Date(NOW).toISOString(), level: null, values: { compact: e }, history: [],
+      format: 'candor/preferences',
+      version: 1,
+      site: SITE,
+      exportedAt: new Date(NOW).toISOString(),
+      level: null,
+      values: { compact: e },
+      history: [],
     }))
     await fc.assert(
       fc.asyncProperty(doc, async (d) => {
@@ -497,7 +580,19 @@ describe('(c) import with arbitrary documents', () => {
       }),
       {
         numRuns: 50,
-        examples: [[{ format: 'candor/preferences', version: 1, site: SITE, exportedAt: '2026-05-03T09:00:00.000Z', level: null, values: { compact: { value: true, setAt: '0000-01-01T00:00:00.000Z' } }, history: [] }]],
+        examples: [
+          [
+            {
+              format: 'candor/preferences',
+              version: 1,
+              site: SITE,
+              exportedAt: '2026-05-03T09:00:00.000Z',
+              level: null,
+              values: { compact: { value: true, setAt: '0000-01-01T00:00:00.000Z' } },
+              history: [],
+            },
+          ],
+        ],
       },
     )
   })

@@ -36,14 +36,27 @@ describe('when IndexedDB fails, ready resolves and the instance works in memory'
         }),
       'blocked',
     ],
-    ['open throws (old Safari private mode)', () => vi.stubGlobal('indexedDB', { open: () => { throw new DOMException('', 'InvalidAccessError') } }), 'failed'],
+    [
+      'open throws (old Safari private mode)',
+      () =>
+        vi.stubGlobal('indexedDB', {
+          open: () => {
+            throw new DOMException('', 'InvalidAccessError')
+          },
+        }),
+      'failed',
+    ],
     ['open returns null (Tor Browser)', () => vi.stubGlobal('indexedDB', { open: () => null }), 'failed'],
     [
       'Firefox private mode ≤114',
       () => vi.stubGlobal('indexedDB', openError('InvalidStateError', 'A mutation operation was attempted on a database that did not allow mutations.')),
       'blocked',
     ],
-    ['site data blocked in Chrome', () => vi.stubGlobal('indexedDB', openError('UnknownError', 'The user denied permission to access the database.')), 'blocked'],
+    [
+      'site data blocked in Chrome',
+      () => vi.stubGlobal('indexedDB', openError('UnknownError', 'The user denied permission to access the database.')),
+      'blocked',
+    ],
     [
       'corrupt backing store, every time',
       () => vi.stubGlobal('indexedDB', openError('UnknownError', 'Internal error opening backing store for indexedDB.open.')),
@@ -202,7 +215,9 @@ describe('what is found in storage', () => {
 describe('preopen', () => {
   it('opens the database before the instance exists, and the instance uses that connection', async () => {
     const { preopen } = await import('../src/index')
-    await seed(catalog.site, { 's:compact': { v: 1, value: true, setAt: Date.UTC(2026, 0, 1), fp: fingerprint(catalog.signals.find((s) => s.id == 'compact')!) } })
+    await seed(catalog.site, {
+      's:compact': { v: 1, value: true, setAt: Date.UTC(2026, 0, 1), fp: fingerprint(catalog.signals.find((s) => s.id == 'compact')!) },
+    })
     const opens: string[] = []
     const real = indexedDB.open.bind(indexedDB)
     vi.stubGlobal('indexedDB', Object.assign(Object.create(indexedDB), { open: (n: string) => (opens.push(n), real(n)) }))

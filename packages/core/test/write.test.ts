@@ -77,7 +77,7 @@ describe('turnOff, turnOn, forget, renew', () => {
     await expect(c.renew('compact')).rejects.toThrow(/nothing to renew/)
   })
 
-  it('keeps a history of the visitor\'s changes, newest last, at most 200', async () => {
+  it("keeps a history of the visitor's changes, newest last, at most 200", async () => {
     const t = clock()
     const c = await open({ now: t.now })
     await c.set('compact', true)

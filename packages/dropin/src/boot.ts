@@ -29,8 +29,7 @@ type Panel = typeof import('./panel')
 let uncloak: (() => void) | undefined
 
 /** Runs `f` once the body exists (candor.js runs in <head>). */
-const withBody = (f: () => void) =>
-  document.body ? f() : document.addEventListener('DOMContentLoaded', f, { once: true })
+const withBody = (f: () => void) => (document.body ? f() : document.addEventListener('DOMContentLoaded', f, { once: true }))
 
 const boot = (): CandorGlobal | undefined => {
   const w = window as unknown as { Candor?: CandorGlobal }
@@ -49,7 +48,11 @@ const boot = (): CandorGlobal | undefined => {
   // The panel's file didn't load (offline, blocked): the page goes on, and the next intent tries again.
   const failed = (e: unknown) => console.error('Candor: the preference panel could not be loaded:', e)
 
-  const attributes = watchAttributes((id) => open(id), strings.why, () => intent())
+  const attributes = watchAttributes(
+    (id) => open(id),
+    strings.why,
+    () => intent(),
+  )
   // A returning visitor's page is tailored at once from the synchronous snapshot, found through
   // the site this catalog named last time; IndexedDB has the last word as soon as it answers.
   const source = catalogKey(data.catalog || 'inline:' + location.pathname)
@@ -73,7 +76,8 @@ const boot = (): CandorGlobal | undefined => {
       if (!document.getElementById('candor-catalog') && document.readyState == 'loading')
         await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }))
       const el = document.getElementById('candor-catalog')
-      if (!el) throw new Error('Candor: no catalog: add data-catalog="/candor.json" to the script tag, or a <script type="application/json" id="candor-catalog">')
+      if (!el)
+        throw new Error('Candor: no catalog: add data-catalog="/candor.json" to the script tag, or a <script type="application/json" id="candor-catalog">')
       input = JSON.parse(el.textContent || '')
     }
     // It keeps the snapshot read above current (the core's default); writes load with the panel.
@@ -144,13 +148,14 @@ const boot = (): CandorGlobal | undefined => {
       class extends HTMLElement {
         stop?: () => void
         connectedCallback() {
-          ready.then((c) =>
-            c
-              .load()
-              .then(loadPanel)
-              .then((p) => {
-                if (this.isConnected && !this.stop) this.stop = p.renderInline(this, c, { lang })
-              }, failed),
+          ready.then(
+            (c) =>
+              c
+                .load()
+                .then(loadPanel)
+                .then((p) => {
+                  if (this.isConnected && !this.stop) this.stop = p.renderInline(this, c, { lang })
+                }, failed),
             () => {},
           )
         }

@@ -1,4 +1,4 @@
-import type { Candor, CandorError, Explanation, HistoryEntry, Level } from '@candor/core'
+import { LEVELS, type Candor, type CandorError, type Explanation, type HistoryEntry, type Level } from '@candor/core'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { I18n } from './i18n'
 import type { Outline } from './outline'
@@ -20,7 +20,6 @@ export interface PanelProps {
   theme?: string
 }
 
-const LEVELS: Level[] = ['off', 'declared', 'all']
 const SOON_DAYS = 14
 const FIRST = 40
 const MORE = 200
@@ -107,8 +106,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
   }
   const historyText = (h: HistoryEntry) => {
     const def = candor.catalog.signals.find((s) => s.id == h.id)
-    const value =
-      h.action == 'level' ? t(`level.${h.value as Level}`) : def && h.value !== undefined ? valueText(def, h.value as never, i18n) : ''
+    const value = h.action == 'level' ? t(`level.${h.value as Level}`) : def && h.value !== undefined ? valueText(def, h.value as never, i18n) : ''
     return <Say i18n={i18n} k={`action.${h.action}`} label={label(h.id)} value={value} />
   }
 
@@ -130,6 +128,11 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
             {t('previewBack')}
           </button>
         </div>
+      )}
+      {candor.catalog.intro && (
+        <p class="site-intro">
+          <bdi>{candor.catalog.intro}</bdi>
+        </p>
       )}
       <p class="muted">{t('intro')}</p>
 
@@ -235,6 +238,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
           )}
         </div>
         {erasing && (
+          // biome-ignore lint/a11y/useSemanticElements: a fieldset would frame the question as a form section; it is a group of two buttons
           <div class="confirm" role="group" aria-labelledby={uid + '-erase'}>
             <p id={uid + '-erase'}>{t('eraseConfirm')}</p>
             <div class="actions">

@@ -32,18 +32,12 @@ export const Signal = ({ candor, e, i18n, uid, run, focus }: SignalProps) => {
   const on = s.type == 'boolean' ? inUse && e.value === true && e.state != 'expired' : inUse
   const usage = candor.usage[s.id]
   const toggle = () =>
-    run(
-      on
-        ? candor.turnOff(s.id)
-        : e.state == 'off' && (s.type != 'boolean' || e.value === true)
-          ? candor.turnOn(s.id)
-          : candor.set(s.id, true),
-    )
+    run(on ? candor.turnOff(s.id) : e.state == 'off' && (s.type != 'boolean' || e.value === true) ? candor.turnOn(s.id) : candor.set(s.id, true))
   const current = Array.isArray(e.value) ? e.value : []
-  const pick = (v: string, checked: boolean) =>
-    run(candor.set(s.id, s.type == 'multi' ? (checked ? current.concat(v) : current.filter((x) => x != v)) : v))
+  const pick = (v: string, checked: boolean) => run(candor.set(s.id, s.type == 'multi' ? (checked ? current.concat(v) : current.filter((x) => x != v)) : v))
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: the card holds a fieldset of its own (the editor); a group names the whole card by its label
     <div role="group" aria-labelledby={id} class={'signal state-' + e.state} id={id + '-card'}>
       <div class="signal-head">
         <h4 id={id}>
@@ -90,13 +84,17 @@ export const Signal = ({ candor, e, i18n, uid, run, focus }: SignalProps) => {
       {/* Where it came from and when it fades; nothing (no empty line) for a signal never set. */}
       {(e.source == 'inferred' || e.value !== undefined || e.expiresAt !== undefined) && (
         <p class="muted">
-          {e.source == 'inferred'
-            ? <Say i18n={i18n} k="inferred" basis={e.basis!} />
-            : e.setAt !== undefined && e.value !== undefined
-              ? t('declaredOn', { date: i18n.date(e.setAt) })
-              : ''}{' '}
+          {e.source == 'inferred' ? (
+            <Say i18n={i18n} k="inferred" basis={e.basis!} />
+          ) : e.setAt !== undefined && e.value !== undefined ? (
+            t('declaredOn', { date: i18n.date(e.setAt) })
+          ) : (
+            ''
+          )}{' '}
           {e.expiresAt !== undefined &&
-            (e.state == 'expired' ? t('faded', { date: i18n.date(e.expiresAt) }) : t('fades', { when: i18n.relative(e.expiresAt, candor.now()), date: i18n.date(e.expiresAt) }))}
+            (e.state == 'expired'
+              ? t('faded', { date: i18n.date(e.expiresAt) })
+              : t('fades', { when: i18n.relative(e.expiresAt, candor.now()), date: i18n.date(e.expiresAt) }))}
         </p>
       )}
       {e.state != 'active' && e.state != 'unset' && e.state != 'expired' && <p class="note">{t(`state.${e.state}`)}</p>}
@@ -123,4 +121,3 @@ export const Signal = ({ candor, e, i18n, uid, run, focus }: SignalProps) => {
     </div>
   )
 }
-

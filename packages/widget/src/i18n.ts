@@ -77,7 +77,15 @@ export const createI18n = (requested = 'en', overrides: Partial<Strings> = {}): 
       const s = (t - now) / 1000
       const a = Math.abs(s)
       const [n, unit]: [number, Intl.RelativeTimeFormatUnit] =
-        a < 3600 ? [s / 60, 'minute'] : a < 86400 ? [s / 3600, 'hour'] : a < 86400 * 45 ? [s / 86400, 'day'] : a < 86400 * 365 ? [s / 2629800, 'month'] : [s / 31557600, 'year']
+        a < 3600
+          ? [s / 60, 'minute']
+          : a < 86400
+            ? [s / 3600, 'hour']
+            : a < 86400 * 45
+              ? [s / 86400, 'day']
+              : a < 86400 * 365
+                ? [s / 2629800, 'month']
+                : [s / 31557600, 'year']
       return rel().format(Math.round(n), unit)
     },
     list: (items) => lists().format(items),

@@ -9,7 +9,6 @@ import { loadOnce } from './loader'
 import { startupStrings } from './locales/startup'
 import type { MountOptions, Mounted } from './mount'
 
-
 export type { MountOptions, Mounted }
 
 /**
@@ -26,7 +25,11 @@ export const mountCandorLazy = (candor: Candor, options: MountOptions & { preloa
       .then(() => import('./mount'))
       .then((m) => (mounted = m.mountCandor(candor, { ...options, host, launcher: false }))),
   )
-  const open = (signalId?: string) => void load().then((m) => m.open(signalId), () => {})
+  const open = (signalId?: string) =>
+    void load().then(
+      (m) => m.open(signalId),
+      () => {},
+    )
   if (options.launcher !== false) {
     const lang = pageLang(options.lang)
     const base = baseOf(lang) as keyof typeof startupStrings

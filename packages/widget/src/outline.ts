@@ -18,7 +18,7 @@ export const createOutline = (candor: Candor): Outline => {
   const toggle = async (next = !on.value) => {
     if (next == on.value) return
     on.value = next
-    if (!next) return hide?.(), (hide = undefined), (count.value = 0)
+    if (!next) return (hide?.(), (hide = undefined), (count.value = 0))
     const { showLayer } = await import('./layer')
     if (on.value && !hide) hide = showLayer(candor, count)
   }

@@ -3,7 +3,9 @@
 // each colour is light-dark(light, dark), following color-scheme, which data-theme can force.
 import { tokens } from './theme'
 
-export const css = tokens + `
+export const css =
+  tokens +
+  `
 .candor{all:initial}
 .candor-layer{display:contents}
 .candor{display:block;background:var(--candor-bg);box-sizing:border-box;padding:16px 20px 20px;text-align:start;overflow-wrap:anywhere}

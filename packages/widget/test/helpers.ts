@@ -45,7 +45,12 @@ export const settle = async () => {
 const nameOf = (el: Element): string => {
   const ids = el.getAttribute('aria-labelledby')
   const root = el.getRootNode() as Document | ShadowRoot
-  if (ids) return ids.split(' ').map((id) => root.getElementById(id)?.textContent ?? '').join(' ').trim()
+  if (ids)
+    return ids
+      .split(' ')
+      .map((id) => root.getElementById(id)?.textContent ?? '')
+      .join(' ')
+      .trim()
   const label = el.closest('label')
   return (el.getAttribute('aria-label') ?? label?.textContent ?? el.textContent ?? '').trim()
 }

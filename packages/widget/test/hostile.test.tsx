@@ -162,7 +162,12 @@ describe('S04 CSS through the theme option', () => {
     const fetched = vi.fn()
     vi.stubGlobal('fetch', fetched)
     const c = await make()
-    for (const theme of ['red;background:url(https://evil.example/x)', 'dark;}*{background:url(//evil.example/y)}', 'expression(alert(1))', '@import "//evil.example/z.css"']) {
+    for (const theme of [
+      'red;background:url(https://evil.example/x)',
+      'dark;}*{background:url(//evil.example/y)}',
+      'expression(alert(1))',
+      '@import "//evil.example/z.css"',
+    ]) {
       mounted = mountCandor(c, { lang: 'en', theme: theme as never })
       await settle()
       mounted.open()
@@ -203,7 +208,9 @@ describe('S06 Object.prototype polluted before the widget renders', () => {
     await show(await make())
     const baseline = shown()
     render(null, box)
-    expect(baseline.map(({ ticked, now, used }) => ({ ticked, now, used }))).toEqual(plainCatalog.signals.map(() => ({ ticked: 0, now: 'Now: not set', used: null })))
+    expect(baseline.map(({ ticked, now, used }) => ({ ticked, now, used }))).toEqual(
+      plainCatalog.signals.map(() => ({ ticked: 0, now: 'Now: not set', used: null })),
+    )
     let seen: ReturnType<typeof shown> = []
     await withPollution({ granted: true, enabled: true, consent: true, state: 'active', level: 'all', off: false, oneOff: false, v: 1, setAt: 0 }, async () => {
       const c = await make()
@@ -241,7 +248,16 @@ describe('S11 hostile but valid ids', () => {
       catalog: {
         site: 'a',
         signals: [
-          { id, type: 'multi', label: 'Long', purpose: 'P', options: [{ value: '__proto__', label: 'Proto' }, { value: 'x'.repeat(64), label: 'Long value' }] },
+          {
+            id,
+            type: 'multi',
+            label: 'Long',
+            purpose: 'P',
+            options: [
+              { value: '__proto__', label: 'Proto' },
+              { value: 'x'.repeat(64), label: 'Long value' },
+            ],
+          },
           { id: 'b', type: 'boolean', label: 'B', purpose: 'P' },
         ],
       },
@@ -327,7 +343,15 @@ describe('S23 placeholders in catalog strings', () => {
       catalog: {
         site: 'daily-planet',
         signals: [
-          { id: 'topics', type: 'multi', label: 'L ' + marks, purpose: 'P ' + marks, description: 'D ' + marks, lifetime: '7d', options: [{ value: 'a', label: 'A ' + marks }] },
+          {
+            id: 'topics',
+            type: 'multi',
+            label: 'L ' + marks,
+            purpose: 'P ' + marks,
+            description: 'D ' + marks,
+            lifetime: '7d',
+            options: [{ value: 'a', label: 'A ' + marks }],
+          },
         ],
       },
     })

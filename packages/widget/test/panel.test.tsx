@@ -191,7 +191,9 @@ describe('storage', () => {
   it("says plainly at the top when choices can't be saved", async () => {
     await show(await make())
     const first = box.querySelector('.candor > p')!
-    expect(first.textContent).toBe("Your choices can't be saved in this browser (this site keeps them for this page only): they last until you leave this page.")
+    expect(first.textContent).toBe(
+      "Your choices can't be saved in this browser (this site keeps them for this page only): they last until you leave this page.",
+    )
   })
 })
 
@@ -250,7 +252,13 @@ describe('languages', () => {
 describe('a large catalog', () => {
   const big = {
     site: 'big',
-    signals: Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, type: 'boolean' as const, label: `Signal ${i}`, purpose: `Purpose ${i}`, group: `Group ${i % 7}` })),
+    signals: Array.from({ length: 300 }, (_, i) => ({
+      id: `s${i}`,
+      type: 'boolean' as const,
+      label: `Signal ${i}`,
+      purpose: `Purpose ${i}`,
+      group: `Group ${i % 7}`,
+    })),
   }
 
   it('shows its first signals at once and the rest right after', async () => {
@@ -272,3 +280,15 @@ describe('a large catalog', () => {
   })
 })
 
+describe("the site's intro", () => {
+  it("shows the catalog's intro at the top, as text, and nothing when there is none", async () => {
+    await show(await make({ catalog: { ...catalog, intro: 'We order the front page by <b>what you follow</b>.' } }))
+    const intro = box.querySelector('.site-intro')!
+    expect(intro.textContent).toBe('We order the front page by <b>what you follow</b>.')
+    expect(intro.querySelector('b')).toBeNull()
+    expect(intro.compareDocumentPosition(box.querySelector('fieldset.level')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    render(null, box)
+    await show(await make())
+    expect(box.querySelector('.site-intro')).toBeNull()
+  })
+})
