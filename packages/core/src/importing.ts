@@ -9,6 +9,8 @@ import { checkValue } from './value'
 
 /** Larger files are refused before they are parsed: a real export is a few kilobytes. */
 export const MAX_IMPORT_BYTES = 1 << 20
+/** A file listing more signals than any catalog may declare (2000) is refused, with room for orphans. */
+const MAX_IMPORTED_SIGNALS = 5000
 
 const time = (x: unknown) => {
   const t = typeof x == 'string' && /^\d{4}-\d\d-\d\dT/.test(x) ? Date.parse(x) : NaN
@@ -55,7 +57,7 @@ export const fromExport = (
   if (!isObject(values)) bad('values', 'must be an object of signal id → value')
   else {
     const keys = Object.keys(values)
-    if (keys.length > 5000) bad('values', `lists ${keys.length} signals; at most 5000`)
+    if (keys.length > MAX_IMPORTED_SIGNALS) bad('values', `lists ${keys.length} signals; at most ${MAX_IMPORTED_SIGNALS}`)
     else
       for (const id of keys) {
         const at = 'values.' + id

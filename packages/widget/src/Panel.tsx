@@ -2,8 +2,8 @@ import { LEVELS, type Candor, type CandorError, type Explanation, type HistoryEn
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { I18n } from './i18n'
 import type { Outline } from './outline'
-import { Signal, valueText } from './Signal'
-import { Say } from './text'
+import { SignalCard, valueText } from './SignalCard'
+import { Say } from './Say'
 
 export interface PanelProps {
   candor: Candor
@@ -23,6 +23,10 @@ export interface PanelProps {
 const SOON_DAYS = 14
 const FIRST = 40
 const MORE = 200
+/** One frame: the next cards render after the first ones are painted. */
+const FRAME_MS = 16
+/** The download's object URL lives long enough for the browser to start the download. */
+const REVOKE_AFTER_MS = 1000
 
 /** Everything the visitor can see and do: the content of the modal and of `<candor-preferences>`. */
 export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, theme }: PanelProps) => {
@@ -66,7 +70,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
   const limit = Math.max(shown, wanted)
   useEffect(() => {
     if (limit < all.length) {
-      const t = setTimeout(() => setShown(limit + MORE), 16)
+      const t = setTimeout(() => setShown(limit + MORE), FRAME_MS)
       return () => clearTimeout(t)
     }
   }, [limit, all.length])
@@ -90,7 +94,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
     a.href = url
     a.download = `${site}-preferences.json`
     a.click()
-    setTimeout(() => URL.revokeObjectURL(url), 1000)
+    setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS)
   }
   const upload = async (input: HTMLInputElement) => {
     const file = input.files?.[0]
@@ -200,7 +204,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
             <bdi>{group || (named ? t('other') : t('signals'))}</bdi>
           </h3>
           {list.map((e) => (
-            <Signal key={e.signal.id} candor={candor} e={e} i18n={i18n} uid={uid} run={run} focus={focus} />
+            <SignalCard key={e.signal.id} candor={candor} e={e} i18n={i18n} uid={uid} run={run} focus={focus} />
           ))}
         </section>
       ))}

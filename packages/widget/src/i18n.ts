@@ -34,6 +34,14 @@ export interface I18n {
   list(items: string[]): string
 }
 
+// Seconds in a unit of relative time (a month and a year on average, Gregorian).
+const HOUR = 3600
+const DAY = 86400
+const MONTH = 2629800
+const YEAR = 31557600
+/** Up to this many days, "in 30 days" reads better than "in 1 month". */
+const DAYS_BEFORE_MONTHS = 45
+
 const safely = <T>(make: (lang: string) => T, lang: string): T => {
   try {
     return make(lang)
@@ -79,13 +87,13 @@ export const createI18n = (requested = 'en', overrides: Partial<Strings> = {}): 
       const [n, unit]: [number, Intl.RelativeTimeFormatUnit] =
         a < 3600
           ? [s / 60, 'minute']
-          : a < 86400
-            ? [s / 3600, 'hour']
-            : a < 86400 * 45
-              ? [s / 86400, 'day']
-              : a < 86400 * 365
-                ? [s / 2629800, 'month']
-                : [s / 31557600, 'year']
+          : a < DAY
+            ? [s / HOUR, 'hour']
+            : a < DAY * DAYS_BEFORE_MONTHS
+              ? [s / DAY, 'day']
+              : a < DAY * 365
+                ? [s / MONTH, 'month']
+                : [s / YEAR, 'year']
       return rel().format(Math.round(n), unit)
     },
     list: (items) => lists().format(items),

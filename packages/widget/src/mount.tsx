@@ -45,6 +45,11 @@ export interface Mounted {
   readonly host: HTMLElement
 }
 
+/** Dates and lists are warmed up this long after the first render, in a task of their own. */
+const WARM_UP_AFTER_MS = 50
+/** The closed panel renders at idle time, or after this long at the latest. */
+const RENDER_WITHIN_MS = 2000
+
 let uids = 0
 /** A prefix for ids, unique per panel on the page. */
 export const nextUid = () => 'candor' + ++uids
@@ -64,7 +69,7 @@ export const renderInLanguage = (root: Element | ShadowRoot, lang: string, strin
     if (!live) return
     const i18n = createI18n(lang, strings)
     render(view(i18n), root)
-    setTimeout(() => i18n.list([i18n.date(0), i18n.relative(0)]), 50)
+    setTimeout(() => i18n.list([i18n.date(0), i18n.relative(0)]), WARM_UP_AFTER_MS)
   })
   return () => {
     live = false
@@ -183,7 +188,7 @@ export const mountCandor = (candor: Candor, options: MountOptions = {}): Mounted
     return <Widget candor={candor} i18n={i18n} outline={outline} theme={theme} control={control} />
   })
   // The first open then costs what a later one does; a visitor who never opens pays it at idle time.
-  if (options.prerender !== false) idle(() => void (control.rendered.value = true), 2000)
+  if (options.prerender !== false) idle(() => void (control.rendered.value = true), RENDER_WITHIN_MS)
   const mounted: Mounted = {
     host,
     open: (target) => show(control, target),

@@ -1,6 +1,6 @@
 import type { Candor, Explanation, SignalDefinition, Value } from '@candor/core'
 import type { I18n } from './i18n'
-import { Say } from './text'
+import { Say } from './Say'
 
 /** A value in words: option labels, a list, or on/off. */
 export const valueText = (s: SignalDefinition, v: Value | undefined, i18n: I18n): string => {
@@ -12,7 +12,7 @@ export const valueText = (s: SignalDefinition, v: Value | undefined, i18n: I18n)
   return label(v)
 }
 
-export interface SignalProps {
+export interface SignalCardProps {
   candor: Candor
   e: Explanation
   i18n: I18n
@@ -24,7 +24,7 @@ export interface SignalProps {
 }
 
 /** One signal: a group named by its label, with its purpose, value, origin, lifetime, use, one switch and its editor. */
-export const Signal = ({ candor, e, i18n, uid, run, focus }: SignalProps) => {
+export const SignalCard = ({ candor, e, i18n, uid, run, focus }: SignalCardProps) => {
   const { t } = i18n
   const s = e.signal
   const id = `${uid}-${s.id}`
