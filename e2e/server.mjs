@@ -21,9 +21,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '..')
 const pagesDir = join(here, 'pages')
 // CANDOR_CORE_ENTRY: bundle another copy of the core (e.g. a patched one) instead.
-const coreEntry = process.env.CANDOR_CORE_ENTRY
-  ? resolve(process.env.CANDOR_CORE_ENTRY)
-  : join(root, 'packages', 'core', 'src', 'index.ts')
+const coreEntry = process.env.CANDOR_CORE_ENTRY ? resolve(process.env.CANDOR_CORE_ENTRY) : join(root, 'packages', 'core', 'src', 'index.ts')
 
 const { values: args } = parseArgs({
   options: {
@@ -47,7 +45,8 @@ const types = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'"
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'"
 
 // ---- the bundles -----------------------------------------------------------
 
@@ -109,9 +108,7 @@ async function getBundle(/** @type {string} */ name) {
 
 function formatBuildError(/** @type {any} */ error) {
   if (Array.isArray(error?.errors) && error.errors.length > 0) {
-    return esbuild
-      .formatMessagesSync(error.errors, { kind: 'error', color: false })
-      .join('\n')
+    return esbuild.formatMessagesSync(error.errors, { kind: 'error', color: false }).join('\n')
   }
   return String(error?.stack ?? error)
 }

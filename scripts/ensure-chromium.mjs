@@ -18,7 +18,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
-
 /**
  * The path of a system Chromium, or `undefined` when there is none.
  * Never installs anything.

@@ -129,7 +129,6 @@ async function scrollPanelTo(page, selector) {
 
 // ---- server and browser -------------------------------------------------------
 
-
 function startServer(port) {
   const child = spawn(process.execPath, [join(root, 'e2e', 'server.mjs'), '--port', String(port)], {
     cwd: root,
@@ -197,7 +196,10 @@ async function main() {
           timezoneId: 'Europe/Berlin',
         })
         // Nothing leaves the machine.
-        await context.route((url) => url.origin !== base, (route) => route.abort('blockedbyclient'))
+        await context.route(
+          (url) => url.origin !== base,
+          (route) => route.abort('blockedbyclient'),
+        )
         for (const shot of shots) {
           const page = await context.newPage()
           const errors = []

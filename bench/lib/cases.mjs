@@ -51,13 +51,13 @@ const candorFetched = (page) =>
       .map((e) => new URL(e.name).pathname)
       .filter((p) => /^\/candor[^/]*\.js$/.test(p)),
   )
-/** Whether the page has fetched any of the panel's code (anything of Candor's but candor.js). */
+/** The panel's code the page has fetched so far (any of Candor's files but candor.js): none before intent. */
 const panelFetched = async (page) => (await candorFetched(page)).filter((p) => p != '/candor.js')
 
 /**
  * Clicks `opener` and waits until `spec` is visible: times from the click event's timestamp.
  * Without `rest`, Playwright's click: the pointer moves onto the opener and presses at once (a cold
- * click; its pointerover comes well under a millisecond before the click). With `rest` (ms), the
+ * click; its pointerover comes at most a few ms before the click). With `rest` (ms), the
  * pointer moves onto the opener's centre, rests there `rest` ms, then clicks at the same point
  * (intent before the click). `rest` in the result: pointerover → click as the page saw it.
  */
@@ -69,22 +69,10 @@ async function clickOpen(page, opener, spec, all, { rest } = {}) {
     if (!box) throw new Error(`${opener} has no box to point at`)
     const [x, y] = [box.x + box.width / 2, box.y + box.height / 2]
     await page.mouse.move(x, y)
-    // Rest `rest` ms from the pointerover the move caused (in the page's clock), then press and
-    // release where the pointer is: the click comes `rest` ms + the two input round trips after it.
-    const over = await page.evaluate(
-      (ms) =>
-        new Promise((resolve) => {
-          const start = performance.now()
-          const wait = () => {
-            const t = window.__bench.pointerover
-            if (t === undefined) return performance.now() - start < 2000 ? requestAnimationFrame(wait) : resolve(false)
-            setTimeout(() => resolve(true), Math.max(0, t + ms - performance.now()))
-          }
-          wait()
-        }),
-      rest,
-    )
-    if (!over) throw new Error(`no pointerover event when the pointer moved onto ${opener}`)
+    // Rest `rest` ms, timed here rather than in the page (whose timers may wait behind the work the
+    // intent started, where a visitor's finger would not), then press and release where the pointer
+    // is: the click comes `rest` ms + the input round trips after the pointerover.
+    await page.waitForTimeout(rest)
     await page.mouse.down()
     await page.mouse.up()
   }
@@ -97,6 +85,7 @@ async function clickOpen(page, opener, spec, all, { rest } = {}) {
   if (o.painted === undefined) throw new Error(`${spec} did not become visible within 15 s of the click`)
   if (all && o.complete === undefined) throw new Error(`${all.n} × ${all.spec} not shown within 15 s of the click`)
   if (b.click === undefined) throw new Error('no click event seen')
+  if (rest !== undefined && b.pointerover === undefined) throw new Error(`no pointerover event when the pointer moved onto ${opener}`)
   const rel = (t) => (t !== undefined ? t - b.click : undefined)
   return {
     frame: o.frame - b.click,
@@ -104,7 +93,7 @@ async function clickOpen(page, opener, spec, all, { rest } = {}) {
     settled: rel(o.settled),
     complete: rel(o.complete),
     showModal: rel(b.showModalAt),
-    /** pointerover → click: how long the pointer rested on the opener (negative: before the click) */
+    /** pointerover → click: how long the pointer was on the opener before the click */
     rest: b.pointerover !== undefined ? b.click - b.pointerover : undefined,
     /** when candor-panel.js was requested and when it was in, from the click (negative: before it) */
     panelStart: rel(b.panelStart),

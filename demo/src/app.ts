@@ -47,9 +47,7 @@ candor.ready.then(() =>
     )
     const events = $('#events')
     const region = candor.get('region', { reason: 'Lists events near you', element: events })
-    events.textContent = region
-      ? `Near you (${region == 'eu' ? 'Europe' : 'United States'}): the tram line opening, a jazz night.`
-      : 'See the full calendar.'
+    events.textContent = region ? `Near you (${region == 'eu' ? 'Europe' : 'United States'}): the tram line opening, a jazz night.` : 'See the full calendar.'
     $('#greeting').textContent = candor.previewing ? 'You are seeing the page everyone sees.' : ''
   }),
 )

@@ -182,7 +182,7 @@ function render(/** @type {Candor} */ candor) {
     const region = candor.get('region', { reason: 'Lists events near you', element: local })
     const used = typeof region === 'string'
     $('local-title').textContent = used ? `Events near you: ${regionLabel(region)}` : 'Events around the world'
-    $('events').replaceChildren(...(used ? events[region] ?? everywhere : everywhere).map((text) => el('li', text)))
+    $('events').replaceChildren(...(used ? (events[region] ?? everywhere) : everywhere).map((text) => el('li', text)))
     mark(local, 'region', used)
   }
 

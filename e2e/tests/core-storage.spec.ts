@@ -110,10 +110,7 @@ test.describe('values persist', () => {
 })
 
 test.describe('two tabs', () => {
-  test('writing different signals at the same moment loses nothing, and each tab sees the other', async ({
-    context,
-    page,
-  }) => {
+  test('writing different signals at the same moment loses nothing, and each tab sees the other', async ({ context, page }) => {
     const tabA = page
     const tabB = await context.newPage()
     await Promise.all([openHarness(tabA), openHarness(tabB)])
@@ -166,9 +163,7 @@ test.describe('two tabs', () => {
     const fresh = await snapshot(tabC)
     expect(fresh.get).toEqual({ topics: ['science'], region: 'eu', compact: false })
     const sets = fresh.history.filter((entry) => entry.action === 'set').map((entry) => `${entry.id}=${JSON.stringify(entry.value)}`)
-    expect.soft(sets.sort(), 'history written by both tabs').toEqual(
-      ['compact=false', 'compact=true', 'region="eu"', 'topics=["science"]'].sort(),
-    )
+    expect.soft(sets.sort(), 'history written by both tabs').toEqual(['compact=false', 'compact=true', 'region="eu"', 'topics=["science"]'].sort())
   })
 
   test('a change in one tab reaches a tab that only reads', async ({ context, page }) => {
@@ -211,10 +206,7 @@ test.describe('two tabs', () => {
     },
   ]
   for (const { act, name, expected, history: expectedHistory } of duringReRead) {
-    test(`${name} made while the tab catches up with another tab's change is not undone in that tab`, async ({
-      context,
-      page,
-    }) => {
+    test(`${name} made while the tab catches up with another tab's change is not undone in that tab`, async ({ context, page }) => {
       const tabB = await context.newPage()
       await Promise.all([openHarness(page), openHarness(tabB)])
       await createCandor(page)
@@ -247,12 +239,18 @@ test.describe('two tabs', () => {
 
       // ...and the tab where the visitor acted must show and use the same.
       await expect
-        .poll(async () => {
-          const { level, get } = await snapshot(page)
-          return { level, get }
-        }, { message: `tab A after ${name}`, timeout: 2_000 })
+        .poll(
+          async () => {
+            const { level, get } = await snapshot(page)
+            return { level, get }
+          },
+          { message: `tab A after ${name}`, timeout: 2_000 },
+        )
         .toEqual({ level: expected.level, get: expected.get })
-      expect(truth.history.map((entry) => entry.action), 'stored history').toEqual(expectedHistory)
+      expect(
+        truth.history.map((entry) => entry.action),
+        'stored history',
+      ).toEqual(expectedHistory)
       const history = (await snapshot(page)).history.map((entry) => entry.action)
       expect.soft(history, `tab A's history after ${name}`).toEqual(expectedHistory)
     })
@@ -293,9 +291,7 @@ test.describe('clear()', () => {
 
     // Nothing left on disk but, at most, an empty database or an empty history.
     const records = await dump(page)
-    const left = Object.entries(records ?? {}).filter(
-      ([key, value]) => !(key === 'history' && Array.isArray(value) && value.length === 0) && key !== 'meta',
-    )
+    const left = Object.entries(records ?? {}).filter(([key, value]) => !(key === 'history' && Array.isArray(value) && value.length === 0) && key !== 'meta')
     expect(left).toEqual([])
     if (records?.meta) expect(records.meta).not.toHaveProperty('level', 'off')
   })
@@ -424,9 +420,7 @@ test.describe('corrupt records', () => {
     if (corrupt[0]!.key !== undefined) expect(corrupt[0]!.key).toContain('topics')
   })
 
-  test('a corrupt record among good ones is skipped; the good ones load and the bad one can be replaced', async ({
-    page,
-  }) => {
+  test('a corrupt record among good ones is skipped; the good ones load and the bad one can be replaced', async ({ page }) => {
     await openHarness(page)
     await createCandor(page)
     await page.evaluate(async () => {

@@ -194,7 +194,10 @@ test('a bad catalog leaves the page working on its baseline, with every problem 
   const errors: string[] = []
   page.on('console', (m) => m.type() == 'error' && errors.push(m.text()))
   await page.route('**/candor.json', (route) =>
-    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ site: 'Daily Planet', signals: [{ id: 'topics', type: 'multi', label: 'Topics' }] }) }),
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({ site: 'Daily Planet', signals: [{ id: 'topics', type: 'multi', label: 'Topics' }] }),
+    }),
   )
   await page.goto('/')
   await expect(topStories(page)).toBeVisible()

@@ -36,10 +36,14 @@ interface FaultWindow {
 async function openWidgetPage(page: Page, query = '') {
   const started = Date.now()
   await page.goto('/widget.html' + query)
-  await page.waitForFunction(() => {
-    const w = window as unknown as FaultWindow
-    return w.pageReady === true || typeof w.pageError === 'string'
-  }, undefined, { timeout: 15_000 })
+  await page.waitForFunction(
+    () => {
+      const w = window as unknown as FaultWindow
+      return w.pageReady === true || typeof w.pageError === 'string'
+    },
+    undefined,
+    { timeout: 15_000 },
+  )
   expect(await page.evaluate(() => (window as unknown as FaultWindow).pageError), 'the page script failed').toBeUndefined()
   return Date.now() - started
 }
@@ -89,8 +93,7 @@ function watchContext(context: BrowserContext, origins: string[]) {
 }
 
 /** The core's synchronous copy of the values in use (`readSnapshot`), as a page would read it before IndexedDB answers. */
-const readCopy = (page: Page) =>
-  page.evaluate((site) => (window.CandorCore as unknown as { readSnapshot(site: string): unknown }).readSnapshot(site), SITE)
+const readCopy = (page: Page) => page.evaluate((site) => (window.CandorCore as unknown as { readSnapshot(site: string): unknown }).readSnapshot(site), SITE)
 
 /** The project's launch options (the system Chromium and its flags), for browsers a test launches itself. */
 const launchOptions = () => (test.info().project.use.launchOptions ?? {}) as Record<string, unknown>
@@ -158,9 +161,13 @@ test.describe('IndexedDB refused when the page opens it', () => {
     },
     {
       id: 'F04',
-      title:
-        'open fails with "InvalidStateError: A mutation operation was attempted on a database that did not allow mutations." (Firefox private browsing)',
-      fault: { kind: 'error', name: 'InvalidStateError', message: 'A mutation operation was attempted on a database that did not allow mutations.', failures: 99 },
+      title: 'open fails with "InvalidStateError: A mutation operation was attempted on a database that did not allow mutations." (Firefox private browsing)',
+      fault: {
+        kind: 'error',
+        name: 'InvalidStateError',
+        message: 'A mutation operation was attempted on a database that did not allow mutations.',
+        failures: 99,
+      },
       reasons: ['blocked'],
       shown: 'storage is blocked here, as in private browsing',
     },
@@ -196,9 +203,7 @@ test.describe('IndexedDB refused when the page opens it', () => {
       expect(state.storage.kind, JSON.stringify(state.storage)).toBe('memory')
       const reason = (state.storage as { reason: string }).reason
       expect(variant.reasons as readonly string[], `storage.reason is ${reason}`).toContain(reason)
-      expect(state.problems.filter((p) => p.code === 'storage').map((p) => p.message)).toEqual([
-        expect.stringMatching(/^Preferences can't be saved/),
-      ])
+      expect(state.problems.filter((p) => p.code === 'storage').map((p) => p.message)).toEqual([expect.stringMatching(/^Preferences can't be saved/)])
       const opens = await page.evaluate(() => (window as unknown as FaultWindow).__opens ?? 0)
       expect(opens, 'opens before giving up: bounded').toBeLessThanOrEqual(3)
 
@@ -212,7 +217,9 @@ test.describe('IndexedDB refused when the page opens it', () => {
 
       // Back with storage working: the earlier choices are all there, the memory-only change is not.
       await openWidgetPage(page)
-      expect(await page.evaluate(() => ({ storage: window.candor.storage, topics: window.candor.get('topics'), compact: window.candor.get('compact') }))).toEqual({
+      expect(
+        await page.evaluate(() => ({ storage: window.candor.storage, topics: window.candor.get('topics'), compact: window.candor.get('compact') })),
+      ).toEqual({
         storage: { kind: 'indexeddb' },
         topics: ['science'],
         compact: true,
@@ -244,17 +251,19 @@ test.describe('IndexedDB refused when the page opens it', () => {
 
 // ---- F06: opaque origin -------------------------------------------------------
 
-test('F06 the widget in <iframe sandbox="allow-scripts" srcdoc>: IndexedDB denied, memory mode, the panel works and says so', async ({
-  page,
-}) => {
+test('F06 the widget in <iframe sandbox="allow-scripts" srcdoc>: IndexedDB denied, memory mode, the panel works and says so', async ({ page }) => {
   // An opaque origin fetches module scripts with CORS (Origin: null): server.mjs allows it, as a site serving sandboxed frames must.
   await page.goto('/faults-sandbox.html')
   await expect.poll(() => page.frames().length, { message: 'the sandboxed frame' }).toBe(2)
   const frame = page.frames().find((f) => f !== page.mainFrame())!
-  await frame.waitForFunction(() => {
-    const w = window as unknown as FaultWindow
-    return w.frameReady === true || typeof w.frameError === 'string'
-  }, undefined, { timeout: 15_000 })
+  await frame.waitForFunction(
+    () => {
+      const w = window as unknown as FaultWindow
+      return w.frameReady === true || typeof w.frameError === 'string'
+    },
+    undefined,
+    { timeout: 15_000 },
+  )
   expect(await frame.evaluate(() => (window as unknown as FaultWindow).frameError), 'the sandboxed script failed').toBeUndefined()
   expect(await frame.evaluate(() => origin), 'the frame has an opaque origin').toBe('null')
 
@@ -271,13 +280,20 @@ test('F06 the widget in <iframe sandbox="allow-scripts" srcdoc>: IndexedDB denie
 
 // ---- F07: open never settles ---------------------------------------------------
 
-test('F07 indexedDB.open never settles: ready resolves after the 2 s timeout, memory mode, the panel says storage did not answer', async ({
-  page,
-}) => {
+test('F07 indexedDB.open never settles: ready resolves after the 2 s timeout, memory mode, the panel says storage did not answer', async ({ page }) => {
   await page.addInitScript(() => {
     IDBFactory.prototype.open = function open() {
       const request = new EventTarget() as unknown as Record<string, unknown>
-      Object.assign(request, { readyState: 'pending', error: null, source: null, transaction: null, onsuccess: null, onerror: null, onblocked: null, onupgradeneeded: null })
+      Object.assign(request, {
+        readyState: 'pending',
+        error: null,
+        source: null,
+        transaction: null,
+        onsuccess: null,
+        onerror: null,
+        onblocked: null,
+        onupgradeneeded: null,
+      })
       return request as unknown as IDBOpenDBRequest
     }
   })
@@ -325,10 +341,7 @@ test.describe('site data cleared while the page is open (CDP Storage.clearDataFo
     expect(after.stored.region, 'the change made after the clear was saved').toBe('eu')
   })
 
-  test('F12 clear site data while the page is open: what the visitor deleted is not written back, and the page stops using it', async ({
-    page,
-    baseURL,
-  }) => {
+  test('F12 clear site data while the page is open: what the visitor deleted is not written back, and the page stops using it', async ({ page, baseURL }) => {
     await saveThenClear(page, baseURL!)
     // Changes after the clear, to other signals and to the level's neighbours.
     await page.evaluate(() => window.candor.set('region', 'eu'))
@@ -466,7 +479,7 @@ test('F17 a change followed at once by navigating away, 20 times: every record p
 
 // ---- F20, F35: catching up without BroadcastChannel / after being away ---------------
 
-test('F13 Safari\'s lost connection: changes are kept for the page, then saved once the page is shown again and IndexedDB answers', async ({ page }) => {
+test("F13 Safari's lost connection: changes are kept for the page, then saved once the page is shown again and IndexedDB answers", async ({ page }) => {
   await page.addInitScript(() => {
     // Every open and transaction fails while __lost is set, with the error Safari reports.
     const lost = () => new DOMException('Connection to Indexed Database server lost. Refresh the page to try again', 'UnknownError')
@@ -513,7 +526,7 @@ test('F13 Safari\'s lost connection: changes are kept for the page, then saved o
   expect(seen.history.map((e) => `${e.action}:${e.id}`)).toEqual(['set:compact', 'set:topics'])
 })
 
-test('F20 no BroadcastChannel in a tab: it catches up with another tab\'s change when it becomes visible again', async ({ context, page }) => {
+test("F20 no BroadcastChannel in a tab: it catches up with another tab's change when it becomes visible again", async ({ context, page }) => {
   const tabB = await context.newPage()
   await tabB.addInitScript(() => {
     delete (window as { BroadcastChannel?: unknown }).BroadcastChannel
@@ -571,9 +584,7 @@ test('F35 a page restored from the back/forward cache shows a change another tab
     await tabB.goBack({ waitUntil: 'commit' })
     await tabB.waitForFunction(() => (window as unknown as FaultWindow).__shown?.length === 2)
     expect(await tabB.evaluate(() => (window as unknown as FaultWindow).__shown), 'tab B came back from the cache').toEqual(['loaded', 'restored'])
-    await expect
-      .poll(() => tabB.evaluate(() => [window.candor.get('compact'), window.candor.get('topics')]), { timeout: 2_000 })
-      .toEqual([false, ['science']])
+    await expect.poll(() => tabB.evaluate(() => [window.candor.get('compact'), window.candor.get('topics')]), { timeout: 2_000 }).toEqual([false, ['science']])
     await guard.check()
   } finally {
     await browser.close()
@@ -582,10 +593,7 @@ test('F35 a page restored from the back/forward cache shows a change another tab
 
 // ---- F21: another tab deletes the database ---------------------------------------
 
-test('F21 another tab deletes the database with indexedDB.deleteDatabase: not blocked, this page then starts afresh and saves', async ({
-  context,
-  page,
-}) => {
+test('F21 another tab deletes the database with indexedDB.deleteDatabase: not blocked, this page then starts afresh and saves', async ({ context, page }) => {
   await openHarness(page)
   await createCandor(page)
   await page.evaluate(async () => {
@@ -628,10 +636,7 @@ test('F21 another tab deletes the database with indexedDB.deleteDatabase: not bl
 
 // ---- F25, F26: storage gone between visits, or never kept ---------------------------
 
-test('F25 the site\'s IndexedDB deleted between visits (persistent profile, CDP clear, relaunch): a first visit, no error', async ({
-  playwright,
-  baseURL,
-}) => {
+test("F25 the site's IndexedDB deleted between visits (persistent profile, CDP clear, relaunch): a first visit, no error", async ({ playwright, baseURL }) => {
   test.setTimeout(45_000)
   const origin = new URL(baseURL!).origin
   const dir = await mkdtemp(join(tmpdir(), 'candor-f25-'))
@@ -787,15 +792,22 @@ test('F28 two copies of the core (script bundle + npm bundle) and three instance
     }
   }, catalog)
 
-  type All = { all: Array<{ get(id: string): unknown; storage: unknown; history: readonly unknown[]; problems: readonly unknown[]; set(id: string, v: unknown): Promise<void> }>; puts: Record<string, number> }
+  type All = {
+    all: Array<{
+      get(id: string): unknown
+      storage: unknown
+      history: readonly unknown[]
+      problems: readonly unknown[]
+      set(id: string, v: unknown): Promise<void>
+    }>
+    puts: Record<string, number>
+  }
   await page.evaluate(() => (window as unknown as All).all[0]!.set('topics', ['sports']))
   await expect
     .poll(() => page.evaluate(() => (window as unknown as All).all.map((c) => c.get('topics'))), { timeout: 2_000 })
     .toEqual([['sports'], ['sports'], ['sports']])
   await page.evaluate(() => (window as unknown as All).all[1]!.set('compact', true))
-  await expect
-    .poll(() => page.evaluate(() => (window as unknown as All).all.map((c) => c.get('compact'))), { timeout: 2_000 })
-    .toEqual([true, true, true])
+  await expect.poll(() => page.evaluate(() => (window as unknown as All).all.map((c) => c.get('compact'))), { timeout: 2_000 }).toEqual([true, true, true])
   await page.waitForTimeout(300)
   const seen = await page.evaluate(() => {
     const w = window as unknown as All

@@ -71,9 +71,7 @@ test('S22: erasing everything asks first; going back keeps every preference', as
   expect((await state(page)).topics).toEqual(['science'])
 })
 
-test('S16: a script that breaks built-ins before candor.js (attachShadow, JSON.parse) cannot make Candor throw into the page', async ({
-  page,
-}) => {
+test('S16: a script that breaks built-ins before candor.js (attachShadow, JSON.parse) cannot make Candor throw into the page', async ({ page }) => {
   await declareScience(page)
   await page.addInitScript(() => {
     Element.prototype.attachShadow = () => {

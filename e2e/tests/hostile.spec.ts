@@ -54,12 +54,38 @@ test('S01: HTML and script in every site string is shown as text: no dialog, no 
   const catalog: Catalog = {
     site: 'evil-site',
     signals: [
-      { id: 'topics', type: 'multi', label: 'L ' + PAYLOADS[0], purpose: 'P ' + p, description: 'D ' + p, group: 'G ' + PAYLOADS[3], options: PAYLOADS.map((x, i) => ({ value: 'o' + i, label: x })) },
+      {
+        id: 'topics',
+        type: 'multi',
+        label: 'L ' + PAYLOADS[0],
+        purpose: 'P ' + p,
+        description: 'D ' + p,
+        group: 'G ' + PAYLOADS[3],
+        options: PAYLOADS.map((x, i) => ({ value: 'o' + i, label: x })),
+      },
       { id: 'region', type: 'choice', source: 'inferred', label: 'R ' + PAYLOADS[4], purpose: 'P', options: [{ value: 'eu', label: 'E ' + PAYLOADS[1] }] },
     ],
   }
-  const dialog = await showPanel(page, catalog, JSON.stringify([['set', 'topics', ['o0', 'o2']], ['infer', 'region', 'eu', { basis: 'B ' + PAYLOADS[2] }], ['get', 'topics', { reason: 'W ' + PAYLOADS[4] }]]))
-  for (const text of ['L ' + PAYLOADS[0], 'P ' + p, 'D ' + p, 'G ' + PAYLOADS[3], 'R ' + PAYLOADS[4], 'E ' + PAYLOADS[1], 'B ' + PAYLOADS[2], 'W ' + PAYLOADS[4], ...PAYLOADS])
+  const dialog = await showPanel(
+    page,
+    catalog,
+    JSON.stringify([
+      ['set', 'topics', ['o0', 'o2']],
+      ['infer', 'region', 'eu', { basis: 'B ' + PAYLOADS[2] }],
+      ['get', 'topics', { reason: 'W ' + PAYLOADS[4] }],
+    ]),
+  )
+  for (const text of [
+    'L ' + PAYLOADS[0],
+    'P ' + p,
+    'D ' + p,
+    'G ' + PAYLOADS[3],
+    'R ' + PAYLOADS[4],
+    'E ' + PAYLOADS[1],
+    'B ' + PAYLOADS[2],
+    'W ' + PAYLOADS[4],
+    ...PAYLOADS,
+  ])
     await expect(dialog.getByText(text, { exact: false }).first()).toBeVisible()
   const foreign = await page.evaluate(() => {
     const root = document.querySelector('candor-widget')!.shadowRoot!

@@ -75,7 +75,9 @@ async function focused(page: Page) {
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
     const modal = document.querySelector('candor-widget')?.shadowRoot?.querySelector('dialog')
     return {
-      what: active ? `<${active.tagName.toLowerCase()}${active.className ? ` class="${active.className}"` : ''}> ${(active.textContent ?? '').trim().slice(0, 40)}` : 'nothing',
+      what: active
+        ? `<${active.tagName.toLowerCase()}${active.className ? ` class="${active.className}"` : ''}> ${(active.textContent ?? '').trim().slice(0, 40)}`
+        : 'nothing',
       inDialog: !!active && !!modal?.open && modal.contains(active),
       // Nothing focused: in a headed browser focus is in the browser's own UI (the address bar).
       isBody: active === document.body || active === null,
@@ -205,7 +207,10 @@ test.describe('the sticky panel header', () => {
       return { visible: !!hit && active.contains(hit), covering: hit ? `<${hit.tagName.toLowerCase()} class="${hit.className}">` : 'nothing' }
     })
 
-  for (const viewport of [{ width: 360, height: 740 }, { width: 1280, height: 800 }]) {
+  for (const viewport of [
+    { width: 360, height: 740 },
+    { width: 1280, height: 800 },
+  ]) {
     // Widget bug (styles.ts/Panel.tsx): open('topics') scrolls the card to the top with scrollIntoView({block:'start'}) under the sticky .head (no scroll-padding), which covers the focused switch (WCAG 2.4.11).
     test(`"Why am I seeing this?" leaves the focused Topics switch uncovered at ${viewport.width}×${viewport.height}`, async ({ page }) => {
       await page.setViewportSize(viewport)
@@ -292,7 +297,9 @@ test.describe('tailoring', () => {
     expect((await tailoredParts(page)).parts.topics).toBe(baseline.parts.topics)
 
     // The level that turns everything off: the page everyone sees.
-    await panel(page).getByRole('radio', { name: /Show me the same page as everyone/ }).check()
+    await panel(page)
+      .getByRole('radio', { name: /Show me the same page as everyone/ })
+      .check()
     await expect(page.locator('main')).toHaveAttribute('data-tailored-by', '')
     expect(await tailoredParts(page)).toEqual(baseline)
     await expect(signalCard(page, 'compact')).toContainText('Not used at the level you chose.')
@@ -363,7 +370,9 @@ test.describe('tailoring', () => {
           const r = node.getBoundingClientRect()
           const near = (a: number, b: number) => Math.abs(a - b) <= 1
           // Boxes sit 4px outside the element, so their dashes never cross its text.
-          const box = boxes.filter((b) => near(b.rect.x, r.x - 4) && near(b.rect.y, r.y - 4) && near(b.rect.width, r.width + 8) && near(b.rect.height, r.height + 8))
+          const box = boxes.filter(
+            (b) => near(b.rect.x, r.x - 4) && near(b.rect.y, r.y - 4) && near(b.rect.width, r.width + 8) && near(b.rect.height, r.height + 8),
+          )
           return { signal: node.dataset.signal!, boxes: box.length, label: box[0]?.label, labelVisible: box[0]?.labelVisible }
         })
       })
@@ -395,13 +404,15 @@ test.describe('tailoring', () => {
     await expect(page.locator('candor-outline .box')).toHaveCount(0)
   })
 
-  test("without storage (?memory=1) the \"can't be saved\" sentence comes first in the panel", async ({ page }) => {
+  test('without storage (?memory=1) the "can\'t be saved" sentence comes first in the panel', async ({ page }) => {
     await openPage(page, '?memory=1')
     expect(await page.evaluate(() => window.candor.storage.kind)).toBe('memory')
     await openPanel(page)
     const order = await panel(page).evaluate((root) => [...root.children].map((child) => child.className || child.tagName.toLowerCase()))
-    expect(order.slice(0, 3), 'the panel\'s first blocks: header (title and Close), then the warning').toEqual(['head', 'warn', 'muted'])
-    await expect(panel(page).locator(':scope > .warn')).toHaveText(/^Your choices can't be saved in this browser \(.+\): they last until you leave this page\.$/)
+    expect(order.slice(0, 3), "the panel's first blocks: header (title and Close), then the warning").toEqual(['head', 'warn', 'muted'])
+    await expect(panel(page).locator(':scope > .warn')).toHaveText(
+      /^Your choices can't be saved in this browser \(.+\): they last until you leave this page\.$/,
+    )
   })
 
   test('Your data: download a .json, erase only after confirming, import the file back', async ({ page }) => {
@@ -412,10 +423,7 @@ test.describe('tailoring', () => {
     await expect(page.locator('main')).toHaveAttribute('data-tailored-by', 'topics region compact')
     const tailored = await tailoredParts(page)
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      panel(page).getByRole('button', { name: 'Download my preferences (.json)' }).click(),
-    ])
+    const [download] = await Promise.all([page.waitForEvent('download'), panel(page).getByRole('button', { name: 'Download my preferences (.json)' }).click()])
     expect(download.suggestedFilename()).toMatch(/\.json$/)
     const file = await download.path()
     const doc = JSON.parse(await readFile(file, 'utf8'))
@@ -499,8 +507,18 @@ test.describe('a hostile host page', () => {
   test("the page's selectors (button{font-size:40px!important;color:red!important}, …) don't reach the shadow panel", async ({ page }) => {
     // Properties set by rules that select elements (hostile.css), not inherited ones.
     const properties = [
-      'font-size', 'font-weight', 'font-family', 'color', 'background-color', 'padding-top', 'padding-left',
-      'margin-top', 'border-top-width', 'border-top-color', 'list-style-type', 'display',
+      'font-size',
+      'font-weight',
+      'font-family',
+      'color',
+      'background-color',
+      'padding-top',
+      'padding-left',
+      'margin-top',
+      'border-top-width',
+      'border-top-color',
+      'list-style-type',
+      'display',
     ]
     await openPage(page)
     const normal = await panelStyles(page, properties)
@@ -521,7 +539,7 @@ test.describe('a hostile host page', () => {
     await openPage(page, '', '/hostile/widget.html')
     const hostile = await panelStyles(page, properties)
     expect(hostile).toEqual(normal)
-    expect(await dialogWidth(), 'the dialog\'s width (30rem) on a page with html{font-size:62.5%}').toBe(normalWidth)
+    expect(await dialogWidth(), "the dialog's width (30rem) on a page with html{font-size:62.5%}").toBe(normalWidth)
   })
 })
 
@@ -714,12 +732,12 @@ test.describe('under a strict CSP', () => {
     const sizes = await page.evaluate(() =>
       [...(document.querySelector('candor-outline')?.shadowRoot?.querySelectorAll('.box') ?? [])].map((b) => b.getBoundingClientRect().width),
     )
-    expect(sizes.every((w) => w > 50), `outline box widths ${sizes}`).toBe(true)
+    expect(
+      sizes.every((w) => w > 50),
+      `outline box widths ${sizes}`,
+    ).toBe(true)
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      panel(page).getByRole('button', { name: 'Download my preferences (.json)' }).click(),
-    ])
+    const [download] = await Promise.all([page.waitForEvent('download'), panel(page).getByRole('button', { name: 'Download my preferences (.json)' }).click()])
     expect(JSON.parse(await readFile(await download.path(), 'utf8')).format).toBe('candor/preferences')
 
     // The widget's own CSS applies (constructed stylesheets need no 'unsafe-inline').
@@ -750,4 +768,3 @@ test.describe('under a strict CSP', () => {
     expect(await page.evaluate(() => window.__cspViolations)).toEqual([])
   })
 })
-

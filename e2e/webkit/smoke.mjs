@@ -110,7 +110,6 @@ function cleanup() {
   return cleaningUp
 }
 
-
 /** Polls `check` until it returns something truthy, for at most `ms`. */
 async function poll(/** @type {number} */ ms, /** @type {string} */ what, /** @type {() => Promise<any>} */ check) {
   const deadline = Date.now() + ms
@@ -288,7 +287,8 @@ function dump() {
 /** Reloads the page, making sure a new document replaced the old one, and waits for /core.js. */
 async function reload() {
   await inPage(async () => {
-    /** @type {any} */ (window).__beforeReload = true
+    /** @type {any} */
+    window.__beforeReload = true
   })
   await within(25_000, 'reloading', driver.navigate().refresh())
   await waitForHarness()

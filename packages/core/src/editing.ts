@@ -1,16 +1,14 @@
-// The editing part of an instance: writes, durability with recovery, export and the signals adapter.
+// The editing part of an instance: writes, durability with recovery, and the signals adapter.
 // `createCandor` includes it; candor.js loads it when the visitor shows intent (see `startCandor`).
 import type { Context } from './context'
 import { createDurable } from './durable'
-import { toExport } from './exporting'
 import { toSignals } from './signals'
-import type { CandorSignals, PreferencesExport } from './types'
+import type { CandorSignals } from './types'
 import { createWriter, type Writer } from './writes'
 
 export interface Editing {
   writer: Writer
   signals: CandorSignals
-  export(): PreferencesExport
 }
 
 /** Adds the editing part to an instance's context (and sets its `recover`). */
@@ -20,9 +18,5 @@ export const edit = (ctx: Context): Editing => {
   return {
     writer: createWriter(ctx, durable),
     signals: toSignals(ctx),
-    export: () => {
-      const s = ctx.store.state
-      return toExport(ctx.site, ctx.now(), s.storedLevel, s.records, (id) => ctx.defs.has(id), s.history)
-    },
   }
 }

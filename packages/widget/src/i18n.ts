@@ -85,7 +85,7 @@ export const createI18n = (requested = 'en', overrides: Partial<Strings> = {}): 
       const s = (t - now) / 1000
       const a = Math.abs(s)
       const [n, unit]: [number, Intl.RelativeTimeFormatUnit] =
-        a < 3600
+        a < HOUR
           ? [s / 60, 'minute']
           : a < DAY
             ? [s / HOUR, 'hour']
