@@ -17,7 +17,8 @@ export const parseHistory = (x: unknown): HistoryEntry[] =>
             isTime(e.at) &&
             ACTIONS.includes(e.action as string) &&
             (e.id === undefined || typeof e.id == 'string') &&
-            (e.value === undefined || isValue(e.value)),
+            (e.value === undefined || isValue(e.value)) &&
+            (e.page === undefined || typeof e.page == 'string'),
         )
         .slice(-HISTORY_MAX)
         .map((e) => ({ ...e }) as HistoryEntry)

@@ -95,10 +95,13 @@ export const createInstance = (options: CandorOptions, part: EditingPart): Cando
           throw e
         }))
   /** A write: at once when the editing part is in (memory changes before the call returns), else after it loads. */
+  type Writer = Editing['writer']
   const write =
-    <K extends keyof Editing['writer']>(k: K) =>
-    (...a: Parameters<Editing['writer'][K]>): Promise<void> =>
-      editing ? (editing.writer[k] as (...x: typeof a) => Promise<void>)(...a) : editor().then((e) => (e.writer[k] as (...x: typeof a) => Promise<void>)(...a))
+    <K extends keyof Writer>(k: K): Writer[K] =>
+    ((...a: unknown[]) => {
+      const run = (w: Writer) => (w[k] as (...x: unknown[]) => Promise<unknown>)(...a)
+      return editing ? run(editing.writer) : editor().then((e) => run(e.writer))
+    }) as Writer[K]
 
   // Inside an effect or computed, reading state subscribes to it (once the signals are in).
   const track = () => editing?.signals.version.value
@@ -182,6 +185,7 @@ export const createInstance = (options: CandorOptions, part: EditingPart): Cando
         .sort((a, b) => a.expiresAt! - b.expiresAt!)
     },
     set: write('set'),
+    toggle: write('toggle'),
     turnOff: write('turnOff'),
     turnOn: write('turnOn'),
     forget: write('forget'),

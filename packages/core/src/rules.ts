@@ -89,3 +89,21 @@ export const nextFade = (records: Iterable<SignalRecord>, t: number): number | u
   for (const r of records) if (r.expiresAt !== undefined && r.expiresAt > t && (next === undefined || r.expiresAt < next)) next = r.expiresAt
   return next
 }
+
+/**
+ * What one click on a control that declares `option` of `signal` makes of the declared `value`: a `multi`
+ * option is added or removed (in the catalog's order), a `choice` is set to the option or forgotten when it
+ * already holds it, a `boolean` flips (unset counts as off). `undefined` means forget.
+ * @example toggled(topics, ['sports'], 'science') // ['sports', 'science']
+ */
+export const toggled = (signal: SignalDefinition, value: Value | undefined, option?: string): Value | undefined => {
+  if (signal.type == 'boolean') return value !== true
+  if (signal.type == 'choice') return value === option ? undefined : option
+  const now = new Set(Array.isArray(value) ? value : [])
+  now.has(option!) ? now.delete(option!) : now.add(option!)
+  return (signal.options ?? []).map((o) => o.value).filter((v) => now.has(v))
+}
+
+/** Whether a declared value holds `option` (for a boolean: whether it is on): what a declaring control shows as pressed. */
+export const holdsOption = (value: Value | undefined, option?: string): boolean =>
+  option === undefined ? value === true : Array.isArray(value) ? value.includes(option) : value === option

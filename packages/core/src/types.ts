@@ -169,6 +169,8 @@ export interface HistoryEntry {
   action: 'set' | 'off' | 'on' | 'forget' | 'renew' | 'confirm' | 'level' | 'import' | 'expired'
   id?: string
   value?: Value | Level
+  /** Where on the site the visitor declared it in context (`data-candor-declare`): the path, no query or fragment. */
+  page?: string
 }
 
 /** A stored value whose signal the catalog no longer declares: kept out of use until forgotten. */
@@ -275,6 +277,13 @@ export interface Candor {
   explain(id: string): Explanation
   /** Declares a value. Rejects with a `CandorError` (and stores nothing) when the value doesn't fit the signal. */
   set(id: string, value: Value, options?: SetOptions): Promise<void>
+  /**
+   * What a click on a declaring control does (`data-candor-declare`): adds or removes a `multi` option, sets a
+   * `choice` or forgets it when it holds that option, flips a `boolean`. Resolves with the undo, which puts back
+   * exactly what was there before (unset included). `page` is kept in the history entry.
+   * @example const undo = await candor.toggle('topics', 'science', { page: location.pathname })
+   */
+  toggle(id: string, option?: string, options?: { page?: string }): Promise<() => Promise<void>>
   /** Keeps the value but stops using it; for an inferred signal, stays off on later visits. */
   turnOff(id: string): Promise<void>
   /** Resumes using a value turned off. */

@@ -5,14 +5,17 @@ import type { Durable } from './durable'
 import { CandorError } from './errors'
 import { appendStored, appended, parseHistory } from './history'
 import { LEVELS, SCHEMA, isNewer, parseRecord, signalKey, type SignalRecord } from './record'
-import { expiryOf, newRecord } from './rules'
+import { expiryOf, isFaded, newRecord, toggled } from './rules'
 import { writeSnapshot } from './snapshot'
 import { withEntry } from './store'
 import type { Candor, HistoryEntry, Value } from './types'
 import { checkValue, copyValue, shown } from './value'
 
 /** The methods of `Candor` that change what is stored. */
-export type Writer = Pick<Candor, 'set' | 'turnOff' | 'turnOn' | 'forget' | 'renew' | 'confirm' | 'setLevel' | 'forgetOrphan' | 'import' | 'clear'>
+export type Writer = Pick<Candor, 'set' | 'toggle' | 'turnOff' | 'turnOn' | 'forget' | 'renew' | 'confirm' | 'setLevel' | 'forgetOrphan' | 'import' | 'clear'>
+
+/** A page path kept in the history is cut to this many characters. */
+const MAX_PAGE_LENGTH = 300
 
 const invalid = (what: string, id: string, why: string) => new CandorError('invalid-value', `${what}("${id}"): the value ${why}`, [`${id}: ${why}`])
 
@@ -27,10 +30,17 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
   const fpOf = (id: string) => fps.get(id)!
 
   /** Applies `make` to memory at once, then to what is stored, in one transaction with the history entry. */
-  const commit = async (id: string, action: HistoryEntry['action'], make: (prev: SignalRecord | undefined) => SignalRecord | undefined, value?: Value) => {
+  const commit = async (
+    id: string,
+    action: HistoryEntry['action'],
+    make: (prev: SignalRecord | undefined) => SignalRecord | undefined,
+    value?: Value,
+    page?: string,
+  ) => {
     const key = signalKey(id)
     const entry: HistoryEntry = { at: now(), action, id }
     if (value !== undefined) entry.value = copyValue(value)
+    if (page !== undefined) entry.page = page
     let stored: SignalRecord | undefined
     ctx.edits++
     store.update({ records: withEntry(store.state.records, id, make(store.state.records.get(id))), history: appended(store.state.history, entry) })
@@ -62,6 +72,19 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
       const r = newRecord(d, fpOf(id), value, now())
       if (o?.oneOff) r.oneOff = true
       await commit(id, 'set', () => r, value)
+    },
+    toggle: async (id, option, o) => {
+      const d = declared(ctx, id)
+      const listed = d.type != 'boolean'
+      if (listed ? !d.options?.some((x) => x.value === option) : option !== undefined)
+        throw invalid('toggle', id, listed ? `option ${shown(option)} is not one of "${id}"'s options` : 'of a boolean signal has no option to name')
+      const page = typeof o?.page == 'string' ? o.page.slice(0, MAX_PAGE_LENGTH) : undefined
+      const prev = store.state.records.get(id)
+      const next = toggled(d, isFaded(prev, now()) ? undefined : prev?.value, option)
+      if (next === undefined) await commit(id, 'forget', () => undefined, undefined, page)
+      else await commit(id, 'set', () => newRecord(d, fpOf(id), next, now()), next, page)
+      // Puts back the record as it was, turned off, one-off or unset included.
+      return () => commit(id, prev?.value === undefined ? 'forget' : 'set', () => prev, prev?.value, page)
     },
     turnOff: async (id) => {
       const d = declared(ctx, id)

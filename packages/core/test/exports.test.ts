@@ -25,6 +25,7 @@ describe('@candor/core exports', () => {
       'get',
       'explain',
       'set',
+      'toggle',
       'turnOff',
       'turnOn',
       'forget',
