@@ -324,6 +324,7 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
       '**Later opens**: Escape, then the launcher again (median of 3 per run). ' +
       '**All signals rendered**: the first frame in which the panel holds a card for every signal (the panel renders a long catalog in steps after its first paint). ' +
       '**candor-panel.js requested / in**: its Resource Timing `startTime` / `responseEnd`, from the click (negative: before it). ' +
+      `**pointerover → click**: as the page saw it (event timestamps); over ${HOVER_MS} ms by the input round trips, more when the press and release wait behind the work the intent started (1000 signals). ` +
       "Generated catalogs (the demo's 3 signals plus boolean / choice / multi signals, about two thirds in groups); an empty store (first visit).",
   )
   p()
