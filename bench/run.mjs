@@ -19,10 +19,21 @@ import { benchDir, makeSite, pkgDir, pkgVersion, root } from './lib/site.mjs'
 import { probeDownloads, units } from './lib/cases.mjs'
 import { report } from './lib/report.mjs'
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 10) | 0)
 const WARMUP = Math.max(0, Number(process.env.BENCH_WARMUP ?? 1) | 0)
-const ONLY = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+const ONLY = (process.env.BENCH_ONLY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean)
 const UNIT_TIMEOUT = 90_000
 
 const started = performance.now()
@@ -66,7 +77,13 @@ async function main() {
   server = await serve(site.files)
   const executablePath = await findChromium()
   browser = await launch(executablePath)
-  const env = { browser, origin: server.origin, instrument: await readFile(join(benchDir, 'fixtures/instrument.js'), 'utf8'), tracing: false, verbose: !!process.env.BENCH_VERBOSE }
+  const env = {
+    browser,
+    origin: server.origin,
+    instrument: await readFile(join(benchDir, 'fixtures/instrument.js'), 'utf8'),
+    tracing: false,
+    verbose: !!process.env.BENCH_VERBOSE,
+  }
   log(`serving ${server.origin}; Chromium ${browser.version()} at ${executablePath}`)
 
   const relaunchIfNeeded = async () => {
@@ -102,7 +119,11 @@ async function main() {
         p.catch(() => {})
         result = await withTimeout(p, UNIT_TIMEOUT, u.id)
       } catch (e) {
-        result = { error: String(e?.message ?? e).split('\n')[0].slice(0, 300) }
+        result = {
+          error: String(e?.message ?? e)
+            .split('\n')[0]
+            .slice(0, 300),
+        }
         if (!missing || r == 0) log(`${u.id}${warm ? ' (warm-up)' : ''}: ${result.error}`)
         if (env.tracing) {
           await browser.stopTracing().catch(() => {})
@@ -145,7 +166,10 @@ async function main() {
   // A partial run (BENCH_ONLY) never replaces the full report.
   const name = ONLY.length ? 'partial' : 'latest'
   await writeFile(join(benchDir, `results/${name}.md`), md)
-  await writeFile(join(benchDir, `results/${name}.json`), JSON.stringify({ date: new Date().toISOString(), machine, versions, runs: RUNS, warmup: WARMUP, seconds, downloads, samples }, null, 1))
+  await writeFile(
+    join(benchDir, `results/${name}.json`),
+    JSON.stringify({ date: new Date().toISOString(), machine, versions, runs: RUNS, warmup: WARMUP, seconds, downloads, samples }, null, 1),
+  )
   console.log(md)
   log(`done in ${seconds.toFixed(0)} s; wrote bench/results/${name}.md and ${name}.json`)
 }

@@ -7,14 +7,7 @@ const DIALOG = 'candor-widget >>> dialog.candor-dialog'
 const SPORTS = '[data-candor-show="topics:sports"]'
 const BASELINE = '[data-candor-baseline="topics"]'
 
-export const TRACE_CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'v8',
-  'v8.execute',
-  'disabled-by-default-v8.compile',
-  'loading',
-]
+export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-v8.compile', 'loading']
 
 /** In a context of its own: the init script with `cfg`, one page. Always closes the context. */
 async function inContext(env, cfg, fn) {
@@ -34,14 +27,25 @@ async function inContext(env, cfg, fn) {
 
 const url = (env, path) => env.origin + path
 const waitReady = (page, timeout = 15000) =>
-  page.waitForFunction(() => window.__tReady !== undefined, null, { timeout, polling: 16 }).then(async () => {
-    const v = await page.evaluate(() => window.__tReady)
-    if (v < 0) throw new Error('startup failed in the page: ' + (await page.evaluate(() => window.__readyError || window.__rawError)))
-    return v
-  })
+  page
+    .waitForFunction(() => window.__tReady !== undefined, null, { timeout, polling: 16 })
+    .then(async () => {
+      const v = await page.evaluate(() => window.__tReady)
+      if (v < 0) throw new Error('startup failed in the page: ' + (await page.evaluate(() => window.__readyError || window.__rawError)))
+      return v
+    })
 const cls = (b) => b.shifts.reduce((a, v) => a + v, 0)
 const bench = (page) =>
-  page.evaluate(() => ({ ...window.__bench, find: undefined, visible: undefined, arm: undefined, opened: undefined, t0: window.__t0, tAfter: window.__tAfter, tReady: window.__tReady }))
+  page.evaluate(() => ({
+    ...window.__bench,
+    find: undefined,
+    visible: undefined,
+    arm: undefined,
+    opened: undefined,
+    t0: window.__t0,
+    tAfter: window.__tAfter,
+    tReady: window.__tReady,
+  }))
 
 /** Candor's files the page has fetched so far (Resource Timing), by path. */
 const candorFetched = (page) =>
@@ -197,7 +201,10 @@ export function traceScript(events, match, mainUrl) {
   const within = (t, e) => e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur
   const mine = ofUrl(mainUrl)
   const evalEnd = main.ts + main.dur
-  const first = onMain.filter((e) => e.name == 'RunTask' && e.ts >= evalEnd).sort((a, b) => a.ts - b.ts).find((t) => mine.some((e) => within(t, e)))
+  const first = onMain
+    .filter((e) => e.name == 'RunTask' && e.ts >= evalEnd)
+    .sort((a, b) => a.ts - b.ts)
+    .find((t) => mine.some((e) => within(t, e)))
   const firstTask = first ? unionOf(mine.filter((e) => within(first, e))) : 0
   return {
     evaluate: sum('EvaluateScript', mainUrl),
@@ -398,8 +405,8 @@ async function seedInPage({ catalogUrl, history }) {
   const DAY = 864e5
   const life = (s) => (s ? Number(s.slice(0, -1)) * { h: 36e5, d: DAY, w: 7 * DAY }[s.slice(-1)] : 0)
   let seed = 42
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648)
-  const valueOf = (s) => {
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+  const sampleValue = (s) => {
     if (s.type == 'boolean') return rnd() < 0.5
     const vals = s.options.map((o) => o.value)
     if (s.type == 'choice') return vals[Math.floor(rnd() * vals.length)]
@@ -408,14 +415,14 @@ async function seedInPage({ catalogUrl, history }) {
   }
   const recs = cat.signals.map((s) => {
     const setAt = now - Math.floor(rnd() * 30 * DAY)
-    const r = { v: 1, value: valueOf(s), setAt, fp: fingerprint(s) }
+    const r = { v: 1, value: sampleValue(s), setAt, fp: fingerprint(s) }
     if (s.lifetime) r.expiresAt = setAt + life(s.lifetime)
     return [s, r]
   })
   const hist = []
   for (let i = 0; i < history; i++) {
     const [s] = recs[i % recs.length]
-    hist.push({ at: now - (history - i) * 60000, action: 'set', id: s.id, value: valueOf(s) })
+    hist.push({ at: now - (history - i) * 60000, action: 'set', id: s.id, value: sampleValue(s) })
   }
   await new Promise((resolve, reject) => {
     const req = indexedDB.open('candor:' + cat.site)
@@ -453,7 +460,8 @@ async function scale(env) {
         problems: c.problems.length,
       }
     })
-    if (check.storage != 'indexeddb' || check.active < n * 0.8 || check.problems) throw new Error('seeded storage not read as expected: ' + JSON.stringify(check))
+    if (check.storage != 'indexeddb' || check.active < n * 0.8 || check.problems)
+      throw new Error('seeded storage not read as expected: ' + JSON.stringify(check))
     await page.waitForFunction((s) => window.__bench.settled[s] !== undefined, LAUNCHER, { timeout: 15000 })
     const heapReady = await heap(cdp)
     await page.waitForTimeout(300)
@@ -461,7 +469,18 @@ async function scale(env) {
     if (early.length) throw new Error(`the panel's code loaded before any intent: ${early.join(', ')}`)
     const o = await clickOpen(page, LAUNCHER, DIALOG, cards(n), { rest: HOVER_MS })
     const heapOpen = await heap(cdp)
-    return { ready: ready - t0, active: check.active, history: check.history, heapReady, heapOpen, showModal: o.showModal, painted: o.painted, complete: o.complete, rest: o.rest, panelEnd: o.panelEnd }
+    return {
+      ready: ready - t0,
+      active: check.active,
+      history: check.history,
+      heapReady,
+      heapOpen,
+      showModal: o.showModal,
+      painted: o.painted,
+      complete: o.complete,
+      rest: o.rest,
+      panelEnd: o.panelEnd,
+    }
   })
 }
 
@@ -500,11 +519,25 @@ export function units(site) {
     { id: 'startup:candor', needs: ['dropin'], run: startupCandor },
     { id: 'startup:raw', run: startupRaw },
     { id: 'main:none', run: mainThread('none', '/none.html') },
-    { id: 'main:candor', needs: ['dropin'], run: mainThread('candor', '/candor.html', LAUNCHER, (u) => isCandor(u) || u.endsWith('/candor.html'), (u) => u.endsWith('/candor.js')) },
+    {
+      id: 'main:candor',
+      needs: ['dropin'],
+      run: mainThread(
+        'candor',
+        '/candor.html',
+        LAUNCHER,
+        (u) => isCandor(u) || u.endsWith('/candor.html'),
+        (u) => u.endsWith('/candor.js'),
+      ),
+    },
   ]
   for (const p of site.peers) {
     const m = (u) => u.includes(`/peers/${p.key}/`) || u.endsWith(`/peer-${p.key}.html`)
-    list.push({ id: `main:${p.key}`, needs: ['peer:' + p.key], run: mainThread(p.key, `/peer-${p.key}.html`, p.banner, m, (u) => u.includes(`/peers/${p.key}/`) && u.endsWith('.js')) })
+    list.push({
+      id: `main:${p.key}`,
+      needs: ['peer:' + p.key],
+      run: mainThread(p.key, `/peer-${p.key}.html`, p.banner, m, (u) => u.includes(`/peers/${p.key}/`) && u.endsWith('.js')),
+    })
   }
   list.push({ id: 'panel:floor', run: panelFloor })
   for (const n of CATALOG_SIZES) {

@@ -39,7 +39,10 @@ export const fmt = (x) => {
 
 export function report({ site, samples, downloads, versions, machine, runs, warmup, seconds, date, args, only }) {
   const rows = (id) => samples[id] ?? []
-  const values = (id, key) => rows(id).map((r) => r[key]).filter(num)
+  const values = (id, key) =>
+    rows(id)
+      .map((r) => r[key])
+      .filter(num)
   const errors = (id) => rows(id).filter((r) => r.error)
   /** "median (min–max)", or why there is none. */
   const cellOf = (xs, id, f = fmt) => {
@@ -50,7 +53,11 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   const cell = (id, key, f) => cellOf(values(id, key), id, f)
   /** Per-round pairs of two units (or of two keys of one unit), combined with `op`. */
   const paired = (a, ka, b, kb, op) => {
-    const byRound = new Map(rows(b).filter((r) => num(r[kb])).map((r) => [r.round, r[kb]]))
+    const byRound = new Map(
+      rows(b)
+        .filter((r) => num(r[kb]))
+        .map((r) => [r.round, r[kb]]),
+    )
     return rows(a)
       .filter((r) => num(r[ka]) && byRound.has(r.round))
       .map((r) => op(r[ka], byRound.get(r.round)))
@@ -60,9 +67,18 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
     const xs = paired(a, ka, b, kb, (x, y) => x / y)
     return xs.length ? cellOf(xs, undefined, (x) => fmt(x) + '×') : samples[a] && samples[b] ? 'n/a' : 'not run'
   }
-  const deltaCell = (a, ka, b, kb, f) => cellOf(paired(a, ka, b, kb, (x, y) => x - y), undefined, f)
+  const deltaCell = (a, ka, b, kb, f) =>
+    cellOf(
+      paired(a, ka, b, kb, (x, y) => x - y),
+      undefined,
+      f,
+    )
   /** A value computed from each run of `id` (runs where it isn't a number are left out). */
-  const derived = (id, f) => rows(id).filter((r) => !r.error).map(f).filter(num)
+  const derived = (id, f) =>
+    rows(id)
+      .filter((r) => !r.error)
+      .map(f)
+      .filter(num)
   const evalFirst = (id) => derived(id, (r) => r.evaluate + r.firstTask)
   const med = (xs) => (xs.length ? median(xs) : undefined)
   const medOf = (id, key) => med(values(id, key))
@@ -74,7 +90,9 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   const sizes = (paths) => {
     const bufs = paths.map((p) => site.files.get(p)).filter(Boolean)
     if (bufs.length != paths.length) return undefined
-    return bufs.map((b) => compress(Buffer.isBuffer(b) ? b : Buffer.from(b))).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 })
+    return bufs
+      .map((b) => compress(Buffer.isBuffer(b) ? b : Buffer.from(b)))
+      .reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 })
   }
   const out = []
   const p = (s = '') => out.push(s)
@@ -99,7 +117,11 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   p(`| Chromium | ${machine.chromium} (${machine.chromiumPath}), headless, \`${args.join(' ')}\` |`)
   p(`| driver | playwright-core ${versions.playwright} |`)
   p(`| Candor | @candor/dropin ${versions.dropin} (built by \`node packages/dropin/build.mjs\` at the start of the run) |`)
-  p(`| peers | ${Object.entries(versions.peers).map(([k, v]) => `${k} ${v}`).join(', ')} |`)
+  p(
+    `| peers | ${Object.entries(versions.peers)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')} |`,
+  )
   p(`| others | idb-keyval ${versions.idbKeyval}, esbuild ${versions.esbuild} |`)
   p()
 
@@ -125,7 +147,7 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   p('## Goals')
   p()
   p(
-    'The issue\'s performance goals against this run: Candor\'s median (per-round ratios and differences where the goal is relative), what it is compared with, and whether the median is within the goal ' +
+    "The issue's performance goals against this run: Candor's median (per-round ratios and differences where the goal is relative), what it is compared with, and whether the median is within the goal " +
       '(long tasks and CLS: every run). The sections below have every case and how it is measured.',
   )
   p()
@@ -180,7 +202,13 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
     )
     const worst = (id, key) => (values(id, key).length ? Math.max(...values(id, key)) : undefined)
     const lt = worst('main:candor', 'longtasks')
-    goal('(c) 0 long tasks', 'long tasks (> 50 ms) in the page load, most in a run (§3)', num(lt) ? String(lt) : 'n/a', peersSay((x) => String(worst(`main:${x.key}`, 'longtasks') ?? 'n/a')), met(lt, GOALS.longtasks))
+    goal(
+      '(c) 0 long tasks',
+      'long tasks (> 50 ms) in the page load, most in a run (§3)',
+      num(lt) ? String(lt) : 'n/a',
+      peersSay((x) => String(worst(`main:${x.key}`, 'longtasks') ?? 'n/a')),
+      met(lt, GOALS.longtasks),
+    )
     const clsAll = [worst('main:candor', 'cls'), worst('startup:candor', 'first_cls'), worst('startup:candor', 'ret_cls')].filter(num)
     const clsMax = clsAll.length == 3 ? Math.max(...clsAll) : undefined
     goal(
@@ -196,11 +224,18 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
       `100 signals: click → panel painted, the code loading on intent (the pointer rests on the launcher ${HOVER_MS} ms before the click, §4)`,
       ms(hv),
       `bare \`<dialog>\` ${ms(medOf('panel:floor', 'painted'))}; the page's opener clicked cold (no rest) ${ms(medOf('panel:lazy:100', 'painted'))}; ` +
-        peersSay((x) => ms(medOf(`ui:${x.key}`, 'open_painted'))) + ' (§7, 3 categories)',
+        peersSay((x) => ms(medOf(`ui:${x.key}`, 'open_painted'))) +
+        ' (§7, 3 categories)',
       met(hv, GOALS.openIntent),
     )
     const lt100 = medOf('panel:hover:100', 'later_painted')
-    goal('(d) ≤ 16 ms', '100 signals: click → panel painted, later opens (§4)', ms(lt100), `bare \`<dialog>\`, later opens ${ms(medOf('panel:floor', 'later_painted'))}`, met(lt100, GOALS.openLater))
+    goal(
+      '(d) ≤ 16 ms',
+      '100 signals: click → panel painted, later opens (§4)',
+      ms(lt100),
+      `bare \`<dialog>\`, later opens ${ms(medOf('panel:floor', 'later_painted'))}`,
+      met(lt100, GOALS.openLater),
+    )
     const k = [medOf('panel:hover:1000', 'painted'), medOf('panel:hover:1000', 'later_painted'), medOf('scale', 'painted')]
     goal(
       '(d) ≤ 100 ms',
@@ -235,7 +270,9 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   const sizeRow = (what, paths, goalBytes) => {
     const s = sizes(paths)
     const g = goalBytes === undefined ? '' : `≤ ${goalBytes / 1024} KiB ${s ? met(s.gzip, goalBytes) : ''}`
-    p(`| ${what} | ${paths.length ? paths.map((x) => '`' + x.slice(x.lastIndexOf('/') + 1) + '`').join(', ') : '(none)'} | ${s ? kib(s.raw) : 'n/a'} | ${s ? kib(s.gzip) : 'n/a'} | ${s ? kib(s.brotli) : 'n/a'} | ${g} |`)
+    p(
+      `| ${what} | ${paths.length ? paths.map((x) => '`' + x.slice(x.lastIndexOf('/') + 1) + '`').join(', ') : '(none)'} | ${s ? kib(s.raw) : 'n/a'} | ${s ? kib(s.gzip) : 'n/a'} | ${s ? kib(s.brotli) : 'n/a'} | ${g} |`,
+    )
   }
   if (d.candor) {
     sizeRow('**Candor, a page view without intent** (as fetched)', cBefore, GOALS.bytesIdle)
@@ -269,18 +306,34 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   p('|---|---|---|')
   p(`| Candor: script start → \`Candor.ready\` | ${cell('startup:candor', 'first_ready')} | ${cell('startup:candor', 'ret_ready')} |`)
   p(`| floor: script start → raw \`indexedDB.open\` + \`get\` done | ${cell('startup:raw', 'first_ready')} | ${cell('startup:raw', 'ret_ready')} |`)
-  p(`| **ratio Candor / floor** (per round; goal (b): ≤ ${GOALS.readyRatio}× on both visits) | ${ratioCell('startup:candor', 'first_ready', 'startup:raw', 'first_ready')} | ${ratioCell('startup:candor', 'ret_ready', 'startup:raw', 'ret_ready')} |`)
-  p(`| Candor: script start → \`candor.js\` evaluated (in-page, an inline script right after it; the first visit includes its download) | ${cell('startup:candor', 'first_evaluated')} | ${cell('startup:candor', 'ret_evaluated')} |`)
+  p(
+    `| **ratio Candor / floor** (per round; goal (b): ≤ ${GOALS.readyRatio}× on both visits) | ${ratioCell('startup:candor', 'first_ready', 'startup:raw', 'first_ready')} | ${ratioCell('startup:candor', 'ret_ready', 'startup:raw', 'ret_ready')} |`,
+  )
+  p(
+    `| Candor: script start → \`candor.js\` evaluated (in-page, an inline script right after it; the first visit includes its download) | ${cell('startup:candor', 'first_evaluated')} | ${cell('startup:candor', 'ret_evaluated')} |`,
+  )
   p(`| floor: script start → its script evaluated (same) | ${cell('startup:raw', 'first_evaluated')} | ${cell('startup:raw', 'ret_evaluated')} |`)
   p(`| floor: of which \`indexedDB.open\` | ${cell('startup:raw', 'first_open')} | ${cell('startup:raw', 'ret_open')} |`)
   p(`| Candor: of which the catalog fetch (Resource Timing) | ${cell('startup:candor', 'first_catalog')} | (HTTP cache) |`)
-  p(`| Candor: baseline content visible (\`[data-candor-baseline="topics"]\`, first frame it is displayed) | ${cell('startup:candor', 'first_baselineVisible')} | – |`)
-  p(`| Candor: tailored content decided (\`data-candor-state="on"\` on \`[data-candor-show="topics:sports"]\`, MutationObserver) | – | ${cell('startup:candor', 'ret_tailoredState')} |`)
+  p(
+    `| Candor: baseline content visible (\`[data-candor-baseline="topics"]\`, first frame it is displayed) | ${cell('startup:candor', 'first_baselineVisible')} | – |`,
+  )
+  p(
+    `| Candor: tailored content decided (\`data-candor-state="on"\` on \`[data-candor-show="topics:sports"]\`, MutationObserver) | – | ${cell('startup:candor', 'ret_tailoredState')} |`,
+  )
   p(`| **Candor: tailored content visible** (first rAF in which it is displayed) | – | ${cell('startup:candor', 'ret_tailoredVisible')} |`)
-  p(`| floor: the same element displayed on the same page without Candor (the raw script instead; nothing gates it), first rAF | – | ${cell('startup:raw', 'ret_elementVisible')} |`)
-  p(`| **tailored content visible − floor** (per round; goal (f): ≤ +${GOALS.tailoredOverFloor} ms, the same frame as the element without Candor) | – | ${deltaCell('startup:candor', 'ret_tailoredVisible', 'startup:raw', 'ret_elementVisible')} |`)
-  p(`| same, from navigation start / page's first contentful paint | – | ${cell('startup:candor', 'ret_tailoredVisibleNav')} / FCP ${cell('startup:candor', 'ret_fcp')} |`)
-  p(`| cumulative layout shift of the page load (goal (c): 0) | ${cell('startup:candor', 'first_cls', (x) => x.toFixed(3))} | ${cell('startup:candor', 'ret_cls', (x) => x.toFixed(3))} |`)
+  p(
+    `| floor: the same element displayed on the same page without Candor (the raw script instead; nothing gates it), first rAF | – | ${cell('startup:raw', 'ret_elementVisible')} |`,
+  )
+  p(
+    `| **tailored content visible − floor** (per round; goal (f): ≤ +${GOALS.tailoredOverFloor} ms, the same frame as the element without Candor) | – | ${deltaCell('startup:candor', 'ret_tailoredVisible', 'startup:raw', 'ret_elementVisible')} |`,
+  )
+  p(
+    `| same, from navigation start / page's first contentful paint | – | ${cell('startup:candor', 'ret_tailoredVisibleNav')} / FCP ${cell('startup:candor', 'ret_fcp')} |`,
+  )
+  p(
+    `| cumulative layout shift of the page load (goal (c): 0) | ${cell('startup:candor', 'first_cls', (x) => x.toFixed(3))} | ${cell('startup:candor', 'ret_cls', (x) => x.toFixed(3))} |`,
+  )
   p()
 
   // ---- 3. main thread
@@ -291,8 +344,8 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
     "A page view without interaction: one page load per run with a Chromium trace and no input at all, measured until 1 s after the widget's UI is up " +
       `(Candor: its launcher shown, right after \`Candor.ready\`, with no panel code; peers: banner settled; no widget: the load event). ` +
       `Candor's panel code loads only on intent: of ${noPanel.length} runs, ${noPanel.filter((x) => x > 0).length} fetched any of it in that window` +
-      (noPanel.some((x) => x > 0) ? ' (so their script includes the panel\'s)' : '') +
-      '. **EvaluateScript**: the trace event of the widget\'s main script (compile + top-level run). ' +
+      (noPanel.some((x) => x > 0) ? " (so their script includes the panel's)" : '') +
+      ". **EvaluateScript**: the trace event of the widget's main script (compile + top-level run). " +
       "**first task**: the widget's main-script code (union of its `FunctionCall` and compile / run events) in the first task after the one that evaluated it in which that code runs again (Candor: observers and callbacks on the parsed page). " +
       "**by URL**: the union of `EvaluateScript`, `v8.compile`, `v8.compileModule`, `v8.evaluateModule` and `FunctionCall` events attributed to the widget's main script (Candor: `candor.js`), or to all its files and the page's inline config; promise continuations carry no URL and are missing from all three. " +
       '**all script**: CDP `Performance.getMetrics` ScriptDuration of the whole page (Δ: minus the no-widget page of the same round). Long tasks: PerformanceObserver `longtask` (> 50 ms). CLS: sum of `layout-shift` values without recent input. Heap: CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`.',
@@ -302,7 +355,9 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
     `Goal (c): ≤ ${GOALS.evalFirstTask} ms EvaluateScript + first task, ≤ ${GOALS.deltaScript} ms Δ all script, ${GOALS.longtasks} long tasks, CLS ${GOALS.cls}.`,
   )
   p()
-  p('| page | EvaluateScript | of which v8.compile | first task after it | **EvaluateScript + first task** | by URL: main script | by URL: all its files + inline | all script | **Δ all script** | long tasks | longest task | CLS | JS heap KiB | Δ heap KiB |')
+  p(
+    '| page | EvaluateScript | of which v8.compile | first task after it | **EvaluateScript + first task** | by URL: main script | by URL: all its files + inline | all script | **Δ all script** | long tasks | longest task | CLS | JS heap KiB | Δ heap KiB |',
+  )
   p('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
   const mainRows = [['no widget (same page)', 'main:none'], ['Candor (candor.js)', 'main:candor'], ...site.peers.map((x) => [`${x.name}`, `main:${x.key}`])]
   for (const [name, id] of mainRows) {
@@ -319,7 +374,7 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   p(
     "In-page, from the click event's timestamp: **showModal** = the panel's `dialog.showModal()` call; **painted** = the first task after the first animation frame in which the dialog is displayed (that frame has rendered). " +
       "candor.js loads none of the panel's code at startup; it loads on intent (a pointer over, focus on or touch of the launcher or an opener) or on the click. " +
-      "**Opener clicked cold**: `data-launcher=\"none\"`, the page's own `data-candor-open` button is clicked after ready with Playwright's click (the pointer arrives and presses at once: its pointerover comes a few ms before the click), so `candor-panel.js` and its chunks load on the click. " +
+      '**Opener clicked cold**: `data-launcher="none"`, the page\'s own `data-candor-open` button is clicked after ready with Playwright\'s click (the pointer arrives and presses at once: its pointerover comes a few ms before the click), so `candor-panel.js` and its chunks load on the click. ' +
       `**Pointer on the launcher first**: the default launcher (shown right after ready, no panel code yet; checked), the pointer moves onto it, rests ${HOVER_MS} ms (its pointerover starts loading the code), then clicks. ` +
       '**Later opens**: Escape, then the launcher again (median of 3 per run). ' +
       '**All signals rendered**: the first frame in which the panel holds a card for every signal (the panel renders a long catalog in steps after its first paint). ' +
@@ -332,19 +387,27 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
     `Goal (d): click → panel painted at 100 signals ≤ ${GOALS.openIntent} ms when the code starts loading on intent (the pointer on the launcher ${HOVER_MS} ms before the click), ≤ ${GOALS.openLater} ms for later opens; at 1000 signals ≤ ${GOALS.open1000} ms.`,
   )
   p()
-  p('| signals | open | click → showModal | click → painted | click → all signals rendered | candor-panel.js requested / in, from the click | pointerover → click | script start → ready / launcher up |')
+  p(
+    '| signals | open | click → showModal | click → painted | click → all signals rendered | candor-panel.js requested / in, from the click | pointerover → click | script start → ready / launcher up |',
+  )
   p('|---|---|---|---|---|---|---|---|')
-  p(`| – | **floor**: the page's own button shows a bare \`<dialog>\` (no Candor), first open | ${cell('panel:floor', 'showModal')} | ${cell('panel:floor', 'painted')} | – | – | – | – |`)
+  p(
+    `| – | **floor**: the page's own button shows a bare \`<dialog>\` (no Candor), first open | ${cell('panel:floor', 'showModal')} | ${cell('panel:floor', 'painted')} | – | – | – | – |`,
+  )
   p(`| – | **floor**, later opens | ${cell('panel:floor', 'later_showModal')} | ${cell('panel:floor', 'later_painted')} | – | – | – | – |`)
   for (const n of CATALOG_SIZES) {
     const L = `panel:lazy:${n}`
     const H = `panel:hover:${n}`
     const goalOf = (x) => (x ? ` (goal ≤ ${x} ms)` : '')
-    p(`| ${n} | first open, the page's opener clicked cold (code loads on the click) | ${cell(L, 'showModal')} | ${cell(L, 'painted')} | ${cell(L, 'complete')} | ${cell(L, 'panelStart')} / ${cell(L, 'panelEnd')} | ${cell(L, 'rest')} | – |`)
+    p(
+      `| ${n} | first open, the page's opener clicked cold (code loads on the click) | ${cell(L, 'showModal')} | ${cell(L, 'painted')} | ${cell(L, 'complete')} | ${cell(L, 'panelStart')} / ${cell(L, 'panelEnd')} | ${cell(L, 'rest')} | – |`,
+    )
     p(
       `| ${n} | **first open, the pointer on the launcher ${HOVER_MS} ms before the click** (code loads on intent)${goalOf(n == 100 ? GOALS.openIntent : n == 1000 ? GOALS.open1000 : 0)} | ${cell(H, 'showModal')} | ${cell(H, 'painted')} | ${cell(H, 'complete')} | ${cell(H, 'panelStart')} / ${cell(H, 'panelEnd')} | ${cell(H, 'rest')} | ${cell(H, 'ready')} / ${cell(H, 'launcherUp')} |`,
     )
-    p(`| ${n} | later opens${goalOf(n == 100 ? GOALS.openLater : n == 1000 ? GOALS.open1000 : 0)} | ${cell(H, 'later_showModal')} | ${cell(H, 'later_painted')} | ${cell(H, 'later_complete')} | – | – | – |`)
+    p(
+      `| ${n} | later opens${goalOf(n == 100 ? GOALS.openLater : n == 1000 ? GOALS.open1000 : 0)} | ${cell(H, 'later_showModal')} | ${cell(H, 'later_painted')} | ${cell(H, 'later_complete')} | – | – | – |`,
+    )
   }
   p()
 
@@ -352,14 +415,16 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   p('## 5. Reads and writes after ready (in-page microbenchmarks)')
   p()
   p(
-    'On the demo page after `Candor.ready`. `get`: 20,000 calls of `candor.get(id)` over the catalog\'s ids (each call explains the signal and records the read in the usage ledger) vs 2,000,000 `Map#get` calls, loop included. ' +
+    "On the demo page after `Candor.ready`. `get`: 20,000 calls of `candor.get(id)` over the catalog's ids (each call explains the signal and records the read in the usage ledger) vs 2,000,000 `Map#get` calls, loop included. " +
       '`set`: 200 sequential `await candor.set("compact", v)` (one IndexedDB transaction with the history entry, then whatever the page does on a change: here the attributes are applied again) vs 200 `await set(key, v, store)` of idb-keyval (bundled with esbuild) on its own database; per run the total divided by 200 (the page\'s clock ticks in 100 µs steps), then median (min–max) over runs. Ratios per run.',
   )
   p()
   p('| operation | Candor | baseline | baseline is | ratio |')
   p('|---|---|---|---|---|')
   p(`| read one value | ${cell('micro', 'get', us)} | ${cell('micro', 'mapGet', us)} | \`Map#get\` | ${cell('micro', 'getRatio', (x) => fmt(x) + '×')} |`)
-  p(`| write one value (awaited) | ${cell('micro', 'candorSet', us)} | ${cell('micro', 'rawSet', us)} | idb-keyval \`set\` | ${cell('micro', 'setRatio', (x) => fmt(x) + '×')} |`)
+  p(
+    `| write one value (awaited) | ${cell('micro', 'candorSet', us)} | ${cell('micro', 'rawSet', us)} | idb-keyval \`set\` | ${cell('micro', 'setRatio', (x) => fmt(x) + '×')} |`,
+  )
   p()
 
   // ---- 6. scale
@@ -370,15 +435,21 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
       `Then the page with the 1000-signal catalog and the launcher: script start → ready, JS heap after GC once the launcher is up (no panel code loaded yet; checked), then the pointer on the launcher ${HOVER_MS} ms and a click → panel (its code loads on that intent, as in §4), and the heap with the panel open. Goal (d): click → painted ≤ ${GOALS.open1000} ms at 1000 signals.`,
   )
   p()
-  p('| storage | script start → ready | click → showModal | click → painted | click → all rendered | JS heap KiB, launcher up | JS heap KiB, panel open | check |')
+  p(
+    '| storage | script start → ready | click → showModal | click → painted | click → all rendered | JS heap KiB, launcher up | JS heap KiB, panel open | check |',
+  )
   p('|---|---|---|---|---|---|---|---|')
-  p(`| empty (first visit, from §4) | ${cell('panel:hover:1000', 'ready')} | ${cell('panel:hover:1000', 'showModal')} | ${cell('panel:hover:1000', 'painted')} | ${cell('panel:hover:1000', 'complete')} | – | – | |`)
+  p(
+    `| empty (first visit, from §4) | ${cell('panel:hover:1000', 'ready')} | ${cell('panel:hover:1000', 'showModal')} | ${cell('panel:hover:1000', 'painted')} | ${cell('panel:hover:1000', 'complete')} | – | – | |`,
+  )
   const act = values('scale', 'active')
   const hist = values('scale', 'history')
   p(
     `| 1000 values + 10,000 history entries | ${cell('scale', 'ready')} | ${cell('scale', 'showModal')} | ${cell('scale', 'painted')} | ${cell('scale', 'complete')} | ${cell('scale', 'heapReady', (x) => x.toFixed(0))} | ${cell('scale', 'heapOpen', (x) => x.toFixed(0))} | ${act.length ? `${median(act)} signals active, history ${median(hist)} kept` : ''} |`,
   )
-  p(`| for scale: the demo page (3 signals) from §3 | – | – | – | – | ${cell('main:candor', 'heapKiB', (x) => x.toFixed(0))} | – | no widget: ${cell('main:none', 'heapKiB', (x) => x.toFixed(0))} |`)
+  p(
+    `| for scale: the demo page (3 signals) from §3 | – | – | – | – | ${cell('main:candor', 'heapKiB', (x) => x.toFixed(0))} | – | no widget: ${cell('main:none', 'heapKiB', (x) => x.toFixed(0))} |`,
+  )
   p()
 
   // ---- 7. peers
@@ -386,11 +457,13 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   p()
   p(
     'Each widget on the same host page: Candor as documented (classic script in `<head>`, demo catalog); the peers as their READMEs show (stylesheet + script, config inline), with `defer` for parity with the performance anchors. ' +
-      'UI up: the first animation frame in which the widget\'s UI (Candor: its launcher; peers: their consent banner) is displayed, from navigation start; settled: no animation running. ' +
+      "UI up: the first animation frame in which the widget's UI (Candor: its launcher; peers: their consent banner) is displayed, from navigation start; settled: no animation running. " +
       'Click → preferences: Candor\'s launcher → the panel dialog, clicked cold (Playwright\'s click: no rest on it first, so its code loads on the click; §4 has the click after intent); vanilla-cookieconsent "Manage preferences" → `.pm`; orejime "Configure" → `.orejime-Modal` (both have all their code from the page load); times from the click event. Bytes: gzip, as fetched (§1). Script: from §3.',
   )
   p()
-  p('| widget | gzip KiB without intent / with the preferences open | UI visible | UI settled | page FCP | script by URL | Δ all script | click → visible frame | click → painted | click → settled |')
+  p(
+    '| widget | gzip KiB without intent / with the preferences open | UI visible | UI settled | page FCP | script by URL | Δ all script | click → visible frame | click → painted | click → settled |',
+  )
   p('|---|---|---|---|---|---|---|---|---|---|')
   const bytesPair = (before, all) => `${num(gz(before)) ? kib(gz(before)) : 'n/a'} / ${num(gz(all)) ? kib(gz(all)) : 'n/a'}`
   const rowsUi = [

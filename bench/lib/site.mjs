@@ -203,7 +203,12 @@ export async function makeSite() {
     try {
       return await f()
     } catch (e) {
-      problems[key] = String(e?.message ?? e).split('\n').filter(Boolean).slice(0, 3).join(' / ').slice(0, 300)
+      problems[key] = String(e?.message ?? e)
+        .split('\n')
+        .filter(Boolean)
+        .slice(0, 3)
+        .join(' / ')
+        .slice(0, 300)
     }
   }
   const dropin = (await attempt('dropin', buildDropin)) ?? { files: new Map(), version: 'n/a' }
@@ -230,8 +235,14 @@ export async function makeSite() {
   files.set('/floor-dialog.js', await readFile(join(fixtures, 'floor-dialog.js')))
   files.set('/floor-dialog.html', page('<script src="/floor-dialog.js"></script>'))
   files.set('/candor.html', page(candorHead('/candor.json')))
-  files.set('/raw.html', page('<script src="/bench-t0.js"></script>\n    <script src="/raw-idb.js"></script>\n    <script>window.__tAfter = performance.now()</script>'))
-  files.set('/seed.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>seed</title><script src="/bench-lib.js"></script></head><body></body></html>')
+  files.set(
+    '/raw.html',
+    page('<script src="/bench-t0.js"></script>\n    <script src="/raw-idb.js"></script>\n    <script>window.__tAfter = performance.now()</script>'),
+  )
+  files.set(
+    '/seed.html',
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>seed</title><script src="/bench-lib.js"></script></head><body></body></html>',
+  )
 
   const peers = []
   for (const p of PEERS) {
