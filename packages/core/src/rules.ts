@@ -107,3 +107,18 @@ export const toggled = (signal: SignalDefinition, value: Value | undefined, opti
 /** Whether a declared value holds `option` (for a boolean: whether it is on): what a declaring control shows as pressed. */
 export const holdsOption = (value: Value | undefined, option?: string): boolean =>
   option === undefined ? value === true : Array.isArray(value) ? value.includes(option) : value === option
+
+/**
+ * Why a control can't declare `option` of `signal` in one click (`toggle`, `data-candor-declare`), or `undefined`
+ * when it can: a `multi` or `choice` signal needs one of its options, a `boolean` takes none.
+ */
+export const whyNotToggle = (signal: SignalDefinition, option?: string): string | undefined => {
+  if (signal.type == 'boolean') return option === undefined ? undefined : `"${signal.id}" is on or off, so it takes no option: write "${signal.id}"`
+  const options = (signal.options ?? []).map((o) => o.value)
+  if (option === undefined) return `name one of "${signal.id}"'s options, e.g. "${signal.id}:${options[0]}"`
+  return options.includes(option) ? undefined : `"${option}" is not one of "${signal.id}"'s options (${options.join(', ')})`
+}
+
+/** Why `signal` can't order a container (`data-candor-rank`, `data-candor-demote`), or `undefined` when it can. */
+export const whyNotRank = (signal: SignalDefinition): string | undefined =>
+  signal.type == 'boolean' ? `"${signal.id}" is on or off, so it has no values to order children by: name a choice or multi signal` : undefined

@@ -7,6 +7,7 @@ import type { Candor, CandorOptions } from './types'
 
 export { preopen } from './candor'
 export { readSnapshot } from './snapshot'
+export { holdsOption, whyNotRank, whyNotToggle } from './rules'
 export type { edit } from './editing'
 export type { Candor, CandorOptions, Catalog, Value } from './types'
 

@@ -5,7 +5,7 @@ import type { Durable } from './durable'
 import { CandorError } from './errors'
 import { appendStored, appended, parseHistory } from './history'
 import { LEVELS, SCHEMA, isNewer, parseRecord, signalKey, type SignalRecord } from './record'
-import { expiryOf, isFaded, newRecord, toggled } from './rules'
+import { expiryOf, isFaded, newRecord, toggled, whyNotToggle } from './rules'
 import { writeSnapshot } from './snapshot'
 import { withEntry } from './store'
 import type { Candor, HistoryEntry, Value } from './types'
@@ -75,9 +75,8 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
     },
     toggle: async (id, option, o) => {
       const d = declared(ctx, id)
-      const listed = d.type != 'boolean'
-      if (listed ? !d.options?.some((x) => x.value === option) : option !== undefined)
-        throw invalid('toggle', id, listed ? `option ${shown(option)} is not one of "${id}"'s options` : 'of a boolean signal has no option to name')
+      const why = whyNotToggle(d, typeof option == 'string' ? option : option === undefined ? undefined : shown(option))
+      if (why) throw new CandorError('invalid-value', `toggle("${id}"): ${why}`, [`${id}: ${why}`])
       const page = typeof o?.page == 'string' ? o.page.slice(0, MAX_PAGE_LENGTH) : undefined
       const prev = store.state.records.get(id)
       const next = toggled(d, isFaded(prev, now()) ? undefined : prev?.value, option)

@@ -1,15 +1,27 @@
-// Applies the data-candor-* attributes to the page, for elements there now and added later.
+// Applies the data-candor-* attributes to the page, for elements there now and added later: gated
+// elements, ranked containers, declaring controls, "why" markers and openers.
 import type { Value } from '@candor/core'
 import { INTENT_EVENTS as INTENT } from '@candor/widget/startup'
 import { holds, isBaseline, parseConditions } from './gate'
+import { order, parseKeep } from './rank'
 
 const SHOW = 'data-candor-show'
 const BASELINE = 'data-candor-baseline'
 const WHY = 'data-candor-why'
 const OPEN = 'data-candor-open'
-/** Set by Candor on a gated element once it decided: `on` (shown) or `off` (hidden). */
+const DECLARE = 'data-candor-declare'
+const RANK = 'data-candor-rank'
+const DEMOTE = 'data-candor-demote'
+const KEEP = 'data-candor-keep'
+const ABOUT = 'data-candor-about'
+/** Set by Candor once it decided: on a gated element `on` (shown) or `off` (hidden); on a ranked container `on` when reordered. */
 const STATE = 'data-candor-state'
 const GATED = `[${SHOW}],[${BASELINE}]`
+const RANKED = `[${RANK}],[${DEMOTE}]`
+/** What answers a click: Candor's buttons, openers and declaring controls. */
+const CONTROL = `.candor-why,[${OPEN}],[${DECLARE}]`
+/** Elements that are buttons or links already; others are made buttons for the keyboard and screen readers. */
+const NATIVE = 'button,a[href],input,[tabindex]'
 
 /**
  * Hides every gated element until Candor has decided about it. Installed synchronously from
@@ -22,7 +34,8 @@ export const cloak = (): (() => void) => {
   sheet.replaceSync(
     `[${SHOW}]:not([${STATE}=on]),[${BASELINE}][${STATE}=off]{display:none!important}` +
       `[${BASELINE}]:not([${STATE}]){visibility:hidden!important}` +
-      `.candor-why{font:inherit;font-size:.8em;margin-inline-start:.5em;padding:.1em .6em;min-height:24px;border:1px solid currentColor;border-radius:1em;background:transparent;color:inherit;cursor:pointer}`,
+      `.candor-why{font:inherit;font-size:.8em;margin-inline-start:.5em;padding:.1em .6em;min-height:24px;border:1px solid currentColor;border-radius:1em;background:transparent;color:inherit;cursor:pointer}` +
+      `[${DECLARE}][aria-disabled=true]{cursor:not-allowed}`,
   )
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
   return () => (document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s != sheet))
@@ -31,21 +44,53 @@ export const cloak = (): (() => void) => {
 /** Reads a signal for an element, recording the element as the read's reason; `undefined` when nothing may be used. */
 export type Reader = (id: string, element: Element) => Value | undefined
 
+/** What the engine asks the instance once it is ready, beyond reading. */
+export interface Instance {
+  /** Whether the visitor's stored, declared value holds `option` (for a boolean: is on). */
+  pressed(id: string, option?: string): boolean
+  /** Why an attribute can't be used (an undeclared signal, an unknown option, the wrong type), or `undefined`. */
+  problem(kind: 'declare' | 'rank', id: string, option?: string): string | undefined
+}
+
+export interface Hooks {
+  /** Opens the panel at a signal (or at the top). */
+  open(signalId?: string): void
+  /** The text of the "Why am I seeing this?" button. */
+  whyLabel: string
+  /** The visitor may be about to open the panel or declare (a pointer over a control, focus, a touch). */
+  intent?(): void
+  /** A declaring control was clicked. */
+  declare?(element: Element, id: string, option?: string): void
+  /** A data-candor attribute can't be used: said once per element. */
+  report?(message: string): void
+}
+
 export interface Attributes {
-  /** Decides every gated element again: with `read`, by the visitor's preferences; without, the baseline. */
-  apply(read?: Reader): void
+  /** Decides every gated element and ranked container again: with `read`, by the visitor's preferences; without, the baseline. */
+  apply(read?: Reader, instance?: Instance): void
   stop(): void
 }
 
-/**
- * Watches the page for gated elements, "why" markers and openers.
- * @param open opens the panel at a signal (or at the top)
- * @param whyLabel the text of the "Why am I seeing this?" button
- * @param intent told when the visitor may be about to open it (a pointer over an opener, focus, a touch)
- */
-export const watchAttributes = (open: (signalId?: string) => void, whyLabel: string, intent?: () => void): Attributes => {
+/** `data-candor-declare="topics:science"` or `"compact"`: the signal and the option. */
+const parseDeclare = (text: string) => {
+  const i = text.indexOf(':')
+  return i < 0 ? { id: text.trim() } : { id: text.slice(0, i).trim(), option: text.slice(i + 1).trim() }
+}
+const words = (text: string | null) => (text ?? '').trim().split(/\s+/).filter(Boolean)
+/** How an element is named in a message: its tag and the attribute. */
+const named = (el: Element, attr: string) => `<${el.localName} ${attr}="${el.getAttribute(attr)}">`
+
+/** Watches the page for gated elements, ranked containers, declaring controls, "why" markers and openers. */
+export const watchAttributes = (hooks: Hooks): Attributes => {
   let read: Reader | undefined
+  let instance: Instance | undefined
   let decided = false
+  const reported = new WeakMap<Element, string>()
+  const report = (el: Element, message: string) => {
+    if (reported.get(el) == message) return
+    reported.set(el, message)
+    hooks.report?.(message)
+  }
 
   const decide = (el: Element) => {
     const show = el.getAttribute(SHOW)
@@ -63,13 +108,75 @@ export const watchAttributes = (open: (signalId?: string) => void, whyLabel: str
     if (el.getAttribute(STATE) != state) el.setAttribute(STATE, state)
   }
 
+  // The page's own order of each ranked container's children, restored whenever nothing may be used.
+  const pageOrder = new WeakMap<Element, Element[]>()
+  const rank = (box: Element) => {
+    const seen = pageOrder.get(box) ?? []
+    const kids = [...box.children]
+    // Children the page adds later take their place after those it had.
+    const mine = seen.filter((k) => k.parentElement == box).concat(kids.filter((k) => !seen.includes(k)))
+    pageOrder.set(box, mine)
+    const up = new Set<string>()
+    const down = new Set<string>()
+    const keep = parseKeep(box.getAttribute(KEEP))
+    if (keep === undefined) report(box, `Candor: ${named(box, KEEP)}: must be a whole number of children from 0 (the page keeps them first)`)
+    let usable = !!read
+    if (!mine.some((k) => k.hasAttribute(ABOUT))) {
+      // Said once the page is parsed: until then its children may still be coming.
+      if (instance && document.readyState != 'loading')
+        report(box, `Candor: ${named(box, box.hasAttribute(RANK) ? RANK : DEMOTE)}: none of its children has data-candor-about, so it keeps the page's order`)
+      usable = false
+    }
+    if (usable)
+      for (const [attr, into] of [
+        [RANK, up],
+        [DEMOTE, down],
+      ] as const)
+        for (const id of words(box.getAttribute(attr))) {
+          const why = instance?.problem('rank', id)
+          if (why) {
+            report(box, `Candor: ${named(box, attr)}: ${why}`)
+            continue
+          }
+          const v = read!(id, box)
+          if (Array.isArray(v)) v.forEach((x) => into.add(x))
+          else if (typeof v == 'string') into.add(v)
+        }
+    const wanted = order(
+      mine.map((k) => words(k.getAttribute(ABOUT))),
+      { up, down, keep: keep ?? 0 },
+    ).map((i) => mine[i]!)
+    // Nodes are moved, never removed, so reading and keyboard order follow what is seen; only when it differs.
+    if (wanted.some((k, i) => kids[i] != k)) box.append(...wanted)
+    const state = wanted.some((k, i) => mine[i] != k) ? 'on' : 'off'
+    if (box.getAttribute(STATE) != state) box.setAttribute(STATE, state)
+  }
+
+  const declaring = (el: Element) => {
+    const text = el.getAttribute(DECLARE)
+    if (text === null) return
+    if (!el.matches(NATIVE)) {
+      el.setAttribute('tabindex', '0')
+      if (!el.hasAttribute('role')) el.setAttribute('role', 'button')
+    }
+    if (!instance) return
+    const { id, option } = parseDeclare(text)
+    const why = instance.problem('declare', id, option)
+    if (why) report(el, `Candor: ${named(el, DECLARE)}: ${why}`)
+    const pressed = why ? null : String(instance.pressed(id, option))
+    if (why) el.setAttribute('aria-disabled', 'true')
+    else if (el.getAttribute('aria-disabled') == 'true') el.removeAttribute('aria-disabled')
+    if (pressed === null) el.removeAttribute('aria-pressed')
+    else if (el.getAttribute('aria-pressed') != pressed) el.setAttribute('aria-pressed', pressed)
+  }
+
   const addWhy = (el: Element) => {
     const id = el.getAttribute(WHY)
     if (!id || el.querySelector(':scope > .candor-why')) return
     const b = document.createElement('button')
     b.type = 'button'
     b.className = 'candor-why'
-    b.textContent = whyLabel
+    b.textContent = hooks.whyLabel
     b.dataset.candorFor = id
     el.append(b)
   }
@@ -81,48 +188,75 @@ export const watchAttributes = (open: (signalId?: string) => void, whyLabel: str
   ]
 
   const visit = (root: Element | Document) => {
-    if (decided) for (const el of within(root, GATED)) decide(el)
+    if (decided) {
+      for (const el of within(root, GATED)) decide(el)
+      for (const el of within(root, RANKED)) rank(el)
+    }
     for (const el of within(root, `[${WHY}]`)) addWhy(el)
+    for (const el of within(root, `[${DECLARE}]`)) declaring(el)
     // An opener that isn't a button or link is made one for the keyboard and for screen readers.
-    for (const el of within(root, `[${OPEN}]:not(button,a[href],input,[tabindex])`)) {
+    for (const el of within(root, `[${OPEN}]:not(${NATIVE})`)) {
       el.setAttribute('tabindex', '0')
       if (!el.hasAttribute('role')) el.setAttribute('role', 'button')
     }
   }
 
   const observer = new MutationObserver((records) => {
+    const boxes = new Set<Element>()
     for (const r of records) {
+      const t = r.target as Element
       if (r.type == 'attributes') {
-        if (r.attributeName == WHY) addWhy(r.target as Element)
-        else if (decided) decide(r.target as Element)
-      } else for (const n of r.addedNodes) if (n.nodeType == 1) visit(n as Element)
+        if (r.attributeName == WHY) addWhy(t)
+        else if (r.attributeName == DECLARE) declaring(t)
+        else if (decided && (r.attributeName == RANK || r.attributeName == DEMOTE || r.attributeName == KEEP)) boxes.add(t)
+        else if (decided) decide(t)
+      } else {
+        // Children added to a ranked container (as the parser reaches them, or later) are ranked with it.
+        if (decided && t.matches?.(RANKED)) boxes.add(t)
+        for (const n of r.addedNodes) if (n.nodeType == 1) visit(n as Element)
+      }
     }
+    for (const b of boxes) if (b.isConnected) rank(b)
   })
-  observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: [SHOW, BASELINE, WHY] })
+  observer.observe(document.documentElement, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: [SHOW, BASELINE, WHY, DECLARE, RANK, DEMOTE, KEEP],
+  })
   // Whatever is parsed already (the script may sit at the end of <body>, or load async).
   visit(document)
 
   const onClick = (e: Event) => {
-    const t = (e.target as Element | null)?.closest?.(`.candor-why,[${OPEN}]`)
+    const t = (e.target as Element | null)?.closest?.(CONTROL)
     if (!t) return
     e.preventDefault()
-    open((t as HTMLElement).dataset.candorFor || t.getAttribute(OPEN) || undefined)
+    const text = t.getAttribute(DECLARE)
+    if (text !== null) {
+      if (t.getAttribute('aria-disabled') != 'true' && instance) {
+        const { id, option } = parseDeclare(text)
+        hooks.declare?.(t, id, option)
+      }
+      return
+    }
+    hooks.open((t as HTMLElement).dataset.candorFor || t.getAttribute(OPEN) || undefined)
   }
-  // An opener that isn't a button still answers the keyboard.
+  // A control that isn't a button still answers the keyboard.
   const onKey = (e: KeyboardEvent) => {
     const t = e.target as Element
-    if ((e.key == 'Enter' || e.key == ' ') && t.matches?.(`[${OPEN}]:not(button,a[href],input)`)) onClick(e)
+    if ((e.key == 'Enter' || e.key == ' ') && t.matches?.(`[${OPEN}],[${DECLARE}]`) && !t.matches(NATIVE.replace(',[tabindex]', ''))) onClick(e)
   }
   const onIntent = (e: Event) => {
-    if ((e.target as Element | null)?.closest?.(`.candor-why,[${OPEN}]`)) intent?.()
+    if ((e.target as Element | null)?.closest?.(CONTROL)) hooks.intent?.()
   }
   document.addEventListener('click', onClick)
   document.addEventListener('keydown', onKey)
   for (const t of INTENT) document.addEventListener(t, onIntent, { passive: true })
 
   return {
-    apply(r) {
+    apply(r, i) {
       read = r
+      if (i) instance = i
       decided = true
       visit(document)
     },

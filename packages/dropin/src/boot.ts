@@ -4,9 +4,9 @@
 // (candor-panel.js and its chunks, next to this file) loads when the visitor shows intent: a pointer over
 // or focus on the launcher or an opener, a touch, Candor.open(), a write, or a <candor-preferences> on
 // the page. It never throws into the page.
-import { preopen, readSnapshot, startCandor, type Candor } from '@candor/core/startup'
-import { addLauncher, baseOf, dirOf, loadOnce, pageLang, startupStrings } from '@candor/widget/startup'
-import { cloak, watchAttributes } from './attributes'
+import { holdsOption, preopen, readSnapshot, startCandor, whyNotRank, whyNotToggle, type Candor } from '@candor/core/startup'
+import { addLauncher, baseOf, dirOf, fill, loadOnce, pageLang, showNotice, startupStrings } from '@candor/widget/startup'
+import { cloak, watchAttributes, type Instance } from './attributes'
 
 declare const __VERSION__: string
 
@@ -48,11 +48,14 @@ const boot = (): CandorGlobal | undefined => {
   // The panel's file didn't load (offline, blocked): the page goes on, and the next intent tries again.
   const failed = (e: unknown) => console.error('Candor: the preference panel could not be loaded:', e)
 
-  const attributes = watchAttributes(
-    (id) => open(id),
-    strings.why,
-    () => intent(),
-  )
+  let candor: Candor | undefined
+  const attributes = watchAttributes({
+    open: (id) => open(id),
+    whyLabel: strings.why,
+    intent: () => intent(),
+    declare: (el, id, option) => candor && declare(candor, el, id, option),
+    report: (m) => console.error(m),
+  })
   // A returning visitor's page is tailored at once from the synchronous snapshot, found through
   // the site this catalog named last time; IndexedDB has the last word as soon as it answers.
   const source = catalogKey(data.catalog || 'inline:' + location.pathname)
@@ -106,6 +109,19 @@ const boot = (): CandorGlobal | undefined => {
   ready.then(
     (c) => {
       clearTimeout(timer)
+      candor = c
+      const def = (id: string) => c.catalog.signals.find((s) => s.id == id)
+      const instance: Instance = {
+        pressed: (id, option) => {
+          const e = c.explain(id)
+          return e.source == 'declared' && e.state != 'expired' && holdsOption(e.value, option)
+        },
+        problem: (kind, id, option) => {
+          const d = def(id)
+          if (!d) return `"${id}" is not declared in the catalog of "${c.catalog.site}"`
+          return kind == 'rank' ? whyNotRank(d) : whyNotToggle(d, option)
+        },
+      }
       const apply = () =>
         attributes.apply((id, el) => {
           try {
@@ -113,7 +129,7 @@ const boot = (): CandorGlobal | undefined => {
           } catch (e) {
             warnOnce(id, e)
           }
-        })
+        }, instance)
       apply()
       c.subscribe(apply)
       if (data.launcher != 'none')
@@ -136,6 +152,45 @@ const boot = (): CandorGlobal | undefined => {
       console.error(e?.problems ? `${e.message}\nThe page shows its baseline content until the catalog is fixed.` : e)
     },
   )
+  const oops = (e: unknown) => console.error('Candor:', e)
+  // A declaration in context: stored at once, the page tailored again, and a notice with Undo and Manage.
+  const declare = (c: Candor, el: Element, id: string, option?: string) => {
+    const d = c.catalog.signals.find((s) => s.id == id)!
+    const optionLabel = d.options?.find((o) => o.value == option)?.label ?? ''
+    const vars = { signal: d.label, option: optionLabel }
+    const at = { after: el, lang, dir: dirOf(lang) }
+    c.toggle(id, option, { page: location.pathname }).then(
+      (undo) => {
+        const v = c.explain(id).value
+        const what =
+          d.type == 'boolean'
+            ? v === true
+              ? strings.switchedOn
+              : strings.switchedOff
+            : d.type == 'multi'
+              ? holdsOption(v, option)
+                ? strings.added
+                : strings.removed
+              : v === undefined
+                ? strings.cleared
+                : strings.chosen
+        const off = c.level == 'off'
+        showNotice({
+          ...at,
+          text: fill(what, vars) + ' ' + (off ? strings.levelOff : d.purpose),
+          actions: [
+            ...(off ? [{ label: strings.turnOn, run: () => void c.setLevel('declared').catch(oops) }] : []),
+            {
+              label: strings.undo,
+              run: () => void undo().then(() => showNotice({ ...at, text: fill(strings.undone, vars), actions: [] }), oops),
+            },
+            { label: strings.manage, run: () => open(id) },
+          ],
+        })
+      },
+      (e) => showNotice({ ...at, text: fill(strings.declareFailed, { reason: (e as Error)?.message ?? String(e) }), actions: [] }),
+    )
+  }
   const warned = new Set<string>()
   const warnOnce = (id: string, e: unknown) => {
     if (!warned.has(id)) warned.add(id), console.error(`Candor: a data-candor attribute names "${id}": ${(e as Error).message}`)

@@ -40,7 +40,7 @@ describe('watchAttributes', () => {
 
   it('shows nothing gated before it decides, then the baseline when it has no preferences', async () => {
     page()
-    watcher = watchAttributes(() => {}, 'Why am I seeing this?')
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why am I seeing this?' })
     expect(shown('#foryou') || shown('#top')).toBe(false)
     watcher.apply()
     expect(shown('#top')).toBe(true)
@@ -50,7 +50,7 @@ describe('watchAttributes', () => {
 
   it('shows what the preferences call for, all conditions holding', () => {
     page()
-    watcher = watchAttributes(() => {}, 'Why?')
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?' })
     watcher.apply(values({ topics: ['sports'], compact: undefined }))
     expect([shown('#foryou'), shown('#sports'), shown('#both'), shown('#top')]).toEqual([true, true, false, false])
     watcher.apply(values({ topics: ['sports'], compact: true }))
@@ -60,7 +60,7 @@ describe('watchAttributes', () => {
   it('records each gated element as the reason of its read', () => {
     page()
     const read = vi.fn(() => undefined)
-    watcher = watchAttributes(() => {}, 'Why?')
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?' })
     watcher.apply(read)
     expect(read).toHaveBeenCalledWith('topics', document.querySelector('#foryou'))
     expect(read).toHaveBeenCalledWith('topics', document.querySelector('#top'))
@@ -68,7 +68,7 @@ describe('watchAttributes', () => {
 
   it('handles elements added later, as infinite scroll adds them', async () => {
     page()
-    watcher = watchAttributes(() => {}, 'Why?')
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?' })
     watcher.apply(values({ topics: ['science'] }))
     const more = document.createElement('div')
     more.innerHTML = '<li id="late" data-candor-show="topics:science"></li><li id="late2" data-candor-show="topics:sports"></li>'
@@ -81,7 +81,7 @@ describe('watchAttributes', () => {
   it('adds a "Why am I seeing this?" button that opens the panel at the signal', async () => {
     page()
     const open = vi.fn()
-    watcher = watchAttributes(open, 'Why am I seeing this?')
+    watcher = watchAttributes({ open: open, whyLabel: 'Why am I seeing this?' })
     await tick()
     const why = document.querySelector<HTMLButtonElement>('#h > .candor-why')!
     expect(why.textContent).toBe('Why am I seeing this?')
@@ -93,7 +93,7 @@ describe('watchAttributes', () => {
   it('makes data-candor-open elements open the panel, by click and by keyboard', async () => {
     page()
     const open = vi.fn()
-    watcher = watchAttributes(open, 'Why?')
+    watcher = watchAttributes({ open: open, whyLabel: 'Why?' })
     watcher.apply()
     const a = document.querySelector<HTMLElement>('#prefs')!
     expect(a.getAttribute('tabindex')).toBe('0')
@@ -101,5 +101,89 @@ describe('watchAttributes', () => {
     a.click()
     a.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
     expect(open).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('ranked containers', () => {
+  const box = () => {
+    document.body.innerHTML = `
+      <ol id="top" data-candor-rank="topics" data-candor-demote="muted" data-candor-keep="1">
+        <li id="a" data-candor-about="world">A</li><li id="b" data-candor-about="sports">B</li>
+        <li id="c" data-candor-about="science">C</li><li id="d" data-candor-about="sports culture">D</li>
+      </ol>`
+  }
+  const ids = () => [...document.querySelectorAll('#top > li')].map((li) => li.id).join('')
+  const instance = { pressed: () => false, problem: () => undefined }
+
+  it('moves children about a value in use to the front, keeps the first one, demotes, and restores the page order', async () => {
+    box()
+    const reads: string[] = []
+    let v: Record<string, Value | undefined> = { topics: ['science'], muted: ['sports'] }
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?' })
+    watcher.apply((id, el) => (reads.push(id + ':' + el.id), v[id]), instance)
+    expect(ids()).toBe('acbd')
+    expect(document.querySelector('#top')!.getAttribute('data-candor-state')).toBe('on')
+    expect(reads).toEqual(['topics:top', 'muted:top'])
+    v = {}
+    watcher.apply((id) => v[id], instance)
+    expect(ids()).toBe('abcd')
+    expect(document.querySelector('#top')!.getAttribute('data-candor-state')).toBe('off')
+    watcher.apply((id) => ({ topics: ['culture'] })[id], instance)
+    expect(ids()).toBe('adbc')
+  })
+
+  it('ranks children the page adds later with the others, and never removes one', async () => {
+    box()
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?' })
+    watcher.apply((id) => ({ topics: ['science'] })[id], instance)
+    const e = document.createElement('li')
+    e.id = 'e'
+    e.setAttribute('data-candor-about', 'science')
+    document.querySelector('#top')!.append(e)
+    await tick()
+    expect(ids()).toBe('acebd')
+  })
+
+  it('reports a bad keep, a boolean or unknown signal, and a container without about, keeping the page order', async () => {
+    document.body.innerHTML = `<ul id="top" data-candor-rank="compact" data-candor-keep="two"><li id="x" data-candor-about="a">x</li><li id="y">y</li></ul>
+      <ul id="bare" data-candor-rank="topics"><li>1</li></ul>`
+    const report = vi.fn()
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', report })
+    watcher.apply(() => true, { pressed: () => false, problem: (k, id) => (id == 'compact' ? 'a boolean' : undefined) })
+    const said = report.mock.calls.map((c) => c[0]).join('\n')
+    expect(said).toContain('<ul data-candor-keep="two">')
+    expect(said).toContain('<ul data-candor-rank="compact">: a boolean')
+    expect(said).toContain('none of its children has data-candor-about')
+    expect([...document.querySelectorAll('#top > li')].map((l) => l.id).join('')).toBe('xy')
+  })
+})
+
+describe('declaring controls', () => {
+  it('are buttons with aria-pressed from the stored value; a click declares; a bad one is disabled and reported', async () => {
+    document.body.innerHTML = `<span id="s" data-candor-declare="topics:sports">Follow Sports</span>
+      <button id="bad" data-candor-declare="topics:cooking">Follow Cooking</button>`
+    const declare = vi.fn()
+    const report = vi.fn()
+    let held = false
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', declare, report })
+    const instance = { pressed: () => held, problem: (_: string, __: string, o?: string) => (o == 'cooking' ? '"cooking" is not an option' : undefined) }
+    watcher.apply(() => undefined, instance)
+    const s = document.querySelector<HTMLElement>('#s')!
+    expect(s.getAttribute('role')).toBe('button')
+    expect(s.getAttribute('tabindex')).toBe('0')
+    expect(s.getAttribute('aria-pressed')).toBe('false')
+    s.click()
+    s.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }))
+    expect(declare).toHaveBeenCalledTimes(2)
+    expect(declare).toHaveBeenCalledWith(s, 'topics', 'sports')
+    held = true
+    watcher.apply(() => undefined, instance)
+    expect(s.getAttribute('aria-pressed')).toBe('true')
+    const bad = document.querySelector<HTMLElement>('#bad')!
+    expect(bad.getAttribute('aria-disabled')).toBe('true')
+    bad.click()
+    expect(declare).toHaveBeenCalledTimes(2)
+    expect(report).toHaveBeenCalledTimes(1)
+    expect(report.mock.calls[0]![0]).toContain('<button data-candor-declare="topics:cooking">: "cooking" is not an option')
   })
 })

@@ -1,5 +1,6 @@
 import { baseOf, dirOf } from './lang'
 import { en, type Strings } from './locales/en'
+import { fill } from './locales/startup'
 
 export type { Strings }
 
@@ -78,7 +79,7 @@ export const createI18n = (requested = 'en', overrides: Partial<Strings> = {}): 
   return {
     lang,
     dir,
-    t: (key, vars) => (table[key] ?? key).replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? String(vars[k]) : m)),
+    t: (key, vars) => fill(table[key] ?? key, vars),
     raw: (key) => table[key] ?? key,
     date: (t) => dates().format(t),
     relative: (t, now = Date.now()) => {

@@ -3,4 +3,5 @@
 export { INTENT_EVENTS, addLauncher, type LauncherOptions } from './launcher'
 export { baseOf, dirOf, pageLang } from './lang'
 export { loadOnce } from './loader'
-export { startupStrings, type StartupStrings } from './locales/startup'
+export { fill, startupStrings, type StartupStrings } from './locales/startup'
+export { NOTICE_MS, showNotice, type NoticeAction, type NoticeOptions } from './notice'

@@ -1,0 +1,87 @@
+// A short status message next to where the visitor acted (a declaration in context): what changed, in
+// words, with Undo and Manage. Plain DOM, no Preact, so candor.js shows it without the panel's code.
+// It sits right after the control in the document, so the keyboard reaches its buttons next.
+import { tokens } from './theme'
+
+const css = `${tokens}
+.candor-notice{all:initial;position:fixed;inset-block-end:76px;inset-inline:16px auto;z-index:var(--candor-z);box-sizing:border-box;max-inline-size:min(30rem,calc(100vw - 32px));
+background:var(--candor-bg);color:var(--candor-fg);font:15px/1.45 var(--candor-font);border:1px solid var(--candor-border);border-radius:var(--candor-radius);
+padding:12px 14px;box-shadow:0 4px 18px #0005;display:flex;flex-wrap:wrap;gap:8px 12px;align-items:center;overflow-wrap:anywhere}
+.candor-notice p{margin:0;flex:1 1 14rem}
+.candor-notice button{font:inherit;font-weight:600;color:var(--candor-accent);background:transparent;border:1px solid currentColor;border-radius:8px;min-height:32px;padding:4px 12px;cursor:pointer}
+.candor-notice button:focus-visible{outline:3px solid var(--candor-focus);outline-offset:2px}
+.candor-notice:empty{display:none}
+`
+let sheet: CSSStyleSheet | undefined
+/** How long a notice stays when nobody points at it or focuses it, in ms. */
+export const NOTICE_MS = 10_000
+
+export interface NoticeAction {
+  label: string
+  run(): void
+}
+
+export interface NoticeOptions {
+  text: string
+  actions: NoticeAction[]
+  /** The element the visitor acted on: the notice goes right after it. */
+  after: Element
+  lang?: string
+  dir?: 'ltr' | 'rtl'
+}
+
+let current: (() => void) | undefined
+
+/** Shows one notice (replacing the one before). Returns the function that removes it. */
+export const showNotice = (o: NoticeOptions): (() => void) => {
+  current?.()
+  const host = document.createElement('candor-notice')
+  const root = host.attachShadow({ mode: 'open' })
+  if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css)
+  root.adoptedStyleSheets = [sheet]
+  const box = document.createElement('div')
+  box.className = 'candor-notice'
+  box.setAttribute('role', 'status')
+  if (o.lang) box.lang = o.lang
+  if (o.dir) box.dir = o.dir
+  root.append(box)
+  // Inside a link or a button, the notice goes after it: interactive content can't hold buttons.
+  const anchor = o.after.closest('a,button,label') ?? o.after
+  anchor.after(host)
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const close = () => {
+    clearTimeout(timer)
+    host.remove()
+    document.removeEventListener('keydown', onKey)
+    if (current == close) current = undefined
+  }
+  const wait = () => {
+    clearTimeout(timer)
+    timer = setTimeout(close, NOTICE_MS)
+  }
+  const onKey = (e: KeyboardEvent) => e.key == 'Escape' && close()
+  document.addEventListener('keydown', onKey)
+  // Filled a frame after the live region exists, so screen readers announce it.
+  requestAnimationFrame(() => {
+    const p = document.createElement('p')
+    p.textContent = o.text
+    box.append(p)
+    for (const a of o.actions) {
+      const b = document.createElement('button')
+      b.type = 'button'
+      b.textContent = a.label
+      b.addEventListener('click', () => {
+        close()
+        a.run()
+      })
+      box.append(b)
+    }
+  })
+  // It stays while it is pointed at or has focus.
+  host.addEventListener('pointerenter', () => clearTimeout(timer))
+  host.addEventListener('focusin', () => clearTimeout(timer))
+  host.addEventListener('pointerleave', wait)
+  host.addEventListener('focusout', wait)
+  wait()
+  return (current = close)
+}
