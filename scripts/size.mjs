@@ -24,8 +24,9 @@ export const budgets = [
     external: ['@candor/core', '@preact/signals-core'],
     limit: 16 * KB,
   },
-  { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 16 * KB },
-  { name: 'core + widget, all included', contents: "export * from '@candor/core'; export * from '@candor/widget'", limit: 27 * KB },
+  // Everything includes declareInContext and its notice (issue 11).
+  { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 17.5 * KB },
+  { name: 'core + widget, all included', contents: "export * from '@candor/core'; export * from '@candor/widget'", limit: 29 * KB },
   // What a page loads at startup with the lazy launcher: the core's reading part plus the launcher.
   {
     name: 'core/startup + lazy launcher',
@@ -84,15 +85,16 @@ export async function measure({ contents, external = [] }) {
  * so that growth is caught (see the README's "Size" for what stands between the two).
  */
 export const fetchedBudgets = {
-  beforePanel: { goal: 5 * KB, limit: 11 * KB },
-  all: { goal: 20 * KB, limit: 34 * KB },
+  beforePanel: { goal: 5 * KB, limit: 12.5 * KB },
+  all: { goal: 20 * KB, limit: 37 * KB },
 }
 
 /** The drop-in as built (pnpm build): what a script-tag page downloads. Budget in gzip bytes. */
 export const files = [
   // Issue 4: everything a visitor downloads before opening the panel (the panel loads lazily).
-  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 11 * KB },
-  { name: 'candor-panel.js + its chunks (lazy)', match: /^candor-(panel|chunk).*\.js$/, limit: 22.5 * KB },
+  // Issue 11 added ranked containers and declaring controls to the startup path: +1.4 KiB.
+  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 12.5 * KB },
+  { name: 'candor-panel.js + its chunks (lazy)', match: /^candor-(panel|chunk).*\.js$/, limit: 23.5 * KB },
 ]
 const DROPIN = root + 'packages/dropin/dist/'
 

@@ -8,6 +8,8 @@ const panel = (page: Page) => page.locator('candor-widget dialog')
 const group = (scope: Locator, name: string) => scope.getByRole('group', { name })
 const forYou = (page: Page) => page.getByRole('heading', { name: /^For you/ })
 const topStories = (page: Page) => page.getByRole('heading', { name: 'Top stories' })
+/** The nth of the top stories as shown (the first stays first for everyone). */
+const story = (page: Page, n: number) => page.locator('.top .stories > li').nth(n)
 
 /** Opens the panel from the header's "Your preferences" button. */
 const openPanel = async (page: Page) => {
@@ -41,10 +43,13 @@ test('a first visit shows the baseline; declaring topics changes the front page,
   await expect(forYou(page)).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Science' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Sports' })).toBeHidden()
-  await expect(topStories(page)).toBeHidden()
+  // Top stories stay, for everyone, ordered: the top story first, then Science.
+  await expect(topStories(page)).toBeVisible()
+  await expect(story(page, 0)).toHaveAttribute('data-candor-about', 'sports')
+  await expect(story(page, 2)).toHaveAttribute('data-candor-about', 'science')
   await page.reload()
   await expect(page.getByRole('heading', { name: 'Science' })).toBeVisible()
-  await expect(topStories(page)).toBeHidden()
+  await expect(story(page, 2)).toHaveAttribute('data-candor-about', 'science')
   expect(await cspViolations(page)).toEqual([])
 })
 
@@ -139,7 +144,7 @@ test('a change in one tab reaches the other open tab', async ({ page, context })
   const p = await openPanel(page)
   await group(p, 'Topics you follow').getByLabel('Sports').check()
   await expect(forYou(other)).toBeVisible()
-  await expect(topStories(other)).toBeHidden()
+  await expect(story(other, 1)).toHaveAttribute('data-candor-about', 'sports')
 })
 
 test('the three pages share one visitor: set on the privacy page, read by the reader app and the front page', async ({ page }) => {
@@ -215,7 +220,7 @@ test('a bad catalog leaves the page working on its baseline, with every problem 
   expect(outcome).toBe('catalog-invalid')
 })
 
-test('no frame paints a gated element the preferences do not call for', async ({ page }) => {
+test('no frame paints a gated element, or the top stories in an order, the preferences do not call for', async ({ page }) => {
   // Sample the page before every frame, from the first one, for the whole load.
   await page.addInitScript(() => {
     const seen: string[] = []
@@ -229,7 +234,10 @@ test('no frame paints a gated element the preferences do not call for', async ({
       const wanted = (window as unknown as { wanted?: string }).wanted ?? localStorage.getItem('wanted')
       if (document.body) {
         if (visible('.for-you') && wanted == 'baseline') seen.push('for-you while baseline')
-        if (visible('.top') && wanted == 'tailored') seen.push('top stories while tailored')
+        // The third top story is Science only when Science is followed (the page's own third is Culture).
+        const third = document.querySelectorAll('.top .stories > li')[2]?.getAttribute('data-candor-about')
+        if (third && wanted == 'tailored' && third != 'science') seen.push('top stories in the page order while tailored')
+        if (third && wanted == 'baseline' && third == 'science') seen.push('top stories reordered while baseline')
       }
       requestAnimationFrame(frame)
     }
@@ -271,7 +279,7 @@ test.describe('the synchronous snapshot of a returning visit', () => {
     })
     await page.reload()
     await expect(page.getByRole('heading', { name: 'Science' })).toBeVisible({ timeout: 500 })
-    await expect(topStories(page)).toBeHidden()
+    await expect(story(page, 2)).toHaveAttribute('data-candor-about', 'science')
   })
 
   test('loses to IndexedDB when the two disagree', async ({ page }) => {

@@ -1,9 +1,9 @@
 // @candor/widget in real Chromium, on a small news page (pages/widget.html, pages/widget-page.js)
 // tailored through the core: what a visitor does with a keyboard, a mouse and a screen reader's
 // eyes (axe-core), on hostile host pages and under a strict Content-Security-Policy.
-import { createRequire } from 'node:module'
 import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
+import { expectNoAxeViolations, settle } from './axe'
 import { expect, test } from './fixtures'
 
 /** What pages/widget-page.js puts on `window` (besides `window.candor`, declared in fixtures). */
@@ -21,9 +21,6 @@ declare global {
     __cspViolations?: string[]
   }
 }
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 
 /** The page's signals, as the catalog of widget-page.js labels them. */
 const LABELS: Record<string, string> = {
@@ -56,16 +53,6 @@ async function openPanel(page: Page) {
   await expect(dialog(page)).toBeVisible()
   await settle(page)
   return panel(page)
-}
-
-/** Waits for running animations (the dialog slides in) to finish, so styles and contrast are final. */
-async function settle(page: Page) {
-  // document.getAnimations() leaves out shadow trees: ask each shadow root too.
-  await page.waitForFunction(() => {
-    const roots: Array<Document | ShadowRoot> = [document]
-    for (const node of document.querySelectorAll('*')) if (node.shadowRoot) roots.push(node.shadowRoot)
-    return roots.every((root) => root.getAnimations().every((a) => a.playState === 'finished' || a.playState === 'idle'))
-  })
 }
 
 /** The focused element, looking inside shadow roots, and where it is. */
@@ -114,30 +101,6 @@ async function stored(page: Page) {
 /** The names of the stories, top to bottom. */
 async function storyOrder(page: Page) {
   return page.locator('#stories li a').allInnerTexts()
-}
-
-/** Runs axe-core on the whole page (open shadow roots included) and fails with a readable list. */
-async function expectNoAxeViolations(page: Page, state: string) {
-  await settle(page)
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: JSON.stringify(n.target), html: n.html.slice(0, 160), summary: n.failureSummary ?? '' })),
-    }))
-  }, AXE_TAGS)
-  const report = violations
-    .map(
-      (v) =>
-        `\n• ${v.id} (${v.impact}): ${v.help}` +
-        v.nodes.map((n) => `\n    at ${n.target}\n      ${n.html}\n      ${n.summary.replace(/\n/g, '\n      ')}`).join(''),
-    )
-    .join('')
-  expect(violations.length, `axe-core violations in state "${state}":${report}`).toBe(0)
 }
 
 // ---- keyboard ---------------------------------------------------------------

@@ -96,8 +96,7 @@ export const createInstance = (options: CandorOptions, part: EditingPart): Cando
         }))
   /** A write: at once when the editing part is in (memory changes before the call returns), else after it loads. */
   type Writer = Editing['writer']
-  const write =
-    <K extends keyof Writer>(k: K): Writer[K] =>
+  const write = <K extends keyof Writer>(k: K): Writer[K] =>
     ((...a: unknown[]) => {
       const run = (w: Writer) => (w[k] as (...x: unknown[]) => Promise<unknown>)(...a)
       return editing ? run(editing.writer) : editor().then((e) => run(e.writer))

@@ -147,7 +147,12 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
       { up, down, keep: keep ?? 0 },
     ).map((i) => mine[i]!)
     // Nodes are moved, never removed, so reading and keyboard order follow what is seen; only when it differs.
-    if (wanted.some((k, i) => kids[i] != k)) box.append(...wanted)
+    if (wanted.some((k, i) => kids[i] != k)) {
+      // A moved node loses focus: the control the visitor just used keeps it.
+      const active = document.activeElement
+      box.append(...wanted)
+      if (active instanceof HTMLElement && box.contains(active) && document.activeElement != active) active.focus({ preventScroll: true })
+    }
     const state = wanted.some((k, i) => mine[i] != k) ? 'on' : 'off'
     if (box.getAttribute(STATE) != state) box.setAttribute(STATE, state)
   }

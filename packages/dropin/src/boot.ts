@@ -5,7 +5,7 @@
 // or focus on the launcher or an opener, a touch, Candor.open(), a write, or a <candor-preferences> on
 // the page. It never throws into the page.
 import { holdsOption, preopen, readSnapshot, startCandor, whyNotRank, whyNotToggle, type Candor } from '@candor/core/startup'
-import { addLauncher, baseOf, dirOf, fill, loadOnce, pageLang, showNotice, startupStrings } from '@candor/widget/startup'
+import { addLauncher, baseOf, dirOf, loadOnce, pageLang, startupStrings } from '@candor/widget/startup'
 import { cloak, watchAttributes, type Instance } from './attributes'
 
 declare const __VERSION__: string
@@ -152,45 +152,9 @@ const boot = (): CandorGlobal | undefined => {
       console.error(e?.problems ? `${e.message}\nThe page shows its baseline content until the catalog is fixed.` : e)
     },
   )
-  const oops = (e: unknown) => console.error('Candor:', e)
-  // A declaration in context: stored at once, the page tailored again, and a notice with Undo and Manage.
-  const declare = (c: Candor, el: Element, id: string, option?: string) => {
-    const d = c.catalog.signals.find((s) => s.id == id)!
-    const optionLabel = d.options?.find((o) => o.value == option)?.label ?? ''
-    const vars = { signal: d.label, option: optionLabel }
-    const at = { after: el, lang, dir: dirOf(lang) }
-    c.toggle(id, option, { page: location.pathname }).then(
-      (undo) => {
-        const v = c.explain(id).value
-        const what =
-          d.type == 'boolean'
-            ? v === true
-              ? strings.switchedOn
-              : strings.switchedOff
-            : d.type == 'multi'
-              ? holdsOption(v, option)
-                ? strings.added
-                : strings.removed
-              : v === undefined
-                ? strings.cleared
-                : strings.chosen
-        const off = c.level == 'off'
-        showNotice({
-          ...at,
-          text: fill(what, vars) + ' ' + (off ? strings.levelOff : d.purpose),
-          actions: [
-            ...(off ? [{ label: strings.turnOn, run: () => void c.setLevel('declared').catch(oops) }] : []),
-            {
-              label: strings.undo,
-              run: () => void undo().then(() => showNotice({ ...at, text: fill(strings.undone, vars), actions: [] }), oops),
-            },
-            { label: strings.manage, run: () => open(id) },
-          ],
-        })
-      },
-      (e) => showNotice({ ...at, text: fill(strings.declareFailed, { reason: (e as Error)?.message ?? String(e) }), actions: [] }),
-    )
-  }
+  // A declaration in context: the toggle and its notice come with the panel's code (the click is intent).
+  const declare = (c: Candor, el: Element, id: string, option?: string) =>
+    void loadPanel().then((p) => p.declareInContext(c, el, id, option, { lang, open: (at) => open(at) }), failed)
   const warned = new Set<string>()
   const warnOnce = (id: string, e: unknown) => {
     if (!warned.has(id)) warned.add(id), console.error(`Candor: a data-candor attribute names "${id}": ${(e as Error).message}`)

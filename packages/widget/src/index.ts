@@ -2,3 +2,5 @@ export { mountCandor, open, type MountOptions, type Mounted, type WidgetOptions 
 export { defineCandorElement, renderInline, type CandorPreferencesElement } from './element'
 export { createI18n, loadLocale, locales, type I18n, type Strings } from './i18n'
 // The lazy launcher is its own entry, '@candor/widget/lazy', so a page can load it without Preact.
+export { declareInContext, type DeclareOptions } from './declare'
+export { showNotice, NOTICE_MS, type NoticeAction, type NoticeOptions } from './notice'

@@ -3,6 +3,19 @@ import type { Strings } from './en'
 
 export const de: Strings = {
   ...startupStrings.de,
+  // The notice after a declaration in context (data-candor-declare).
+  noticeAdded: '{signal}: {option} hinzugefügt.',
+  noticeRemoved: '{signal}: {option} entfernt.',
+  noticeChosen: '{signal}: {option}.',
+  noticeCleared: '{signal}: nicht mehr gesetzt.',
+  noticeSwitchedOn: '{signal}: an.',
+  noticeSwitchedOff: '{signal}: aus.',
+  noticeLevelOff: 'Gespeichert, aber Anpassung ist auf dieser Website aus: Sie sehen die Seite wie alle.',
+  noticeTurnOn: 'Anpassung einschalten',
+  noticeUndo: 'Rückgängig',
+  noticeUndone: 'Rückgängig gemacht: {signal} ist wie vorher.',
+  noticeManage: 'Verwalten',
+  noticeDeclareFailed: 'Das konnte nicht gespeichert werden: {reason}',
   title: 'Was diese Seite anpasst',
   intro: 'Alles, womit diese Website anpasst, was Sie sehen. Es bleibt in diesem Browser und wird nirgendwohin gesendet.',
   close: 'Schließen',

@@ -2,6 +2,19 @@ import { startupStrings } from './startup'
 // Every string the panel shows. `{name}` is filled in; a site can override any key.
 export const en = {
   ...startupStrings.en,
+  // The notice after a declaration in context (data-candor-declare).
+  noticeAdded: '{signal}: {option} added.',
+  noticeRemoved: '{signal}: {option} removed.',
+  noticeChosen: '{signal}: {option}.',
+  noticeCleared: '{signal}: no longer set.',
+  noticeSwitchedOn: '{signal}: on.',
+  noticeSwitchedOff: '{signal}: off.',
+  noticeLevelOff: 'Saved, but tailoring is off on this site, so the page stays as everyone sees it.',
+  noticeTurnOn: 'Turn tailoring on',
+  noticeUndo: 'Undo',
+  noticeUndone: 'Undone: {signal} is as it was.',
+  noticeManage: 'Manage',
+  noticeDeclareFailed: "That couldn't be saved: {reason}",
   title: 'What tailors this page',
   intro: 'Everything this site uses to tailor what you see. It stays in this browser and is never sent anywhere.',
   close: 'Close',

@@ -3,6 +3,19 @@ import type { Strings } from './en'
 
 export const fr: Strings = {
   ...startupStrings.fr,
+  // The notice after a declaration in context (data-candor-declare).
+  noticeAdded: '{signal} : {option} ajouté.',
+  noticeRemoved: '{signal} : {option} retiré.',
+  noticeChosen: '{signal} : {option}.',
+  noticeCleared: '{signal} : plus défini.',
+  noticeSwitchedOn: '{signal} : activé.',
+  noticeSwitchedOff: '{signal} : désactivé.',
+  noticeLevelOff: 'Enregistré, mais la personnalisation est désactivée sur ce site : la page reste celle de tous.',
+  noticeTurnOn: 'Activer la personnalisation',
+  noticeUndo: 'Annuler',
+  noticeUndone: 'Annulé : {signal} est comme avant.',
+  noticeManage: 'Gérer',
+  noticeDeclareFailed: "Cela n'a pas pu être enregistré : {reason}",
   title: 'Ce qui adapte cette page',
   intro: 'Tout ce que ce site utilise pour adapter ce que vous voyez. Cela reste dans ce navigateur et n’est envoyé nulle part.',
   close: 'Fermer',

@@ -1,0 +1,61 @@
+// A declaration in context (data-candor-declare, or a site's own button): stored in one click through the
+// core's toggle, then a notice next to the control says what changed, with Undo and Manage.
+import type { Candor } from '@candor/core'
+import { createI18n, loadLocale, type Strings } from './i18n'
+import { showNotice } from './notice'
+
+export interface DeclareOptions {
+  /** The panel's language; default English. */
+  lang?: string
+  strings?: Partial<Strings>
+  /** Opens the panel at a signal ("Manage"). */
+  open?(signalId: string): void
+}
+
+/**
+ * Toggles `option` of signal `id` (see `Candor.toggle`), keeping the page's path in the history, and shows
+ * the notice after `control`. Resolves once the notice is up; never rejects (a failure is said in the notice).
+ * @example button.onclick = () => declareInContext(candor, button, 'topics', 'science', { open: (id) => widget.open(id) })
+ */
+export const declareInContext = async (candor: Candor, control: Element, id: string, option: string | undefined, o: DeclareOptions = {}) => {
+  const ready = loadLocale(o.lang ?? 'en').catch(() => {})
+  const result = candor.toggle(id, option, { page: location.pathname }).then(
+    (undo) => ({ undo }),
+    (error: unknown) => ({ error }),
+  )
+  await ready
+  const i18n = createI18n(o.lang, o.strings)
+  const at = { after: control, lang: i18n.lang, dir: i18n.dir }
+  const got = await result
+  if ('error' in got)
+    return void showNotice({ ...at, text: i18n.t('noticeDeclareFailed', { reason: (got.error as Error)?.message ?? String(got.error) }), actions: [] })
+  const d = candor.catalog.signals.find((s) => s.id == id)!
+  const vars = { signal: d.label, option: d.options?.find((x) => x.value == option)?.label ?? '' }
+  const v = candor.explain(id).value
+  const what: keyof Strings =
+    d.type == 'boolean'
+      ? v === true
+        ? 'noticeSwitchedOn'
+        : 'noticeSwitchedOff'
+      : d.type == 'multi'
+        ? Array.isArray(v) && v.includes(option!)
+          ? 'noticeAdded'
+          : 'noticeRemoved'
+        : v === undefined
+          ? 'noticeCleared'
+          : 'noticeChosen'
+  const off = candor.level == 'off'
+  const oops = (e: unknown) => console.error('Candor:', e)
+  showNotice({
+    ...at,
+    text: i18n.t(what, vars) + ' ' + (off ? i18n.t('noticeLevelOff') : d.purpose),
+    actions: [
+      ...(off ? [{ label: i18n.t('noticeTurnOn'), run: () => void candor.setLevel('declared').catch(oops) }] : []),
+      {
+        label: i18n.t('noticeUndo'),
+        run: () => void got.undo().then(() => showNotice({ ...at, text: i18n.t('noticeUndone', vars), actions: [] }), oops),
+      },
+      ...(o.open ? [{ label: i18n.t('noticeManage'), run: () => o.open!(id) }] : []),
+    ],
+  })
+}
