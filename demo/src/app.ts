@@ -1,5 +1,5 @@
 import { createCandor, type Catalog } from '@candor/core'
-import { mountCandor } from '@candor/widget'
+import { declareInContext, mountCandor } from '@candor/widget'
 import { effect } from '@preact/signals-core'
 // The same catalog file the script-tag pages load, so all three pages share one visitor's choices.
 import catalogFile from '../public/candor.json'
@@ -26,25 +26,42 @@ Object.assign(window, { candor, widget })
 const $ = (sel: string) => document.querySelector(sel) as HTMLElement
 $('#why').onclick = () => widget.open('topics')
 
+// One element per story, kept across renders: reordering moves them, so a control keeps its focus and its notice.
+const topicLabel = (v: string) => candor.catalog.signals.find((s) => s.id == 'topics')?.options?.find((o) => o.value == v)?.label
+const items = stories.map((s) => {
+  const li = document.createElement('li')
+  li.append(s.title)
+  const tag = document.createElement('span')
+  tag.className = 'tag'
+  tag.textContent = 'for you'
+  const label = topicLabel(s.topic)
+  const follow = label ? document.createElement('button') : undefined
+  if (follow) {
+    follow.type = 'button'
+    follow.className = 'follow'
+    follow.textContent = `Follow ${label}`
+    follow.onclick = () => void declareInContext(candor, follow, 'topics', s.topic, { open: (id) => widget.open(id) })
+    li.append(' ', follow)
+  }
+  return { story: s, li, tag, follow }
+})
+
 candor.ready.then(() =>
   effect(() => {
     const list = $('#stories')
-    const topics = (candor.get('topics', { reason: 'Orders the front page', element: list }) as string[] | undefined) ?? []
+    const topics = (candor.get('topics', { reason: 'Orders your reading list', element: list }) as string[] | undefined) ?? []
+    const declared = candor.explain('topics')
     document.body.classList.toggle('compact', candor.get('compact', { reason: 'Chooses the layout', element: document.body }) === true)
-    const ordered = [...stories].sort((a, b) => Number(topics.includes(b.topic)) - Number(topics.includes(a.topic)))
-    list.replaceChildren(
-      ...ordered.map((s) => {
-        const li = document.createElement('li')
-        li.textContent = s.title
-        if (topics.includes(s.topic)) {
-          const tag = document.createElement('span')
-          tag.className = 'tag'
-          tag.textContent = 'for you'
-          li.append(tag)
-        }
-        return li
-      }),
-    )
+    const ordered = [...items].sort((a, b) => Number(topics.includes(b.story.topic)) - Number(topics.includes(a.story.topic)))
+    const active = document.activeElement
+    list.append(...ordered.map((i) => i.li))
+    if (active instanceof HTMLElement && list.contains(active) && document.activeElement != active) active.focus({ preventScroll: true })
+    for (const i of items) {
+      const mine = topics.includes(i.story.topic)
+      if (mine != i.tag.isConnected) mine ? i.li.insertBefore(i.tag, i.follow ?? null) : i.tag.remove()
+      const held = declared.source == 'declared' && Array.isArray(declared.value) && declared.value.includes(i.story.topic)
+      i.follow?.setAttribute('aria-pressed', String(held))
+    }
     const events = $('#events')
     const region = candor.get('region', { reason: 'Lists events near you', element: events })
     events.textContent = region ? `Near you (${region == 'eu' ? 'Europe' : 'United States'}): the tram line opening, a jazz night.` : 'See the full calendar.'

@@ -113,3 +113,16 @@ test.describe('axe-core', () => {
     await expectNoAxeViolations(page, 'notice shown')
   })
 })
+
+test('the reader app declares the same way through the npm API (declareInContext)', async ({ page }) => {
+  await page.goto('/app.html')
+  const culture = page.locator('#stories').getByRole('button', { name: 'Follow Culture' }).first()
+  await expect(culture).toHaveAttribute('aria-pressed', 'false')
+  await culture.click()
+  await expect(notice(page)).toContainText('Topics you follow: Culture added.')
+  await expect(page.locator('#stories li').first()).toContainText('museum')
+  await expect(culture).toHaveAttribute('aria-pressed', 'true')
+  await expect(culture).toBeFocused()
+  await notice(page).getByRole('button', { name: 'Undo' }).click()
+  await expect(culture).toHaveAttribute('aria-pressed', 'false')
+})

@@ -385,6 +385,21 @@ async function journey(/** @type {import('../../scripts/ensure-webkit.mjs').WebK
     assert.deepEqual(now.history, ['set'])
   })
 
+  await step('declare in context: toggle("topics", "sports") keeps the page, and its undo puts back what was there', async () => {
+    const pages = await inPage(async () => {
+      const c = /** @type {any} */ (window).candor
+      const undo = await c.toggle('topics', 'sports', { page: '/science/mars-rover' })
+      const during = c.get('topics')
+      await undo()
+      return { during, page: c.history.at(-2).page }
+    })
+    assert.deepEqual(pages.during, ['sports', 'science'], 'get("topics") after the toggle')
+    assert.equal(pages.page, '/science/mars-rover', "the toggle's history entry keeps its page")
+    const now = await snapshot()
+    assert.deepEqual(now.topics, value, 'get("topics") after the undo')
+    assert.deepEqual(now.history, ['set', 'set', 'set'])
+  })
+
   await step('reload: the value is back, from IndexedDB', async () => {
     await collectErrors('first load')
     await reload()
@@ -394,7 +409,7 @@ async function journey(/** @type {import('../../scripts/ensure-webkit.mjs').WebK
     assert.deepEqual(now.storage, { kind: 'indexeddb' }, `storage after the reload (problems: ${JSON.stringify(now.problems)})`)
     assert.deepEqual(now.topics, value, 'get("topics") after the reload')
     assert.deepEqual(now.storedTopics, value, 'explain("topics").value after the reload')
-    assert.deepEqual(now.history, ['set'], 'history after the reload')
+    assert.deepEqual(now.history, ['set', 'set', 'set'], 'history after the reload')
     assert.deepEqual(now.problems, [])
     // Straight from the database, not from anything the page kept.
     const records = await dump()
