@@ -36,6 +36,8 @@ export const SignalCard = ({ candor, e, i18n, uid, run, focus }: SignalCardProps
   const current = Array.isArray(e.value) ? e.value : []
   const pick = (v: string, checked: boolean) => run(candor.set(s.id, s.type == 'multi' ? (checked ? current.concat(v) : current.filter((x) => x != v)) : v))
 
+  // Declared in context (data-candor-declare): the page it was declared on, from the history entry of that moment.
+  const page = candor.history.find((h) => h.id == e.signal.id && h.at == e.setAt && h.page)?.page
   return (
     // biome-ignore lint/a11y/useSemanticElements: the card holds a fieldset of its own (the editor); a group names the whole card by its label
     <div role="group" aria-labelledby={id} class={'signal state-' + e.state} id={id + '-card'}>
@@ -87,7 +89,11 @@ export const SignalCard = ({ candor, e, i18n, uid, run, focus }: SignalCardProps
           {e.source == 'inferred' ? (
             <Say i18n={i18n} k="inferred" basis={e.basis!} />
           ) : e.setAt !== undefined && e.value !== undefined ? (
-            t('declaredOn', { date: i18n.date(e.setAt) })
+            page ? (
+              <Say i18n={i18n} k="declaredOnPage" date={i18n.date(e.setAt)} page={page} />
+            ) : (
+              t('declaredOn', { date: i18n.date(e.setAt) })
+            )
           ) : (
             ''
           )}{' '}

@@ -292,3 +292,12 @@ describe("the site's intro", () => {
     expect(box.querySelector('.site-intro')).toBeNull()
   })
 })
+
+describe('a value declared in context', () => {
+  it('says on which page the visitor told us', async () => {
+    const c = await make()
+    await c.toggle('topics', 'science', { page: '/science/mars-rover' })
+    await show(c)
+    expect(group('Topics you follow').textContent).toMatch(/You told us on .+, on \/science\/mars-rover\./)
+  })
+})

@@ -50,6 +50,7 @@ export const de: Strings = {
   off: 'aus',
   unset: 'nicht festgelegt',
   declaredOn: 'Von Ihnen angegeben am {date}.',
+  declaredOnPage: 'Von Ihnen angegeben am {date}, auf {page}.',
   inferred: 'Abgeleitet aus: {basis}.',
   confirm: 'Bestätigen',
   correct: 'Korrigieren',

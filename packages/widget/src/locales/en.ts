@@ -49,6 +49,7 @@ export const en = {
   off: 'off',
   unset: 'not set',
   declaredOn: 'You told us on {date}.',
+  declaredOnPage: 'You told us on {date}, on {page}.',
   inferred: 'Inferred from: {basis}.',
   confirm: 'Confirm',
   correct: 'Correct',

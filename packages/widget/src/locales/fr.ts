@@ -50,6 +50,7 @@ export const fr: Strings = {
   off: 'désactivé',
   unset: 'non défini',
   declaredOn: 'Indiqué par vous le {date}.',
+  declaredOnPage: 'Indiqué par vous le {date}, sur {page}.',
   inferred: 'Déduit de : {basis}.',
   confirm: 'Confirmer',
   correct: 'Corriger',
