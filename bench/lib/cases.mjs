@@ -1,6 +1,6 @@
 // The measured units. Each runs once per round in a fresh browser context and returns named
 // numbers (ms unless the name says otherwise); run.mjs interleaves them and reports medians.
-import { CATALOG_SIZES } from './site.mjs'
+import { CATALOG_SIZES, RANKED } from './site.mjs'
 
 const LAUNCHER = 'candor-widget >>> .candor-launcher'
 const DIALOG = 'candor-widget >>> dialog.candor-dialog'
@@ -509,6 +509,128 @@ function peerUi(p) {
     })
 }
 
+// ---- 8. a ranked container: 500 children reordered ----------------------------------------------------
+
+/** Changes of the followed topic per run of the reorder case (culture, sports, culture, …: each one moves every child). */
+export const REORDER_CHANGES = 10
+const RANKED_BOX = '[data-candor-rank="topics"]'
+
+/**
+ * In the page: `changes` changes of the followed topic (culture, sports, … ending on sports), each
+ * started in a task of its own after a frame, each checked (the first `keep` children, then those
+ * about the topic, then the rest, each in the page's order). `candor`: the page's order checked at
+ * ready (the returning visitor follows sports), then `set("topics", [topic])`, timed from just
+ * before the call until Candor has applied it (a listener subscribed after candor.js's own). The
+ * floor (no Candor): the page's script moves the children into that order with one `append`.
+ * Both: then style and layout forced (`document.body.offsetHeight`).
+ */
+async function reorderInPage({ box: sel, keep, changes, candor }) {
+  // Long tasks with their start (the init script keeps only their durations): which came during the changes.
+  const longtasks = []
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => longtasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true })
+  const c = candor ? await window.Candor.ready : undefined
+  // The writes' code (it loads with the panel) in first, so a write changes memory, and the page, before set() returns.
+  if (c) await c.load()
+  const box = document.querySelector(sel)
+  const kids = () => [...box.children]
+  const wanted = (topic) => {
+    const page = kids().sort((a, b) => a.dataset.i - b.dataset.i)
+    const about = (k) => k.dataset.candorAbout.split(/\s+/).includes(topic)
+    return [...page.slice(0, keep), ...page.slice(keep).filter(about), ...page.slice(keep).filter((k) => !about(k))]
+  }
+  const ids = (ks) => ks.map((k) => k.dataset.i).join(',')
+  const check = (topic, when) => {
+    const state = box.getAttribute('data-candor-state')
+    if ((c && state != 'on') || ids(kids()) != ids(wanted(topic)))
+      throw new Error(
+        `${when}: the ${kids().length} children are not in the order for "${topic}" (data-candor-state=${state}; first: ${ids(kids()).slice(0, 40)}…)`,
+      )
+  }
+  let applied
+  if (c) {
+    check('sports', 'at ready (the returning visit)')
+    // Subscribed after candor.js's own listener (it subscribes when ready resolves): told once Candor has applied the change.
+    c.subscribe(() => {
+      if (applied === undefined) applied = performance.now()
+    })
+  } else box.append(...wanted('sports'))
+  const afterFrame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+  await afterFrame()
+  const start = performance.now()
+  const runs = []
+  for (let k = 0; k < changes; k++) {
+    const topic = k % 2 ? 'sports' : 'culture'
+    await afterFrame()
+    const next = c ? undefined : wanted(topic)
+    applied = undefined
+    const t0 = performance.now()
+    const p = c ? c.set('topics', [topic]) : box.append(...next)
+    const t1 = performance.now()
+    void document.body.offsetHeight
+    const t2 = performance.now()
+    check(topic, c ? `right after set("topics", ["${topic}"]) returned` : 'after the move')
+    await p
+    if (c && applied === undefined) throw new Error(`set("topics", ["${topic}"]): no change was told to the page's listeners`)
+    runs.push({ reorder: (c ? applied : t1) - t0, call: t1 - t0, layout: t2 - t0 })
+  }
+  check('sports', 'at the end')
+  const v = c?.get('topics')
+  if (c && String(v) != 'sports') throw new Error(`at the end, topics is ${JSON.stringify(v)}, not ["sports"]`)
+  // Long task entries come after their task: give the last ones time to arrive.
+  await new Promise((r) => setTimeout(r, 100))
+  return { runs, children: kids().length, start, longtasks }
+}
+
+/**
+ * A ranked container of `RANKED.n` stories (`/ranked-<n>.html`, see site.mjs). `candor`: a returning
+ * visitor who follows sports (declared on a first visit, then the page loaded again), so it is
+ * reordered at startup (checked); then `REORDER_CHANGES` changes after ready. Floor: the same page
+ * without candor.js (`/ranked-<n>-none.html`), the same moves by the page's own script.
+ */
+function reorder(candor) {
+  const path = `/ranked-${RANKED.n}${candor ? '' : '-none'}.html`
+  return async (env) =>
+    inContext(env, { state: [RANKED_BOX] }, async (page) => {
+      let ready
+      if (candor) {
+        await page.goto(url(env, path))
+        await waitReady(page)
+        const storage = await page.evaluate(async () => {
+          const c = await window.Candor.ready
+          await c.set('topics', ['sports'])
+          return c.storage.kind
+        })
+        if (storage != 'indexeddb') throw new Error(`Candor runs on ${storage} storage, not IndexedDB`)
+        await page.goto(url(env, path))
+        ready = await waitReady(page)
+      } else await page.goto(url(env, path))
+      const r = await page.evaluate(reorderInPage, { box: RANKED_BOX, keep: RANKED.keep, changes: REORDER_CHANGES, candor })
+      if (r.children != RANKED.n) throw new Error(`${r.children} children, not ${RANKED.n}`)
+      const b = await bench(page)
+      const of = (k) => r.runs.map((x) => x[k]).sort((a, b) => a - b)
+      const med = (k) => {
+        const s = of(k)
+        const m = s.length >> 1
+        return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+      }
+      const during = r.longtasks.filter(([t]) => t >= r.start).map(([, d]) => d)
+      const before = r.longtasks.filter(([t]) => t < r.start).map(([, d]) => d)
+      return {
+        ready: candor ? ready - b.t0 : undefined,
+        startupState: candor ? b.stateOn[RANKED_BOX] - b.t0 : undefined,
+        reorder: med('reorder'),
+        reorderMax: of('reorder').at(-1),
+        call: med('call'),
+        layout: med('layout'),
+        layoutMax: of('layout').at(-1),
+        longtasks: during.length,
+        longtaskMax: Math.max(0, ...during),
+        longtasksLoad: before.length,
+        longtaskMaxLoad: Math.max(0, ...before),
+      }
+    })
+}
+
 // ---- the list -----------------------------------------------------------------------------------------
 
 /** Every unit, in the order of a round. `group` names the report section. */
@@ -546,6 +668,8 @@ export function units(site) {
   }
   list.push({ id: 'micro', needs: ['dropin', 'benchLib'], run: micro })
   list.push({ id: 'scale', needs: ['dropin', 'benchLib'], run: scale })
+  list.push({ id: `reorder:candor:${RANKED.n}`, needs: ['dropin'], run: reorder(true) })
+  list.push({ id: `reorder:floor:${RANKED.n}`, run: reorder(false) })
   list.push({ id: 'ui:candor', needs: ['dropin'], run: peerUi({ path: '/candor.html', banner: LAUNCHER, opener: LAUNCHER, modal: DIALOG }) })
   for (const p of site.peers) list.push({ id: `ui:${p.key}`, needs: ['peer:' + p.key], run: peerUi({ ...p, path: `/peer-${p.key}.html` }) })
   return list

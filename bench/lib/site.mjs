@@ -195,6 +195,43 @@ export const PEERS = [
 
 export const CATALOG_SIZES = [10, 100, 1000]
 
+/** The ranked container of the reorder case: how many children, and how many stay first for everyone. */
+export const RANKED = { n: 500, keep: 1 }
+/** The demo catalog's `topics` options: child `i` is about `RANKED_TOPICS[(i + 3) % 4]`, so the kept child 0 is about business. */
+export const RANKED_TOPICS = ['sports', 'science', 'culture', 'business']
+export const rankedTopic = (i) => RANKED_TOPICS[(i + 3) % RANKED_TOPICS.length]
+
+/**
+ * A page of its own (no host page, no launcher): candor.js in <head>, then one ranked container
+ * (`data-candor-rank="topics"`, `data-candor-keep`) of `RANKED.n` stories, each with `data-i` (its
+ * place in the page's order) and `data-candor-about`, the topics in turn. Its floor: the same page
+ * without candor.js (`-none`), where the bench's own script moves the children.
+ */
+const rankedPage = (head) => {
+  const items = Array.from(
+    { length: RANKED.n },
+    (_, i) =>
+      `      <li data-i="${i}" data-candor-about="${rankedTopic(i)}"><a href="#story-${i}">Story ${i}: what happened in ${rankedTopic(i)} today</a> <small>${rankedTopic(i)}</small></li>`,
+  )
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>bench: ${RANKED.n} ranked stories</title>
+    ${head}
+    <style>body{font:16px/1.4 system-ui,sans-serif;margin:2rem}ul{padding:0;list-style:none}li{padding:.25rem 0;border-bottom:1px solid #ddd}small{color:#666}</style>
+  </head>
+  <body>
+    <h1>Top stories</h1>
+    <ul id="stories" data-candor-rank="topics" data-candor-keep="${RANKED.keep}">
+${items.join('\n')}
+    </ul>
+  </body>
+</html>
+`
+}
+
 /** Builds every file the server holds. */
 export async function makeSite() {
   /** What could not be made: the cases that need it report this as their error. */
@@ -235,6 +272,8 @@ export async function makeSite() {
   files.set('/floor-dialog.js', await readFile(join(fixtures, 'floor-dialog.js')))
   files.set('/floor-dialog.html', page('<script src="/floor-dialog.js"></script>'))
   files.set('/candor.html', page(candorHead('/candor.json')))
+  files.set(`/ranked-${RANKED.n}.html`, rankedPage(candorHead('/candor.json', ' data-launcher="none"')))
+  files.set(`/ranked-${RANKED.n}-none.html`, rankedPage('<script src="/bench-t0.js"></script>'))
   files.set(
     '/raw.html',
     page('<script src="/bench-t0.js"></script>\n    <script src="/raw-idb.js"></script>\n    <script>window.__tAfter = performance.now()</script>'),
