@@ -5,7 +5,7 @@
 // or focus on the launcher or an opener, a touch, Candor.open(), a write, or a <candor-preferences> on
 // the page. It never throws into the page.
 import { holdsOption, preopen, readSnapshot, startCandor, whyNotRank, whyNotToggle, type Candor } from '@candor/core/startup'
-import { addLauncher, baseOf, dirOf, loadOnce, pageLang, startupStrings } from '@candor/widget/startup'
+import { addLauncher, baseOf, dirOf, isSharedArrival, loadOnce, pageLang, sharedLink, showArrival, startupStrings } from '@candor/widget/startup'
 import { cloak, watchAttributes, type Instance } from './attributes'
 
 declare const __VERSION__: string
@@ -16,6 +16,8 @@ export interface CandorGlobal {
   ready: Promise<Candor>
   /** Opens the panel, at a signal when given. */
   open(signalId?: string): void
+  /** The page's address as everyone sees it, for a friend: sharer-tracking parameters removed, `#candor=shared` added. */
+  share(): string
   version: string
 }
 
@@ -63,9 +65,17 @@ const boot = (): CandorGlobal | undefined => {
   try {
     site = localStorage.getItem(source)
   } catch {}
+  // Opened from a shared link: this view shows the page as everyone sees it, and the address bar gets a plain link back.
+  const shared = isSharedArrival(location.hash)
+  if (shared)
+    try {
+      history.replaceState(history.state, '', location.href.slice(0, location.href.indexOf('#')))
+    } catch {}
   // Known site, no copy: nothing was in use when IndexedDB last changed, so the baseline is right.
-  const early = site ? (readSnapshot(site) ?? {}) : undefined
+  const early = site && !shared ? (readSnapshot(site) ?? {}) : undefined
   if (early) attributes.apply((id) => early[id])
+  // The shared page needs no storage: the baseline is right at once.
+  else if (shared) attributes.apply()
   // IndexedDB opens while the catalog loads, instead of after.
   if (site) preopen(site)
   const ready = (async () => {
@@ -105,11 +115,21 @@ const boot = (): CandorGlobal | undefined => {
   const open = (signalId?: string) => void mount().then((m) => m.open(signalId), failed)
 
   // Without a snapshot, gated elements wait for IndexedDB, but not for long.
-  const timer = early ? 0 : setTimeout(() => attributes.apply(), BASELINE_AFTER_MS)
+  const timer = early || shared ? 0 : setTimeout(() => attributes.apply(), BASELINE_AFTER_MS)
   ready.then(
     (c) => {
       clearTimeout(timer)
       candor = c
+      if (shared) {
+        c.preview(true)
+        withBody(() => {
+          try {
+            showArrival({ text: strings.arrived, action: strings.ownPage, onAction: () => c.preview(false), lang, dir: dirOf(lang) })
+          } catch (e) {
+            console.error('Candor: the shared-page message could not be shown:', e)
+          }
+        })
+      }
       const def = (id: string) => c.catalog.signals.find((s) => s.id == id)
       const instance: Instance = {
         pressed: (id, option) => {
@@ -187,7 +207,7 @@ const boot = (): CandorGlobal | undefined => {
 
   // Handled here, so an invalid catalog never shows up as an unhandled rejection; awaiting it still throws.
   ready.catch(() => {})
-  return (w.Candor = { ready, open, version: __VERSION__ })
+  return (w.Candor = { ready, open, share: () => sharedLink(location.href), version: __VERSION__ })
 }
 
 try {

@@ -2,6 +2,7 @@ import { LEVELS, type Candor, type CandorError, type Explanation, type HistoryEn
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { I18n } from './i18n'
 import type { Outline } from './outline'
+import { sharedLink } from './share'
 import { SignalCard, valueText } from './SignalCard'
 import { Say } from './Say'
 
@@ -34,6 +35,20 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
   const ref = useRef<HTMLDivElement>(null)
   const [message, setMessage] = useState('')
   const [erasing, setErasing] = useState(false)
+  const [sharing, setSharing] = useState<{ link: string; copied: boolean }>()
+  // The page as everyone sees it, for a friend; where copying is refused, the link is shown selected.
+  const share = () => {
+    const link = sharedLink(location.href)
+    const shown = (copied: boolean) => setSharing({ link, copied })
+    try {
+      navigator.clipboard.writeText(link).then(
+        () => shown(true),
+        () => shown(false),
+      )
+    } catch {
+      shown(false)
+    }
+  }
   const eraseYes = useRef<HTMLButtonElement>(null)
   useEffect(() => void (erasing && eraseYes.current?.focus()), [erasing])
   const site = candor.catalog.site
@@ -164,6 +179,21 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
           {t('outline')}
         </button>
         {outline.on.value && <p class="muted">{outline.count.value ? t('outlined', { count: outline.count.value }) : t('outlinedNone')}</p>}
+        <button type="button" onClick={share}>
+          {t('share')}
+        </button>
+        {sharing && (
+          <p class="muted" role="status">
+            {sharing.copied ? (
+              t('shareCopied')
+            ) : (
+              <label>
+                {t('shareManual')}
+                <input type="text" readOnly value={sharing.link} ref={(i) => i?.select()} />
+              </label>
+            )}
+          </p>
+        )}
       </div>
 
       {(review.length > 0 || soon.length > 0) && (

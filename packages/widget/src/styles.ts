@@ -24,6 +24,8 @@ min-height:32px;min-width:32px;padding:4px 12px;cursor:pointer}
 .candor .primary:hover,.candor [aria-pressed=true]:hover{background:var(--candor-accent)}
 .candor .danger{color:var(--candor-danger);border-color:var(--candor-danger)}
 .candor :focus-visible,.candor .file:focus-within span{outline:3px solid var(--candor-focus);outline-offset:2px}
+.candor .tools input{font:inherit;color:var(--candor-fg);background:var(--candor-bg);border:1px solid var(--candor-border);border-radius:8px;inline-size:100%;padding:4px 8px;margin-block-start:4px}
+.candor .tools label{display:block}
 .candor .actions,.candor .tools{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:8px 0}
 .candor fieldset{border:1px solid var(--candor-border);border-radius:var(--candor-radius);margin:16px 0 8px;padding:8px 12px}
 .candor legend{font-weight:600;padding:0 4px}

@@ -4,14 +4,20 @@ export const startupStrings = {
   en: {
     launcher: 'Personalization',
     why: 'Why am I seeing this?',
+    arrived: 'This page was shared with you: you see it as everyone does.',
+    ownPage: 'Show my own page',
   },
   de: {
     launcher: 'Personalisierung',
     why: 'Warum sehe ich das?',
+    arrived: 'Diese Seite wurde mit Ihnen geteilt: Sie sehen sie wie alle.',
+    ownPage: 'Meine eigene Seite zeigen',
   },
   fr: {
     launcher: 'Personnalisation',
     why: 'Pourquoi je vois ceci ?',
+    arrived: 'Cette page vous a été partagée : vous la voyez comme tout le monde.',
+    ownPage: 'Afficher ma propre page',
   },
 } as const
 

@@ -1,0 +1,46 @@
+// The message at the top of a page opened from a shared link: it shows the page as everyone sees it,
+// and one button shows the visitor's own page instead. Plain DOM, shown by candor.js at startup.
+import { tokens } from './theme'
+
+const css = `${tokens}
+.candor-arrival{all:initial;color-scheme:light dark;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;justify-content:center;box-sizing:border-box;
+background:var(--candor-soft);color:var(--candor-fg);font:15px/1.45 var(--candor-font);padding:10px 16px;border-block-end:1px solid var(--candor-border);overflow-wrap:anywhere}
+.candor-arrival p{margin:0}
+.candor-arrival button{font:inherit;font-weight:600;color:var(--candor-accent-fg);background:var(--candor-accent);border:0;border-radius:8px;min-height:32px;padding:4px 14px;cursor:pointer}
+.candor-arrival button:focus-visible{outline:3px solid var(--candor-fg);outline-offset:2px}
+`
+
+export interface ArrivalOptions {
+  text: string
+  action: string
+  onAction(): void
+  lang?: string
+  dir?: 'ltr' | 'rtl'
+}
+
+/** Puts the message first in the body. Returns the function that removes it. */
+export const showArrival = (o: ArrivalOptions): (() => void) => {
+  const host = document.createElement('candor-arrival')
+  const root = host.attachShadow({ mode: 'open' })
+  const sheet = new CSSStyleSheet()
+  sheet.replaceSync(css)
+  root.adoptedStyleSheets = [sheet]
+  const box = document.createElement('div')
+  box.className = 'candor-arrival'
+  box.setAttribute('role', 'status')
+  if (o.lang) box.lang = o.lang
+  if (o.dir) box.dir = o.dir
+  const p = document.createElement('p')
+  p.textContent = o.text
+  const b = document.createElement('button')
+  b.type = 'button'
+  b.textContent = o.action
+  b.addEventListener('click', () => {
+    host.remove()
+    o.onAction()
+  })
+  box.append(p, b)
+  root.append(box)
+  document.body.prepend(host)
+  return () => host.remove()
+}
