@@ -581,10 +581,25 @@ async function reorderInPage({ box: sel, keep, changes, candor }) {
   return { runs, children: kids().length, start, longtasks }
 }
 
+/** candor.js's script in a page load's trace: in all (union of its events) and in the one task that ran the most of it. */
+function traceStartup(events, match) {
+  const t = traceScript(events, match, match)
+  if (t.evaluate === undefined) return {}
+  const main = events.find((e) => e.name == 'EvaluateScript' && match(e.args?.data?.url ?? ''))
+  const onMain = events.filter((e) => e.pid == main.pid && e.tid == main.tid && e.ph == 'X' && typeof e.dur == 'number')
+  const NAMES = new Set(['EvaluateScript', 'v8.compile', 'FunctionCall', 'v8.run'])
+  const mine = onMain.filter((e) => NAMES.has(e.name) && match(e.args?.data?.url ?? e.args?.fileName ?? ''))
+  let taskMax = 0
+  for (const task of onMain.filter((e) => e.name == 'RunTask'))
+    taskMax = Math.max(taskMax, unionOf(mine.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur)))
+  return { script: t.attributedMain, taskMax }
+}
+
 /**
  * A ranked container of `RANKED.n` stories (`/ranked-<n>.html`, see site.mjs). `candor`: a returning
  * visitor who follows sports (declared on a first visit, then the page loaded again), so it is
- * reordered at startup (checked); then `REORDER_CHANGES` changes after ready. Floor: the same page
+ * reordered at startup (checked; that load traced, for candor.js's script while the list is parsed);
+ * then `REORDER_CHANGES` changes after ready, untraced. Floor: the same page
  * without candor.js (`/ranked-<n>-none.html`), the same moves by the page's own script.
  */
 function reorder(candor) {
@@ -592,6 +607,7 @@ function reorder(candor) {
   return async (env) =>
     inContext(env, { state: [RANKED_BOX] }, async (page) => {
       let ready
+      let startup = {}
       if (candor) {
         await page.goto(url(env, path))
         await waitReady(page)
@@ -601,8 +617,21 @@ function reorder(candor) {
           return c.storage.kind
         })
         if (storage != 'indexeddb') throw new Error(`Candor runs on ${storage} storage, not IndexedDB`)
-        await page.goto(url(env, path))
-        ready = await waitReady(page)
+        // The returning visit's load, traced until a frame after ready: candor.js's script while the list is parsed and reordered.
+        await env.browser.startTracing(page, { categories: TRACE_CATEGORIES })
+        env.tracing = true
+        let buf
+        try {
+          await page.goto(url(env, path))
+          ready = await waitReady(page)
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
+        } finally {
+          buf = await env.browser.stopTracing()
+          env.tracing = false
+        }
+        const events = JSON.parse(buf.toString('utf8'))
+        startup = traceStartup(Array.isArray(events) ? events : events.traceEvents, (u) => u.endsWith('/candor.js'))
+        if (startup.script === undefined) throw new Error('no EvaluateScript event for candor.js in the trace of the returning visit')
       } else await page.goto(url(env, path))
       const r = await page.evaluate(reorderInPage, { box: RANKED_BOX, keep: RANKED.keep, changes: REORDER_CHANGES, candor })
       if (r.children != RANKED.n) throw new Error(`${r.children} children, not ${RANKED.n}`)
@@ -618,6 +647,8 @@ function reorder(candor) {
       return {
         ready: candor ? ready - b.t0 : undefined,
         startupState: candor ? b.stateOn[RANKED_BOX] - b.t0 : undefined,
+        startupScript: startup.script,
+        startupTaskMax: startup.taskMax,
         reorder: med('reorder'),
         reorderMax: of('reorder').at(-1),
         call: med('call'),
