@@ -22,7 +22,7 @@ export const budgets = [
     name: '@candor/widget { mountCandor }',
     contents: "export { mountCandor } from '@candor/widget'",
     external: ['@candor/core', '@preact/signals-core'],
-    limit: 16 * KB,
+    limit: 17 * KB,
   },
   // Everything includes declareInContext and its notice (issue 11).
   { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 17.5 * KB },
