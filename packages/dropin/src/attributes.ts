@@ -114,7 +114,8 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
     const seen = pageOrder.get(box) ?? []
     const kids = [...box.children]
     // Children the page adds later take their place after those it had.
-    const mine = seen.filter((k) => k.parentElement == box).concat(kids.filter((k) => !seen.includes(k)))
+    const known = new Set(seen)
+    const mine = seen.filter((k) => k.parentElement == box).concat(kids.filter((k) => !known.has(k)))
     pageOrder.set(box, mine)
     const up = new Set<string>()
     const down = new Set<string>()

@@ -1,5 +1,6 @@
 // The message at the top of a page opened from a shared link: it shows the page as everyone sees it,
 // and one button shows the visitor's own page instead. Plain DOM, shown by candor.js at startup.
+import { statusBox } from './status-box'
 import { tokens } from './theme'
 
 const css = `${tokens}
@@ -20,16 +21,7 @@ export interface ArrivalOptions {
 
 /** Puts the message first in the body. Returns the function that removes it. */
 export const showArrival = (o: ArrivalOptions): (() => void) => {
-  const host = document.createElement('candor-arrival')
-  const root = host.attachShadow({ mode: 'open' })
-  const sheet = new CSSStyleSheet()
-  sheet.replaceSync(css)
-  root.adoptedStyleSheets = [sheet]
-  const box = document.createElement('div')
-  box.className = 'candor-arrival'
-  box.setAttribute('role', 'status')
-  if (o.lang) box.lang = o.lang
-  if (o.dir) box.dir = o.dir
+  const { host, box } = statusBox('candor-arrival', css, o.lang, o.dir)
   const p = document.createElement('p')
   p.textContent = o.text
   const b = document.createElement('button')
@@ -40,7 +32,6 @@ export const showArrival = (o: ArrivalOptions): (() => void) => {
     o.onAction()
   })
   box.append(p, b)
-  root.append(box)
   document.body.prepend(host)
   return () => host.remove()
 }

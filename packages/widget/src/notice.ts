@@ -1,6 +1,7 @@
 // A short status message next to where the visitor acted (a declaration in context): what changed, in
 // words, with Undo and Manage. Plain DOM, no Preact, so candor.js shows it without the panel's code.
 // It sits right after the control in the document, so the keyboard reaches its buttons next.
+import { statusBox } from './status-box'
 import { tokens } from './theme'
 
 const css = `${tokens}
@@ -12,7 +13,6 @@ padding:12px 14px;box-shadow:0 4px 18px #0005;display:flex;flex-wrap:wrap;gap:8p
 .candor-notice button:focus-visible{outline:3px solid var(--candor-focus);outline-offset:2px}
 .candor-notice:empty{display:none}
 `
-let sheet: CSSStyleSheet | undefined
 /** How long a notice stays when nobody points at it or focuses it, in ms. */
 export const NOTICE_MS = 10_000
 
@@ -35,16 +35,7 @@ let current: (() => void) | undefined
 /** Shows one notice (replacing the one before). Returns the function that removes it. */
 export const showNotice = (o: NoticeOptions): (() => void) => {
   current?.()
-  const host = document.createElement('candor-notice')
-  const root = host.attachShadow({ mode: 'open' })
-  if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css)
-  root.adoptedStyleSheets = [sheet]
-  const box = document.createElement('div')
-  box.className = 'candor-notice'
-  box.setAttribute('role', 'status')
-  if (o.lang) box.lang = o.lang
-  if (o.dir) box.dir = o.dir
-  root.append(box)
+  const { host, box } = statusBox('candor-notice', css, o.lang, o.dir)
   // Inside a link or a button, the notice goes after it: interactive content can't hold buttons.
   const anchor = o.after.closest('a,button,label') ?? o.after
   anchor.after(host)
