@@ -3,7 +3,7 @@
 import type { Value } from '@candor/core'
 import { INTENT_EVENTS as INTENT } from '@candor/widget/startup'
 import { holds, isBaseline, parseConditions } from './gate'
-import { order, parseKeep } from './rank'
+import { moves, order, parseKeep, type Moves } from './rank'
 
 const SHOW = 'data-candor-show'
 const BASELINE = 'data-candor-baseline'
@@ -14,6 +14,7 @@ const RANK = 'data-candor-rank'
 const DEMOTE = 'data-candor-demote'
 const KEEP = 'data-candor-keep'
 const ABOUT = 'data-candor-about'
+const NOTE = 'data-candor-note'
 /** Set by Candor once it decided: on a gated element `on` (shown) or `off` (hidden); on a ranked container `on` when reordered. */
 const STATE = 'data-candor-state'
 const GATED = `[${SHOW}],[${BASELINE}]`
@@ -35,7 +36,8 @@ export const cloak = (): (() => void) => {
     `[${SHOW}]:not([${STATE}=on]),[${BASELINE}][${STATE}=off]{display:none!important}` +
       `[${BASELINE}]:not([${STATE}]){visibility:hidden!important}` +
       `.candor-why{font:inherit;font-size:.8em;margin-inline-start:.5em;padding:.1em .6em;min-height:24px;border:1px solid currentColor;border-radius:1em;background:transparent;color:inherit;cursor:pointer}` +
-      `[${DECLARE}][aria-disabled=true]{cursor:not-allowed}`,
+      `[${DECLARE}][aria-disabled=true]{cursor:not-allowed}` +
+      `.candor-note{font:.8rem/1.3 system-ui,sans-serif;margin:.25em 0;padding:.15em .7em;min-height:24px;border:1px dashed currentColor;border-radius:1em;background:transparent;color:inherit;cursor:pointer}`,
   )
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
   return () => (document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s != sheet))
@@ -63,6 +65,8 @@ export interface Hooks {
   declare?(element: Element, id: string, option?: string): void
   /** A data-candor attribute can't be used: said once per element. */
   report?(message: string): void
+  /** The words of a ranked container's note: what tailoring changed (`text`) and what the button does (`label`). */
+  note?(moves: Moves, usual: boolean): { text: string; label: string }
 }
 
 export interface Attributes {
@@ -143,10 +147,13 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
           if (Array.isArray(v)) v.forEach((x) => into.add(x))
           else if (typeof v == 'string') into.add(v)
         }
-    const wanted = order(
-      mine.map((k) => words(k.getAttribute(ABOUT))),
-      { up, down, keep: keep ?? 0 },
-    ).map((i) => mine[i]!)
+    const about = mine.map((k) => words(k.getAttribute(ABOUT)))
+    const ranking = { up, down, keep: keep ?? 0 }
+    const tailored = order(about, ranking)
+    // The visitor asked for the page's own order in this view (the note's button).
+    const usual = inUsualOrder.has(box)
+    const wanted = (usual ? mine.map((_, i) => i) : tailored).map((i) => mine[i]!)
+    note(box, moves(about, tailored, ranking), usual)
     // Nodes are moved, never removed, so reading and keyboard order follow what is seen; only when it differs.
     if (wanted.some((k, i) => kids[i] != k)) {
       // A moved node loses focus: the control the visitor just used keeps it.
@@ -156,6 +163,30 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
     }
     const state = wanted.some((k, i) => mine[i] != k) ? 'on' : 'off'
     if (box.getAttribute(STATE) != state) box.setAttribute(STATE, state)
+  }
+
+  // Next to each reordered container, a button that says what tailoring changed and shows the page's own order.
+  const inUsualOrder = new WeakSet<Element>()
+  const notes = new WeakMap<Element, HTMLButtonElement>()
+  const note = (box: Element, m: Moves, usual: boolean) => {
+    let b = notes.get(box)
+    if (!hooks.note || (!m.up && !m.down)) return void (b?.remove(), notes.delete(box))
+    if (!b) {
+      const made = (b = document.createElement('button'))
+      b.type = 'button'
+      b.className = 'candor-note'
+      b.addEventListener('click', () => {
+        inUsualOrder.has(box) ? inUsualOrder.delete(box) : inUsualOrder.add(box)
+        rank(box)
+        made.focus()
+      })
+      notes.set(box, b)
+    }
+    const words = hooks.note(m, usual)
+    if (b.textContent != words.text) b.textContent = words.text
+    if (b.getAttribute('aria-label') != words.label) b.setAttribute('aria-label', words.label)
+    const home = box.id ? document.querySelector(`[${NOTE}="${CSS.escape(box.id)}"]`) : null
+    if (home ? b.parentElement != home : b.nextElementSibling != box) home ? home.append(b) : box.before(b)
   }
 
   const declaring = (el: Element) => {
@@ -274,3 +305,10 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
     },
   }
 }
+
+/** What tailoring changed on the page now: gated parts shown for the visitor, containers reordered, baseline parts hidden. */
+export const pageChanges = () => ({
+  shown: document.querySelectorAll(`[${SHOW}][${STATE}=on]`).length,
+  reordered: document.querySelectorAll(`[${RANK}][${STATE}=on],[${DEMOTE}][${STATE}=on]`).length,
+  hidden: document.querySelectorAll(`[${BASELINE}][${STATE}=off]`).length,
+})

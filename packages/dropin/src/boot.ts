@@ -5,8 +5,8 @@
 // or focus on the launcher or an opener, a touch, Candor.open(), a write, or a <candor-preferences> on
 // the page. It never throws into the page.
 import { holdsOption, preopen, readSnapshot, startCandor, whyNotRank, whyNotToggle, type Candor } from '@candor/core/startup'
-import { addLauncher, baseOf, dirOf, isSharedArrival, loadOnce, pageLang, sharedLink, showArrival, startupStrings } from '@candor/widget/startup'
-import { cloak, watchAttributes, type Instance } from './attributes'
+import { addLauncher, baseOf, dirOf, fill, isSharedArrival, loadOnce, pageLang, sharedLink, showArrival, startupStrings } from '@candor/widget/startup'
+import { cloak, pageChanges, watchAttributes, type Instance } from './attributes'
 
 declare const __VERSION__: string
 
@@ -57,6 +57,12 @@ const boot = (): CandorGlobal | undefined => {
     intent: () => intent(),
     declare: (el, id, option) => candor && declare(candor, el, id, option),
     report: (m) => console.error(m),
+    note: (m, usual) => {
+      const labels = candor?.catalog.signals.flatMap((s) => s.options ?? [])
+      const what = m.upValues.map((v) => labels?.find((o) => o.value == v)?.label ?? v).join(', ')
+      const changes = [m.up && fill(strings.movedUp, { n: m.up, what }), m.down && fill(strings.movedDown, { n: m.down })].filter(Boolean).join(', ')
+      return usual ? { text: strings.usualOrder, label: strings.showMine } : { text: changes, label: fill(strings.showUsual, { changes }) }
+    },
   })
   // A returning visitor's page is tailored at once from the synchronous snapshot, found through
   // the site this catalog named last time; IndexedDB has the last word as soon as it answers.
@@ -108,7 +114,7 @@ const boot = (): CandorGlobal | undefined => {
       c
         .load()
         .then(loadPanel)
-        .then((p) => p.mountCandor(c, { lang, launcher: false, host })),
+        .then((p) => p.mountCandor(c, { lang, launcher: false, host, pageChanges })),
     ),
   )
   const intent = () => void mount().catch(failed)

@@ -35,3 +35,24 @@ export const parseKeep = (text: string | null): number | undefined => {
   if (text === null) return 0
   return /^\d{1,6}$/.test(text.trim()) ? Number(text) : undefined
 }
+
+/** What tailoring changed in one container: how many children moved up, for which values, and how many down. */
+export interface Moves {
+  up: number
+  /** The ranked values that moved children up, in the order first seen. */
+  upValues: string[]
+  down: number
+}
+
+/** What an order changed against the page's own: children moved ahead for a ranked value, and demoted ones moved back. */
+export const moves = (about: readonly (readonly string[])[], shown: readonly number[], r: Ranking): Moves => {
+  const m: Moves = { up: 0, upValues: [], down: 0 }
+  shown.forEach((i, at) => {
+    if (at < i) {
+      const v = about[i]!.filter((x) => r.up.has(x))
+      if (v.length) m.up++
+      for (const x of v) if (!m.upValues.includes(x)) m.upValues.push(x)
+    } else if (at > i && about[i]!.some((x) => r.down.has(x))) m.down++
+  })
+  return m
+}

@@ -187,3 +187,41 @@ describe('declaring controls', () => {
     expect(report.mock.calls[0]![0]).toContain('<button data-candor-declare="topics:cooking">: "cooking" is not an option')
   })
 })
+
+describe('what changed here: the note of a reordered container', () => {
+  const note = (m: { up: number; down: number; upValues: string[] }, usual: boolean) =>
+    usual
+      ? { text: 'In the usual order', label: 'Show your order again' }
+      : { text: `${m.up} up for ${m.upValues.join(', ')}, ${m.down} down`, label: 'Show the usual order' }
+  const instance = { pressed: () => false, problem: () => undefined }
+  const ids = () => [...document.querySelectorAll('#top > li')].map((li) => li.id).join('')
+
+  it('says what moved, shows the page order for this view on a click and back on the next, and goes when nothing is tailored', async () => {
+    document.body.innerHTML = `<ol id="top" data-candor-rank="topics" data-candor-demote="muted">
+        <li id="a" data-candor-about="world">A</li><li id="b" data-candor-about="sports">B</li><li id="c" data-candor-about="science">C</li></ol>`
+    let v: Record<string, Value | undefined> = { topics: ['science'], muted: ['world'] }
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', note })
+    watcher.apply((id) => v[id], instance)
+    const b = document.querySelector<HTMLButtonElement>('button.candor-note')!
+    expect(b.nextElementSibling?.id).toBe('top')
+    expect(b.textContent).toBe('1 up for science, 1 down')
+    expect(b.getAttribute('aria-label')).toBe('Show the usual order')
+    expect(ids()).toBe('cba')
+    b.click()
+    expect(ids()).toBe('abc')
+    expect(b.textContent).toBe('In the usual order')
+    expect(b.getAttribute('aria-label')).toBe('Show your order again')
+    b.click()
+    expect(ids()).toBe('cba')
+    v = {}
+    watcher.apply((id) => v[id], instance)
+    expect(document.querySelector('button.candor-note')).toBeNull()
+  })
+
+  it('goes inside the element the site marks data-candor-note="<the container id>"', async () => {
+    document.body.innerHTML = `<p id="here" data-candor-note="top"></p><ul id="top" data-candor-rank="topics"><li data-candor-about="a">1</li><li data-candor-about="b">2</li></ul>`
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', note })
+    watcher.apply((id) => ({ topics: ['b'] })[id], instance)
+    expect(document.querySelector('#here > button.candor-note')?.textContent).toBe('1 up for b, 0 down')
+  })
+})

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { order, parseKeep } from '../src/rank'
+import { moves, order, parseKeep } from '../src/rank'
 
 const set = (...v: string[]) => new Set(v)
 const about = [['world'], ['sports'], ['science', 'space'], ['culture'], ['sports', 'culture'], []]
@@ -35,4 +35,14 @@ describe('parseKeep', () => {
     ['1.5', undefined],
     ['', undefined],
   ])('%j → %j', (text, n) => expect(parseKeep(text)).toBe(n))
+})
+
+describe('moves: what an order changed', () => {
+  it('counts children moved up for a ranked value, and demoted ones moved down; those that only shift are not counted', () => {
+    const r = { up: new Set(['science', 'space']), down: new Set(['culture']), keep: 1 }
+    const o = order(about, r)
+    expect(o).toEqual([0, 2, 1, 5, 3, 4])
+    expect(moves(about, o, r)).toEqual({ up: 1, upValues: ['science', 'space'], down: 2 })
+    expect(moves(about, [0, 1, 2, 3, 4, 5], r)).toEqual({ up: 0, upValues: [], down: 0 })
+  })
 })

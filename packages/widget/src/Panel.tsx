@@ -19,6 +19,15 @@ export interface PanelProps {
   focusKey?: number
   /** Forces light or dark; default: the visitor's `prefers-color-scheme`. */
   theme?: string
+  /** What tailoring changed on this page (the drop-in counts its attributes), said at the top. */
+  pageChanges?: () => PageChanges
+}
+
+/** What tailoring changed on a page: parts shown for the visitor, lists reordered, parts of the shared page hidden. */
+export interface PageChanges {
+  shown: number
+  reordered: number
+  hidden: number
 }
 
 const SOON_DAYS = 14
@@ -30,7 +39,7 @@ const FRAME_MS = 16
 const REVOKE_AFTER_MS = 1000
 
 /** Everything the visitor can see and do: the content of the modal and of `<candor-preferences>`. */
-export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, theme }: PanelProps) => {
+export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, theme, pageChanges }: PanelProps) => {
   const { t } = i18n
   const ref = useRef<HTMLDivElement>(null)
   const [message, setMessage] = useState('')
@@ -148,6 +157,27 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
           </button>
         </div>
       )}
+      {(() => {
+        const c = pageChanges?.()
+        const parts = c
+          ? [
+              c.shown && t('changesShown', { n: c.shown }),
+              c.reordered && t('changesReordered', { n: c.reordered }),
+              c.hidden && t('changesHidden', { n: c.hidden }),
+            ].filter((x): x is string => !!x)
+          : []
+        return (
+          parts.length > 0 &&
+          !candor.previewing && (
+            <div class="changes">
+              <p>{t('changes', { list: i18n.list(parts) })}</p>
+              <button type="button" onClick={() => candor.preview(true)}>
+                {t('preview')}
+              </button>
+            </div>
+          )
+        )
+      })()}
       {candor.catalog.intro && (
         <p class="site-intro">
           <bdi>{candor.catalog.intro}</bdi>

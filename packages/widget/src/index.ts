@@ -5,3 +5,4 @@ export { createI18n, loadLocale, locales, type I18n, type Strings } from './i18n
 export { declareInContext, type DeclareOptions } from './declare'
 export { showNotice, NOTICE_MS, type NoticeAction, type NoticeOptions } from './notice'
 export { SHARED_FRAGMENT, isSharedArrival, sharedLink } from './share'
+export type { PageChanges } from './Panel'

@@ -7,7 +7,7 @@ import { idle } from './idle'
 import { pageLang } from './lang'
 import { addLauncher } from './launcher'
 import { createOutline, type Outline } from './outline'
-import { Panel } from './Panel'
+import { Panel, type PageChanges } from './Panel'
 import { adopt } from './sheet'
 
 /** Options of `mountCandor` and `<candor-preferences>`. */
@@ -30,6 +30,8 @@ export interface MountOptions extends WidgetOptions {
   container?: Element
   /** A `<candor-widget>` element already on the page (candor.js shows its launcher there before the panel loads). */
   host?: HTMLElement
+  /** What tailoring changed on this page, said at the top of the panel (candor.js counts its attributes). */
+  pageChanges?: () => PageChanges
   /** Render the closed panel at idle time, so the first open only shows it. Default `true`. */
   prerender?: boolean
 }
@@ -124,9 +126,10 @@ interface WidgetProps {
   outline: Outline
   theme?: string
   control: Control
+  pageChanges?: () => PageChanges
 }
 
-const Widget = ({ candor, i18n, outline, theme, control }: WidgetProps) => {
+const Widget = ({ candor, i18n, outline, theme, control, pageChanges }: WidgetProps) => {
   const { uid, rendered, target } = control
   // Runs before the frame is painted: the dialog shows in the same frame the panel renders in.
   useLayoutEffect(() => {
@@ -156,7 +159,17 @@ const Widget = ({ candor, i18n, outline, theme, control }: WidgetProps) => {
       >
         {/* Rendered at idle time or on the first open, and kept: opening only shows it. */}
         {rendered.value && (
-          <Panel candor={candor} i18n={i18n} outline={outline} onClose={close} uid={uid} focusId={target.value.id} focusKey={target.value.key} theme={theme} />
+          <Panel
+            candor={candor}
+            i18n={i18n}
+            outline={outline}
+            onClose={close}
+            uid={uid}
+            focusId={target.value.id}
+            focusKey={target.value.key}
+            theme={theme}
+            pageChanges={pageChanges}
+          />
         )}
       </dialog>
     </>
@@ -185,7 +198,7 @@ export const mountCandor = (candor: Candor, options: MountOptions = {}): Mounted
   const unmount = renderInLanguage(layer, lang, options.strings, (i18n) => {
     if (options.launcher !== false && !launcher)
       launcher = addLauncher(root, { label: i18n.t('launcher'), lang: i18n.lang, dir: i18n.dir, theme, onOpen: () => show(control) })
-    return <Widget candor={candor} i18n={i18n} outline={outline} theme={theme} control={control} />
+    return <Widget candor={candor} i18n={i18n} outline={outline} theme={theme} control={control} pageChanges={options.pageChanges} />
   })
   // The first open then costs what a later one does; a visitor who never opens pays it at idle time.
   if (options.prerender !== false) idle(() => void (control.rendered.value = true), RENDER_WITHIN_MS)

@@ -31,6 +31,7 @@ min-height:32px;min-width:32px;padding:4px 12px;cursor:pointer}
 .candor legend{font-weight:600;padding:0 4px}
 .candor label{display:flex;gap:8px;align-items:flex-start;padding:4px 0;cursor:pointer}
 .candor input[type=radio],.candor input[type=checkbox]{inline-size:20px;block-size:20px;margin:2px 0 0;flex:none;accent-color:var(--candor-accent)}
+.candor .changes{display:flex;flex-wrap:wrap;gap:8px;align-items:center;justify-content:space-between;background:var(--candor-soft);border-radius:8px;padding:8px 12px;margin:8px 0}
 .candor .warn,.candor .preview{background:var(--candor-warn-bg);color:var(--candor-warn-fg);border-radius:8px;padding:8px 12px;margin:8px 0}
 .candor .preview{display:flex;flex-wrap:wrap;gap:8px;align-items:center;justify-content:space-between}
 .candor .signal{border:1px solid var(--candor-border);border-radius:var(--candor-radius);padding:12px;margin:8px 0;content-visibility:auto;contain-intrinsic-size:auto 200px}

@@ -301,3 +301,22 @@ describe('a value declared in context', () => {
     expect(group('Topics you follow').textContent).toMatch(/You told us on .+, on \/science\/mars-rover\./)
   })
 })
+
+describe('what tailoring changed on this page', () => {
+  it('is said at the top, with the shared page one click away, and not when nothing changed', async () => {
+    const c = await make()
+    let changes = { shown: 2, reordered: 1, hidden: 1 }
+    await act(() => render(<Panel candor={c} i18n={createI18n('en')} outline={createOutline(c)} uid="t" pageChanges={() => changes} />, box))
+    await settle()
+    const top = box.querySelector('.changes')!
+    expect(top.textContent).toContain('Tailoring changed this page: 2 shown for you, 1 reordered, and 1 of the shared page hidden.')
+    click(top.querySelector('button')!)
+    await settle()
+    expect(c.previewing).toBe(true)
+    expect(box.querySelector('.changes')).toBeNull()
+    c.preview(false)
+    changes = { shown: 0, reordered: 0, hidden: 0 }
+    await settle()
+    expect(box.querySelector('.changes')).toBeNull()
+  })
+})
