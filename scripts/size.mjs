@@ -85,15 +85,15 @@ export async function measure({ contents, external = [] }) {
  * so that growth is caught (see the README's "Size" for what stands between the two).
  */
 export const fetchedBudgets = {
-  beforePanel: { goal: 5 * KB, limit: 13.5 * KB },
-  all: { goal: 20 * KB, limit: 37 * KB },
+  beforePanel: { goal: 5 * KB, limit: 14.5 * KB },
+  all: { goal: 20 * KB, limit: 39.5 * KB },
 }
 
 /** The drop-in as built (pnpm build): what a script-tag page downloads. Budget in gzip bytes. */
 export const files = [
   // Issue 4: everything a visitor downloads before opening the panel (the panel loads lazily).
-  // Issue 11 added ranked containers and declaring controls to the startup path (+1.4 KiB), issue 12 the shared arrival (+0.8 KiB).
-  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 13.5 * KB },
+  // Issue 11 added ranked containers and declaring controls to the startup path (+1.4 KiB), issue 12 the shared arrival and the notes (+1.7 KiB).
+  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 14.5 * KB },
   { name: 'candor-panel.js + its chunks (lazy)', match: /^candor-(panel|chunk).*\.js$/, limit: 24.5 * KB },
 ]
 const DROPIN = root + 'packages/dropin/dist/'

@@ -16,11 +16,11 @@ const followScience = async (page: Page) => {
 
 test('a reordered list says what moved; its button shows the usual order for this view, then yours again; nothing stored changes', async ({ page }) => {
   await followScience(page)
-  const note = page.getByRole('button', { name: 'Show the usual order (1 moved up for Science)' })
+  const note = page.getByRole('button', { name: '1 moved up for Science: show the usual order' })
   await expect(note).toHaveText('1 moved up for Science')
   await note.click()
   expect(await order(page)).toEqual(PAGE_ORDER)
-  const back = page.getByRole('button', { name: 'Show your order again' })
+  const back = page.getByRole('button', { name: 'In the usual order: show your order again' })
   await expect(back).toHaveText('In the usual order')
   await expect(back).toBeFocused()
   await page.keyboard.press('Enter')

@@ -9,8 +9,8 @@ export const startupStrings = {
     movedUp: '{n} moved up for {what}',
     movedDown: '{n} moved down',
     usualOrder: 'In the usual order',
-    showUsual: 'Show the usual order ({changes})',
-    showMine: 'Show your order again',
+    showUsual: '{changes}: show the usual order',
+    showMine: 'In the usual order: show your order again',
   },
   de: {
     launcher: 'Personalisierung',
@@ -20,8 +20,8 @@ export const startupStrings = {
     movedUp: '{n} nach oben für {what}',
     movedDown: '{n} nach unten',
     usualOrder: 'In der üblichen Reihenfolge',
-    showUsual: 'Übliche Reihenfolge zeigen ({changes})',
-    showMine: 'Ihre Reihenfolge wieder zeigen',
+    showUsual: '{changes}: übliche Reihenfolge zeigen',
+    showMine: 'In der üblichen Reihenfolge: Ihre Reihenfolge wieder zeigen',
   },
   fr: {
     launcher: 'Personnalisation',
@@ -31,8 +31,8 @@ export const startupStrings = {
     movedUp: '{n} remontés pour {what}',
     movedDown: '{n} descendus',
     usualOrder: "Dans l'ordre habituel",
-    showUsual: "Afficher l'ordre habituel ({changes})",
-    showMine: 'Afficher de nouveau votre ordre',
+    showUsual: "{changes} : afficher l'ordre habituel",
+    showMine: "Dans l'ordre habituel : afficher de nouveau votre ordre",
   },
 } as const
 
