@@ -41,6 +41,14 @@ const REVOKE_AFTER_MS = 1000
 /** Everything the visitor can see and do: the content of the modal and of `<candor-preferences>`. */
 export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, theme, pageChanges }: PanelProps) => {
   const { t } = i18n
+  const c = pageChanges?.()
+  const changed = c
+    ? [
+        c.shown && t('changesShown', { n: c.shown }),
+        c.reordered && t('changesReordered', { n: c.reordered }),
+        c.hidden && t('changesHidden', { n: c.hidden }),
+      ].filter((x): x is string => !!x)
+    : []
   const ref = useRef<HTMLDivElement>(null)
   const [message, setMessage] = useState('')
   const [erasing, setErasing] = useState(false)
@@ -107,7 +115,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
   }
   const named = [...groups.keys()].some(Boolean)
 
-  const review = all.filter((e) => e.state == 'needs-review')
+  const review = candor.needsReview.map((id) => all.find((e) => e.signal.id == id)!)
   const soon = candor.expiringSoon(SOON_DAYS).filter((e) => e.state != 'needs-review')
   const orphans = candor.orphans
   const history: HistoryEntry[] = candor.history.slice().reverse()
@@ -157,27 +165,14 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
           </button>
         </div>
       )}
-      {(() => {
-        const c = pageChanges?.()
-        const parts = c
-          ? [
-              c.shown && t('changesShown', { n: c.shown }),
-              c.reordered && t('changesReordered', { n: c.reordered }),
-              c.hidden && t('changesHidden', { n: c.hidden }),
-            ].filter((x): x is string => !!x)
-          : []
-        return (
-          parts.length > 0 &&
-          !candor.previewing && (
-            <div class="changes">
-              <p>{t('changes', { list: i18n.list(parts) })}</p>
-              <button type="button" onClick={() => candor.preview(true)}>
-                {t('preview')}
-              </button>
-            </div>
-          )
-        )
-      })()}
+      {changed.length > 0 && !candor.previewing && (
+        <div class="changes">
+          <p>{t('changes', { list: i18n.list(changed) })}</p>
+          <button type="button" onClick={() => candor.preview(true)}>
+            {t('preview')}
+          </button>
+        </div>
+      )}
       {candor.catalog.intro && (
         <p class="site-intro">
           <bdi>{candor.catalog.intro}</bdi>
@@ -200,7 +195,8 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
       </fieldset>
 
       <div class="tools">
-        {!candor.previewing && (
+        {/* Said with what changed when there is a summary: one button, where it is explained. */}
+        {!candor.previewing && !changed.length && (
           <button type="button" onClick={() => candor.preview(true)}>
             {t('preview')}
           </button>
