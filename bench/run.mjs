@@ -18,16 +18,9 @@ import { serve } from './lib/server.mjs'
 import { benchDir, makeSite, pkgDir, pkgVersion, root } from './lib/site.mjs'
 import { probeDownloads, units } from './lib/cases.mjs'
 import { report } from './lib/report.mjs'
+import { CHROMIUM_ARGS } from '../scripts/ensure-chromium.mjs'
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-]
+const ARGS = CHROMIUM_ARGS
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 10) | 0)
 const WARMUP = Math.max(0, Number(process.env.BENCH_WARMUP ?? 1) | 0)
 const ONLY = (process.env.BENCH_ONLY ?? '')

@@ -1,6 +1,6 @@
 import { defineConfig, devices } from '@playwright/test'
 // Only looks for a browser; installing one is `node scripts/ensure-chromium.mjs` (run by `pnpm test:e2e`).
-import { findChromium } from '../scripts/ensure-chromium.mjs'
+import { CHROMIUM_ARGS, findChromium } from '../scripts/ensure-chromium.mjs'
 // Firefox is optional: its projects run only when `node scripts/ensure-firefox.mjs` found or installed one.
 import { findFirefox } from '../scripts/ensure-firefox.mjs'
 
@@ -15,15 +15,7 @@ const executablePath = await findChromium()
 
 const launchOptions = {
   executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
+  args: CHROMIUM_ARGS,
 }
 
 // A system Firefox (FIREFOX_PATH, Debian's firefox-esr), driven over WebDriver BiDi; none: no Firefox projects.

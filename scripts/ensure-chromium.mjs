@@ -24,6 +24,17 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
  * @param {{ quiet?: boolean }} [options]
  * @returns {string | undefined}
  */
+/** How the tests and the benchmark launch Chromium: headless here, quiet, nothing fetched from outside. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+]
+
 export function findChromiumSync({ quiet = true } = {}) {
   const fromEnv = process.env.CHROMIUM_PATH
   if (fromEnv) {
