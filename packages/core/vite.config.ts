@@ -3,7 +3,11 @@ import { defineConfig } from 'vite'
 // Library build: ESM, one file per entry (shared code in chunks); dependencies stay external so a bundler dedupes them.
 export default defineConfig({
   build: {
-    lib: { entry: { index: 'src/index.ts', startup: 'src/startup.ts', editing: 'src/editing.ts' }, formats: ['es'], fileName: (_, name) => name + '.js' },
+    lib: {
+      entry: { index: 'src/index.ts', startup: 'src/startup.ts', editing: 'src/editing.ts', testing: 'src/testing.ts' },
+      formats: ['es'],
+      fileName: (_, name) => name + '.js',
+    },
     rollupOptions: { external: ['idb-keyval', '@preact/signals-core'] },
     minify: false,
     sourcemap: true,
