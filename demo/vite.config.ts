@@ -28,6 +28,8 @@ const candorJs = (): Plugin => ({
 
 // The reader app runs on the packages' source, so edits show without a build.
 export default defineConfig({
+  // Three pages, not a single-page app: a mistyped address is a 404, not the front page.
+  appType: 'mpa',
   plugins: [candorJs()],
   resolve: { conditions: ['@candor/source'] },
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },

@@ -334,3 +334,10 @@ test('the panel rendered once the visitor shows intent stays unseen until it is 
   await page.keyboard.press('Escape')
   await expect(p).toHaveJSProperty('inert', true)
 })
+
+test('a mistyped address is a 404, not the front page', async ({ page }) => {
+  const res = await page.request.get('/no-such-page')
+  expect(res.status()).toBe(404)
+  expect(await res.text()).not.toContain('The Daily Planet')
+  expect((await page.request.get('/app.html')).status()).toBe(200)
+})
