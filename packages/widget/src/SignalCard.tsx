@@ -36,8 +36,8 @@ export const SignalCard = ({ candor, e, i18n, uid, run, focus }: SignalCardProps
   const current = Array.isArray(e.value) ? e.value : []
   const pick = (v: string, checked: boolean) => run(candor.set(s.id, s.type == 'multi' ? (checked ? current.concat(v) : current.filter((x) => x != v)) : v))
 
-  // Declared in context (data-candor-declare): the page it was declared on, from the history entry of that moment.
-  const page = candor.history.find((h) => h.id == e.signal.id && h.at == e.setAt && h.page)?.page
+  // Declared in context (data-candor-declare): the page of the last declaration of this signal, if it has one.
+  const page = [...candor.history].reverse().find((h) => h.id == e.signal.id && h.action == 'set')?.page
   return (
     // biome-ignore lint/a11y/useSemanticElements: the card holds a fieldset of its own (the editor); a group names the whole card by its label
     <div role="group" aria-labelledby={id} class={'signal state-' + e.state} id={id + '-card'}>

@@ -4,7 +4,7 @@ import { statusBox } from './status-box'
 import { tokens } from './theme'
 
 const css = `${tokens}
-.candor-arrival{all:initial;color-scheme:light dark;display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;justify-content:center;box-sizing:border-box;
+.candor-arrival{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;justify-content:center;box-sizing:border-box;
 background:var(--candor-soft);color:var(--candor-fg);font:15px/1.45 var(--candor-font);padding:10px 16px;border-block-end:1px solid var(--candor-border);overflow-wrap:anywhere}
 .candor-arrival p{margin:0}
 .candor-arrival button{font:inherit;font-weight:600;color:var(--candor-accent-fg);background:var(--candor-accent);border:0;border-radius:8px;min-height:32px;padding:4px 14px;cursor:pointer}

@@ -3,7 +3,6 @@
 import { tokens } from './theme'
 
 const css = `${tokens}
-.candor-launcher{all:initial}
 /* Doubled: the panel's sheet, adopted later into the same root, sets the tokens' colours on .candor-launcher too. */
 .candor-launcher.candor-launcher{position:fixed;inset-block-end:16px;inset-inline-end:16px;z-index:var(--candor-z);font:600 15px/1 var(--candor-font);
 background:var(--candor-accent);color:var(--candor-accent-fg);border:0;border-radius:99px;padding:12px 18px;min-height:44px;cursor:pointer;box-shadow:0 2px 10px #0004}

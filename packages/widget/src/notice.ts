@@ -5,7 +5,7 @@ import { statusBox } from './status-box'
 import { tokens } from './theme'
 
 const css = `${tokens}
-.candor-notice{all:initial;color-scheme:light dark;position:fixed;inset-block-end:76px;inset-inline:16px auto;z-index:var(--candor-z);box-sizing:border-box;max-inline-size:min(30rem,calc(100vw - 32px));
+.candor-notice{position:fixed;inset-block-end:76px;inset-inline:16px auto;z-index:var(--candor-z);box-sizing:border-box;max-inline-size:min(30rem,calc(100vw - 32px));
 background:var(--candor-bg);color:var(--candor-fg);font:15px/1.45 var(--candor-font);border:1px solid var(--candor-border);border-radius:var(--candor-radius);
 padding:12px 14px;box-shadow:0 4px 18px #0005;display:flex;flex-wrap:wrap;gap:8px 12px;align-items:center;overflow-wrap:anywhere}
 .candor-notice p{margin:0;flex:1 1 14rem}

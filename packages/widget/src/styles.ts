@@ -6,7 +6,6 @@ import { tokens } from './theme'
 export const css =
   tokens +
   `
-.candor{all:initial}
 .candor-layer{display:contents}
 .candor{display:block;background:var(--candor-bg);box-sizing:border-box;padding:16px 20px 20px;text-align:start;overflow-wrap:anywhere}
 .candor *,.candor *::before,.candor *::after{box-sizing:border-box}
