@@ -9,7 +9,11 @@ const MAX_DELAY = 2 ** 31 - 1
 export const watchFades = (store: Store, now: () => number): (() => void) => {
   let at: number | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
+  let seen: unknown
   const arm = () => {
+    // Only a change of the records can change the next fade.
+    if (store.state.records === seen) return
+    seen = store.state.records
     const t = now()
     const next = nextFade(store.state.records.values(), t)
     if (next === at) return
@@ -19,6 +23,7 @@ export const watchFades = (store: Store, now: () => number): (() => void) => {
       timer = setTimeout(
         () => {
           at = undefined
+          seen = undefined
           store.update({ clock: store.state.clock + 1 })
         },
         Math.min(next - t + 1, MAX_DELAY),

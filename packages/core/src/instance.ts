@@ -9,6 +9,7 @@ import { toExport } from './exporting'
 import { watchFades } from './fades'
 import { createLedger } from './ledger'
 import { load, mayPass, reconnect } from './load'
+import { loadOnce } from './loader'
 import { effectiveLevel, explainSignal } from './rules'
 import { keepSnapshot } from './snapshot'
 import { idbBackend, memoryBackend } from './storage'
@@ -84,16 +85,9 @@ export const createInstance = (options: CandorOptions, part: EditingPart): Cando
 
   // The editing part: attached now, or loaded once (a failed load is tried again on the next call).
   let editing: Editing | undefined
-  let loading: Promise<Editing> | undefined
   const attach = (e: typeof edit) => (editing ||= e(ctx))
   if ('edit' in part) attach(part.edit)
-  const editor = (): Promise<Editing> =>
-    editing
-      ? Promise.resolve(editing)
-      : (loading ||= ('load' in part ? part.load() : Promise.reject()).then(attach, (e) => {
-          loading = undefined
-          throw e
-        }))
+  const editor = loadOnce(async (): Promise<Editing> => editing ?? attach(await (part as { load: () => Promise<typeof edit> }).load()))
   /** A write: at once when the editing part is in (memory changes before the call returns), else after it loads. */
   type Writer = Editing['writer']
   const write = <K extends keyof Writer>(k: K): Writer[K] =>

@@ -40,8 +40,13 @@ export const writeSnapshot = (site: string, values: Record<string, Value>, until
  * never inferred ones, never a preview. Returns the function that stops it.
  */
 export const keepSnapshot = ({ store, site, fps, now }: Context): (() => void) => {
+  let last: unknown[] = []
   const write = () => {
     const s = store.state
+    // Only what the copy is made of: other changes (history, a preview, problems) leave it as it is.
+    const from = [s.records, s.storedLevel, s.storage, s.clock]
+    if (from.every((x, i) => x === last[i])) return
+    last = from
     const t = now()
     const values: Record<string, Value> = {}
     let until: number | undefined

@@ -75,6 +75,13 @@ export interface Attributes {
   stop(): void
 }
 
+/** An element that isn't a button or a link already is made one, for the keyboard and for screen readers. */
+const asButton = (el: Element) => {
+  if (el.matches(NATIVE)) return
+  el.setAttribute('tabindex', '0')
+  if (!el.hasAttribute('role')) el.setAttribute('role', 'button')
+}
+
 /** `data-candor-declare="topics:science"` or `"compact"`: the signal and the option. */
 const parseDeclare = (text: string) => {
   const i = text.indexOf(':')
@@ -192,10 +199,7 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
   const declaring = (el: Element) => {
     const text = el.getAttribute(DECLARE)
     if (text === null) return
-    if (!el.matches(NATIVE)) {
-      el.setAttribute('tabindex', '0')
-      if (!el.hasAttribute('role')) el.setAttribute('role', 'button')
-    }
+    asButton(el)
     if (!instance) return
     const { id, option } = parseDeclare(text)
     const why = instance.problem('declare', id, option)
@@ -231,11 +235,7 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
     }
     for (const el of within(root, `[${WHY}]`)) addWhy(el)
     for (const el of within(root, `[${DECLARE}]`)) declaring(el)
-    // An opener that isn't a button or link is made one for the keyboard and for screen readers.
-    for (const el of within(root, `[${OPEN}]:not(${NATIVE})`)) {
-      el.setAttribute('tabindex', '0')
-      if (!el.hasAttribute('role')) el.setAttribute('role', 'button')
-    }
+    for (const el of within(root, `[${OPEN}]`)) asButton(el)
   }
 
   const observer = new MutationObserver((records) => {

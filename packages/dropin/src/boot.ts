@@ -4,8 +4,8 @@
 // (candor-panel.js and its chunks, next to this file) loads when the visitor shows intent: a pointer over
 // or focus on the launcher or an opener, a touch, Candor.open(), a write, or a <candor-preferences> on
 // the page. It never throws into the page.
-import { holdsOption, preopen, readSnapshot, startCandor, whyNotRank, whyNotToggle, type Candor } from '@candor/core/startup'
-import { addLauncher, baseOf, dirOf, fill, isSharedArrival, loadOnce, pageLang, sharedLink, showArrival, startupStrings } from '@candor/widget/startup'
+import { holdsOption, loadOnce, preopen, readSnapshot, startCandor, whyNotRank, whyNotToggle, type Candor } from '@candor/core/startup'
+import { addLauncher, baseOf, dirOf, fill, isSharedArrival, pageLang, sharedLink, showArrival, startupStrings } from '@candor/widget/startup'
 import { cloak, pageChanges, watchAttributes, type Instance } from './attributes'
 
 declare const __VERSION__: string

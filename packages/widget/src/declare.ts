@@ -1,6 +1,7 @@
 // A declaration in context (data-candor-declare, or a site's own button): stored in one click through the
 // core's toggle, then a notice next to the control says what changed, with Undo and Manage.
 import type { Candor } from '@candor/core'
+import { holdsOption } from '@candor/core/startup'
 import { createI18n, loadLocale, type Strings } from './i18n'
 import { showNotice } from './notice'
 
@@ -38,7 +39,7 @@ export const declareInContext = async (candor: Candor, control: Element, id: str
         ? 'noticeSwitchedOn'
         : 'noticeSwitchedOff'
       : d.type == 'multi'
-        ? Array.isArray(v) && v.includes(option!)
+        ? holdsOption(v, option)
           ? 'noticeAdded'
           : 'noticeRemoved'
         : v === undefined

@@ -2,10 +2,10 @@
 // signals, the widget) loads when the visitor shows intent — a pointer over the launcher, focus on
 // it, a touch — or on the first open, whichever comes first.
 import type { Candor } from '@candor/core'
+import { loadOnce } from '@candor/core/startup'
 import { idle } from './idle'
 import { baseOf, dirOf, pageLang } from './lang'
 import { addLauncher } from './launcher'
-import { loadOnce } from './loader'
 import { startupStrings } from './locales/startup'
 import type { MountOptions, Mounted } from './mount'
 

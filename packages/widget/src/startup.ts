@@ -2,7 +2,6 @@
 // it and the "Why" buttons say, the page's language — and the loader that fetches the rest. No Preact.
 export { INTENT_EVENTS, addLauncher, type LauncherOptions } from './launcher'
 export { baseOf, dirOf, pageLang } from './lang'
-export { loadOnce } from './loader'
 export { fill, startupStrings, type StartupStrings } from './locales/startup'
 export { showArrival, type ArrivalOptions } from './arrival'
 export { SHARED_FRAGMENT, isSharedArrival, sharedLink } from './share'
