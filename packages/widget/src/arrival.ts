@@ -1,9 +1,9 @@
 // The message at the top of a page opened from a shared link: it shows the page as everyone sees it,
 // and one button shows the visitor's own page instead. Plain DOM, shown by candor.js at startup.
 import { statusBox } from './status-box'
-import { tokens } from './theme'
+import { base } from './theme'
 
-const css = `${tokens}
+const css = `${base('.candor-arrival')}
 .candor-arrival{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;justify-content:center;box-sizing:border-box;
 background:var(--candor-soft);color:var(--candor-fg);font:15px/1.45 var(--candor-font);padding:10px 16px;border-block-end:1px solid var(--candor-border);overflow-wrap:anywhere}
 .candor-arrival p{margin:0}

@@ -1,8 +1,8 @@
 // The floating launcher: a plain button, no Preact, so candor.js can show it at startup and load the
 // panel only when the visitor shows intent (a pointer over it, focus, a touch). mountCandor uses it too.
-import { tokens } from './theme'
+import { base } from './theme'
 
-const css = `${tokens}
+const css = `${base('.candor-launcher')}
 /* Doubled: the panel's sheet, adopted later into the same root, sets the tokens' colours on .candor-launcher too. */
 .candor-launcher.candor-launcher{position:fixed;inset-block-end:16px;inset-inline-end:16px;z-index:var(--candor-z);font:600 15px/1 var(--candor-font);
 background:var(--candor-accent);color:var(--candor-accent-fg);border:0;border-radius:99px;padding:12px 18px;min-height:44px;cursor:pointer;box-shadow:0 2px 10px #0004}

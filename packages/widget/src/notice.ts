@@ -2,9 +2,9 @@
 // words, with Undo and Manage. Plain DOM, no Preact, so candor.js shows it without the panel's code.
 // It sits right after the control in the document, so the keyboard reaches its buttons next.
 import { statusBox } from './status-box'
-import { tokens } from './theme'
+import { base } from './theme'
 
-const css = `${tokens}
+const css = `${base('.candor-notice')}
 .candor-notice{position:fixed;inset-block-end:76px;inset-inline:16px auto;z-index:var(--candor-z);box-sizing:border-box;max-inline-size:min(30rem,calc(100vw - 32px));
 background:var(--candor-bg);color:var(--candor-fg);font:15px/1.45 var(--candor-font);border:1px solid var(--candor-border);border-radius:var(--candor-radius);
 padding:12px 14px;box-shadow:0 4px 18px #0005;display:flex;flex-wrap:wrap;gap:8px 12px;align-items:center;overflow-wrap:anywhere}

@@ -1,10 +1,10 @@
 // The widget's CSS, applied as a constructed stylesheet (adoptedStyleSheets): no <style> element
 // and no style attribute, so a strict Content-Security-Policy allows it. Theme it with --candor-*;
 // each colour is light-dark(light, dark), following color-scheme, which data-theme can force.
-import { tokens } from './theme'
+import { base } from './theme'
 
 export const css =
-  tokens +
+  base('.candor') +
   `
 .candor-layer{display:contents}
 .candor{display:block;background:var(--candor-bg);box-sizing:border-box;padding:16px 20px 20px;text-align:start;overflow-wrap:anywhere}
