@@ -3,13 +3,17 @@
 import { CandorError, fail } from './errors'
 import { isObject, ownValue as own } from './guards'
 import { parseLifetime } from './lifetime'
-import type { Catalog, SignalDefinition } from './types'
+import { GOAL_NAME } from './measure/tally'
+import type { Catalog, MeasureSettings, SignalDefinition } from './types'
 
 const SLUG = /^[a-z][a-z0-9-]{0,63}$/
 const OPTION_VALUE = /^[\w.-]{1,64}$/
 /** Caps keep a hostile or broken catalog from flooding the panel. */
 export const LIMITS = { label: 200, purpose: 2000, group: 100, description: 2000, intro: 2000, options: 500, signals: 2000 } as const
-const TOP = ['site', 'signals', 'intro', '$schema']
+const TOP = ['site', 'signals', 'intro', 'measure', '$schema']
+const MEASURE = ['holdout', 'epsilon', 'goals']
+/** Most goals a catalog may name. */
+const MAX_GOALS = 20
 const FIELDS = ['id', 'type', 'label', 'purpose', 'options', 'source', 'lifetime', 'group', 'description', 'sensitive']
 const OPTION = ['value', 'label']
 
@@ -110,11 +114,37 @@ export const checkCatalog = (input: unknown): CheckedCatalog => {
               : own(s, k)
       signals.push(def as unknown as SignalDefinition)
     })
+  const measure = checkMeasure(own(input, 'measure'), bad, only)
   fail('catalog-invalid', 'Invalid Candor catalog', problems)
   const catalog: Catalog = { site, signals }
   const intro = own(input, 'intro')
   if (intro !== undefined) catalog.intro = intro as string
+  if (measure) catalog.measure = measure
   return { catalog, unknown }
+}
+
+const inRange = (v: unknown, min: number, max: number) => typeof v == 'number' && v >= min && v <= max
+
+/** `measure: { holdout, epsilon, goals }`, checked field by field; a clean copy, or `undefined` when left out. */
+const checkMeasure = (m: unknown, bad: (path: string, why: string) => void, only: (o: object, at: string, allowed: string[]) => void) => {
+  if (m === undefined) return
+  if (!isObject(m)) return void bad('measure', 'must be an object like { holdout: 0.05, epsilon: 1 }')
+  only(m, 'measure.', MEASURE)
+  const [holdout, epsilon, goals] = MEASURE.map((k) => own(m, k))
+  const out: MeasureSettings = {}
+  if (holdout !== undefined && !inRange(holdout, 0, 0.5))
+    bad('measure.holdout', 'must be a share of views from 0 to 0.5, e.g. 0.05 for 1 in 20 (a number, not text)')
+  else if (holdout !== undefined) out.holdout = holdout as number
+  if (epsilon !== undefined && !inRange(epsilon, 0.1, 10)) bad('measure.epsilon', 'must be a number from 0.1 (most private) to 10, e.g. 1')
+  else if (epsilon !== undefined) out.epsilon = epsilon as number
+  if (goals !== undefined && (!Array.isArray(goals) || goals.length > MAX_GOALS))
+    bad('measure.goals', `must be a list of at most ${MAX_GOALS} goal names, e.g. ["read"]`)
+  else if (goals)
+    goals.forEach((g, i) => {
+      if (typeof g != 'string' || !GOAL_NAME.test(g)) bad(`measure.goals[${i}]`, 'must be 1 to 64 letters, digits, "_", "." or "-"')
+    })
+  if (Array.isArray(goals)) out.goals = [...new Set(goals as string[])]
+  return out
 }
 
 /**

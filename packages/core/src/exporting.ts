@@ -1,5 +1,5 @@
 // The visitor's data as a file: what export() writes.
-import { SCHEMA, type SignalRecord } from './record'
+import { SCHEMA, type MeasureRow, type SignalRecord } from './record'
 import type { ExportedValue, HistoryEntry, Level, PreferencesExport } from './types'
 
 export const FORMAT = 'candor/preferences'
@@ -23,6 +23,7 @@ export const toExport = (
   records: ReadonlyMap<string, SignalRecord>,
   declared: (id: string) => boolean,
   history: readonly HistoryEntry[],
+  measure?: MeasureRow,
 ): PreferencesExport => {
   const values: Record<string, ExportedValue> = {}
   const orphans: Record<string, ExportedValue> = {}
@@ -39,5 +40,6 @@ export const toExport = (
     values,
     orphans,
     history: history.map((h) => ({ ...h, at: iso(h.at) })),
+    measure: { holdouts: measure?.holdouts !== false, reports: measure?.reports ?? null, weeks: structuredClone({ ...measure?.weeks }) },
   }
 }

@@ -25,7 +25,13 @@ export const fromExport = (
   input: unknown,
   catalog: Catalog,
   fingerprintOf: (id: string) => string,
-): { level: Level | undefined; records: Map<string, SignalRecord>; history: HistoryEntry[] } => {
+): {
+  level: Level | undefined
+  records: Map<string, SignalRecord>
+  history: HistoryEntry[]
+  /** The visitor's choices on measuring (the counts stay with the browser that made them). */
+  measure: { holdouts?: boolean; reports?: boolean | null }
+} => {
   const problems: string[] = []
   const bad = (path: string, why: string) => problems.push(path + ': ' + why)
   const refuse = (why: string) => fail('import-invalid', "This file can't be imported", [why])
@@ -100,7 +106,16 @@ export const fromExport = (
       const at = isObject(h) ? time(h.at) : NaN
       if (!Number.isNaN(at)) history.push({ at, action: h.action, id: h.id, value: h.value } as HistoryEntry)
     }
+  const measure: { holdouts?: boolean; reports?: boolean | null } = {}
+  const m = doc.measure
+  if (m !== undefined && !isObject(m)) bad('measure', 'must be { holdouts, reports, weeks } or left out')
+  else if (m) {
+    if (m.holdouts !== undefined && typeof m.holdouts != 'boolean') bad('measure.holdouts', 'must be true or false')
+    else if (m.holdouts !== undefined) measure.holdouts = m.holdouts
+    if (m.reports !== undefined && m.reports !== null && typeof m.reports != 'boolean') bad('measure.reports', 'must be true, false or null')
+    else if (m.reports !== undefined) measure.reports = m.reports
+  }
   fail('import-invalid', "This file can't be imported", problems)
   // The same rules as history read from storage, so what is imported survives the next load.
-  return { level: (level ?? undefined) as Level | undefined, records, history: parseHistory(history) }
+  return { level: (level ?? undefined) as Level | undefined, records, history: parseHistory(history), measure }
 }

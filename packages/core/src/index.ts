@@ -3,17 +3,30 @@ export { validateCatalog, fingerprint } from './catalog'
 export { CandorError, type CandorErrorCode } from './errors'
 export { parseLifetime } from './lifetime'
 export { LEVELS } from './record'
-export { readSnapshot } from './snapshot'
+export { readSnapshot, snapshotHoldout } from './snapshot'
+export { estimate, type Estimate, type GoalEstimate, type RateEstimate } from './measure/estimate'
+export { wilson, difference, type Interval } from './measure/interval'
+export { keepProbability } from './measure/response'
+export { verdict, type Verdict } from './measure/verdict'
+export { isoWeek } from './measure/week'
+export { REPORT_EVENT, type CandorReport } from './measure/report'
 export { checkValue } from './value'
 export type {
+  Arm,
+  ArmResult,
   Candor,
   CandorOptions,
   CandorSignals,
   Catalog,
   Explanation,
+  ExportedMeasure,
   ExportedValue,
+  GoalName,
+  GoalResult,
   HistoryEntry,
   Level,
+  MeasureSettings,
+  Measurement,
   Orphan,
   PreferencesExport,
   Problem,

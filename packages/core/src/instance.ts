@@ -10,7 +10,9 @@ import { watchFades } from './fades'
 import { createLedger } from './ledger'
 import { load, mayPass, reconnect } from './load'
 import { loadOnce } from './loader'
-import { effectiveLevel, explainSignal } from './rules'
+import { effectiveLevel, explainSignal, stateOf } from './rules'
+import { createView } from './measure/view'
+import { parseMeasureRow } from './record'
 import { keepSnapshot } from './snapshot'
 import { idbBackend, memoryBackend } from './storage'
 import { createStore, withEntry } from './store'
@@ -28,6 +30,7 @@ const DAY = 864e5
 export type EditingPart = { edit: typeof edit } | { load: () => Promise<typeof edit> }
 
 const freeze = (c: Catalog): Catalog => {
+  if (c.measure) Object.freeze(Object.freeze(c.measure).goals)
   for (const s of c.signals) {
     s.options?.forEach((o) => Object.freeze(o))
     Object.freeze(s.options)
@@ -57,11 +60,13 @@ export const createInstance = (options: CandorOptions, part: EditingPart): Cando
     records: new Map(),
     inferred: new Map(),
     storedLevel: undefined,
-    previewing: false,
+    previewing: options.shared === true,
     history: [],
     problems: checked.unknown.map((message) => ({ code: 'unknown-field' as const, message })),
     storage: memoryOnly ? { kind: 'memory', reason: 'page-only', detail: 'the site asked for storage: "memory"' } : { kind: 'indexeddb' },
     clock: 0,
+    measure: parseMeasureRow(undefined),
+    view: undefined,
   })
   const ctx: Context = {
     catalog,
@@ -100,11 +105,26 @@ export const createInstance = (options: CandorOptions, part: EditingPart): Cando
   const track = () => editing?.signals.version.value
   const level = () => effectiveLevel(store.state.storedLevel, gpc)
 
+  // Whether some preference would tailor the page, were this view not showing it as everyone sees it.
+  const inUse = () => {
+    const s = store.state
+    const t = now()
+    return catalog.signals.some(({ id }) => stateOf(s.records.get(id), s.inferred.get(id), fps.get(id), level(), t) == 'active')
+  }
+  const view = createView(ctx, level, inUse, options)
+
   const explain = (id: string): Explanation => {
     const signal = declared(ctx, id)
     track()
     const s = store.state
-    return explainSignal(signal, s.records.get(id), s.inferred.get(id), fps.get(id), s.previewing ? 'off' : level(), now(), ledger.reads(id))
+    const e = explainSignal(signal, s.records.get(id), s.inferred.get(id), fps.get(id), level(), now(), ledger.reads(id))
+    // The preview and a holdout view show the page everyone sees: what would be used is paused, and says why.
+    const paused = s.previewing ? 'preview' : view.held() ? 'holdout' : undefined
+    if (paused && e.state == 'active') {
+      e.state = 'forbidden-by-level'
+      e.paused = paused
+    }
+    return e
   }
 
   const api: Candor = {
@@ -144,6 +164,16 @@ export const createInstance = (options: CandorOptions, part: EditingPart): Cando
       track()
       return [...store.state.records].filter(([id]) => !ctx.defs.has(id)).map(([id, r]) => ({ id, value: r.value, setAt: r.setAt }))
     },
+    get arm() {
+      track()
+      return view.arm()
+    },
+    get measurement() {
+      track()
+      return view.measurement()
+    },
+    goal: (name, o) => view.goal(name, o),
+    endView: () => view.next(),
     get signals() {
       // Present from the start with createCandor; with startCandor, once the editing part has loaded.
       return editing?.signals as Candor['signals']
@@ -186,6 +216,8 @@ export const createInstance = (options: CandorOptions, part: EditingPart): Cando
     confirm: write('confirm'),
     setLevel: write('setLevel'),
     forgetOrphan: write('forgetOrphan'),
+    setHoldouts: write('setHoldouts'),
+    setReports: write('setReports'),
     import: write('import'),
     clear: write('clear'),
     load: () => editor().then(() => {}),
@@ -201,13 +233,14 @@ export const createInstance = (options: CandorOptions, part: EditingPart): Cando
     },
     export() {
       const s = store.state
-      return toExport(site, now(), s.storedLevel, s.records, (id) => ctx.defs.has(id), s.history)
+      return toExport(site, now(), s.storedLevel, s.records, (id) => ctx.defs.has(id), s.history, s.measure)
     },
     destroy() {
       ctx.destroyed = true
       ctx.tabs?.close()
       stopFades()
       stopSnapshot?.()
+      view.stop()
     },
   }
 
@@ -225,6 +258,7 @@ export const createInstance = (options: CandorOptions, part: EditingPart): Cando
   const ready: Promise<Candor> = (memoryOnly ? Promise.resolve() : load(ctx, true)).then(
     () => {
       if (options.snapshot !== false && !memoryOnly && !ctx.destroyed) stopSnapshot = keepSnapshot(ctx)
+      view.start()
       return api
     },
     () => api,

@@ -29,7 +29,12 @@ export const errorText = (e: unknown) => {
 /** What memory holds, as rows, for the in-memory backend that takes over when IndexedDB fails. */
 export const memoryRows = ({ store }: Context): Array<[string, unknown]> => {
   const s = store.state
-  return [...[...s.records].map(([id, r]): [string, unknown] => [signalKey(id), r]), ['meta', { v: SCHEMA, level: s.storedLevel }], ['history', s.history]]
+  return [
+    ...[...s.records].map(([id, r]): [string, unknown] => [signalKey(id), r]),
+    ['meta', { v: SCHEMA, level: s.storedLevel }],
+    ['history', s.history],
+    ['measure', s.measure],
+  ]
 }
 
 /** Switches to memory for the rest of the page (or until a passing fault passes), saying why. */
@@ -71,6 +76,7 @@ export const load = async (ctx: Context, first: boolean): Promise<boolean> => {
     records: got.records,
     storedLevel: got.level,
     history: appended(got.history, ...faded),
+    measure: got.measure,
     // What a read finds replaces what the last read found; storage faults and catalog warnings stay.
     problems: got.problems.concat(store.state.problems.filter((p) => p.code == 'storage' || p.code == 'unknown-field')),
   })

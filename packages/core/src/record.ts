@@ -1,6 +1,7 @@
 // What is stored, key by key, and how a stored row is read back: checked field by field, copied.
 import { isObject, isTime, isValue } from './guards'
 import { parseHistory } from './history'
+import { parseTally, type Tally } from './measure/tally'
 import type { HistoryEntry, Level, Problem, SignalDefinition, Value } from './types'
 import { checkValue } from './value'
 
@@ -26,9 +27,29 @@ export interface Meta {
   level?: Level
 }
 
+/** Stored under key `measure`: the visitor's choices on holdouts and reports, and the weekly counts. */
+export interface MeasureRow {
+  v: number
+  /** `false`: the visitor turned holdouts off for good. */
+  holdouts?: false
+  /** The visitor's choice on reports; absent for the default (on, unless the browser sends GPC). */
+  reports?: boolean
+  weeks: Tally
+}
+
+/** A stored measure row, checked; anything damaged reads as nothing measured yet. */
+export const parseMeasureRow = (x: unknown): MeasureRow => {
+  const row: MeasureRow = { v: SCHEMA, weeks: parseTally(isObject(x) ? x.weeks : undefined) }
+  if (isObject(x) && x.v === SCHEMA) {
+    if (x.holdouts === false) row.holdouts = false
+    if (typeof x.reports == 'boolean') row.reports = x.reports
+  }
+  return row
+}
+
 /** The levels, from none to the most tailoring. */
 export const LEVELS: readonly Level[] = ['off', 'declared', 'all']
-/** The key of a signal's record; `meta` and `history` are the two others. */
+/** The key of a signal's record; `meta`, `history` and `measure` are the others. */
 export const signalKey = (id: string) => 's:' + id
 
 /** Whether a later Candor wrote it (its `v` is above ours): such a row is kept as it is, never overwritten. */
@@ -58,12 +79,13 @@ export interface Rows {
   records: Map<string, SignalRecord>
   level: Level | undefined
   history: HistoryEntry[]
+  measure: MeasureRow
   problems: Problem[]
 }
 
 /** Reads the stored rows: damaged and newer records are reported and left as they are, never used. */
 export const readRows = (rows: Iterable<[string, unknown]>, defs: ReadonlyMap<string, SignalDefinition>, fps: ReadonlyMap<string, string>): Rows => {
-  const out: Rows = { records: new Map(), level: undefined, history: [], problems: [] }
+  const out: Rows = { records: new Map(), level: undefined, history: [], measure: parseMeasureRow(undefined), problems: [] }
   for (const [key, raw] of rows) {
     if (isNewer(raw)) {
       out.problems.push({ code: 'newer-data', key, message: `"${key}" was stored by a newer version of Candor: kept as it is, not used` })
@@ -71,6 +93,7 @@ export const readRows = (rows: Iterable<[string, unknown]>, defs: ReadonlyMap<st
     }
     if (key == 'meta') out.level = parseMeta(raw)?.level
     else if (key == 'history') out.history = parseHistory(raw)
+    else if (key == 'measure') out.measure = parseMeasureRow(raw)
     else if (key.startsWith('s:')) {
       const id = key.slice(2)
       const r = parseRecord(raw)

@@ -25,12 +25,25 @@ export const readSnapshot = (site: string, now = Date.now()): Record<string, Val
   }
 }
 
-/** Replaces the copy; `until` is when the first of these values fades. */
-export const writeSnapshot = (site: string, values: Record<string, Value>, until?: number) => {
+/**
+ * The share of views held out that the copy was written with (0 when the visitor turned holdouts off), so a
+ * page that tailors from the copy can tell a holdout view before its catalog is in. Never throws.
+ */
+export const snapshotHoldout = (site: string): number => {
+  try {
+    const h = JSON.parse(localStorage.getItem(snapshotKey(site)) || 'null')?.h
+    return typeof h == 'number' && h > 0 && h <= 0.5 ? h : 0
+  } catch {
+    return 0
+  }
+}
+
+/** Replaces the copy; `until` is when the first of these values fades; `h`, the share of views held out. */
+export const writeSnapshot = (site: string, values: Record<string, Value>, until?: number, h?: number) => {
   try {
     const ids = Object.keys(values)
     if (!ids.length) return localStorage.removeItem(snapshotKey(site))
-    const text = JSON.stringify({ v: SNAPSHOT_VERSION, until, values })
+    const text = JSON.stringify({ v: SNAPSHOT_VERSION, until, values, h: h || undefined })
     if (localStorage.getItem(snapshotKey(site)) !== text) localStorage.setItem(snapshotKey(site), text)
   } catch {}
 }
@@ -39,12 +52,12 @@ export const writeSnapshot = (site: string, values: Record<string, Value>, until
  * Keeps the copy following what IndexedDB holds: declared values in use at the visitor's level,
  * never inferred ones, never a preview. Returns the function that stops it.
  */
-export const keepSnapshot = ({ store, site, fps, now }: Context): (() => void) => {
+export const keepSnapshot = ({ store, site, fps, now, catalog }: Context): (() => void) => {
   let last: unknown[] = []
   const write = () => {
     const s = store.state
     // Only what the copy is made of: other changes (history, a preview, problems) leave it as it is.
-    const from = [s.records, s.storedLevel, s.storage, s.clock]
+    const from = [s.records, s.storedLevel, s.storage, s.clock, s.measure.holdouts]
     if (from.every((x, i) => x === last[i])) return
     last = from
     const t = now()
@@ -57,7 +70,7 @@ export const keepSnapshot = ({ store, site, fps, now }: Context): (() => void) =
           values[id] = r.value!
           if (r.expiresAt) until = Math.min(until ?? Infinity, r.expiresAt)
         }
-    writeSnapshot(site, values, until)
+    writeSnapshot(site, values, until, s.measure.holdouts === false ? 0 : catalog.measure?.holdout)
   }
   write()
   return store.listen(write)

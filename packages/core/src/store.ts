@@ -1,6 +1,7 @@
 // The state of one instance, in one plain object replaced on every change, and the listeners told
 // of it. No framework: the startup path needs no signals library (signals.ts adapts it for those who want one).
-import type { SignalRecord } from './record'
+import type { MeasuredArm } from './measure/tally'
+import type { MeasureRow, SignalRecord } from './record'
 import type { Inferred } from './rules'
 import type { HistoryEntry, Level, Problem, StorageStatus } from './types'
 
@@ -16,6 +17,10 @@ export interface State {
   storage: StorageStatus
   /** Bumped when a value's lifetime ends, so what depends on the time is decided again. */
   clock: number
+  /** What is stored under `measure`. */
+  measure: MeasureRow
+  /** This page view's measured arm and week, once decided (`undefined`: the view isn't measured). */
+  view: { arm: MeasuredArm; week: string } | undefined
 }
 
 export interface Store {

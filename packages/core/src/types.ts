@@ -1,4 +1,5 @@
 import type { ReadonlySignal } from '@preact/signals-core'
+import type { Verdict } from './measure/verdict'
 
 /** Options of `createCandor`. */
 export interface CandorOptions {
@@ -18,6 +19,12 @@ export interface CandorOptions {
    * keeps it current, whichever way it uses Candor.
    */
   snapshot?: boolean
+  /** This view opens as the page everyone sees (a shared link's arrival): a preview from the start, never measured. */
+  shared?: boolean
+  /** This view's draw for holdouts, in [0, 1); default a fresh `crypto.getRandomValues` number. For tests and for candor.js, which draws before the catalog is in. */
+  draw?: number
+  /** Numbers in [0, 1) for randomized response; default `crypto.getRandomValues`. For seeded tests only. */
+  random?: () => number
 }
 
 /** What a signal holds: on/off, one option, or several options. */
@@ -113,6 +120,75 @@ export interface Catalog {
    * @maxLength 2000
    */
   intro?: string
+  /** Measuring whether tailoring helps, against views that show the page as everyone sees it. Left out: nothing is measured. */
+  measure?: MeasureSettings
+}
+
+/** A goal's name, e.g. `'read'`. @pattern ^[\w.-]{1,64}$ */
+export type GoalName = string
+
+/**
+ * How a site measures whether tailoring helps: a share of page views shows the page as everyone sees it
+ * (holdouts), goals are counted on the device, and each measured view ends with a noisy report.
+ * @example { holdout: 0.05, epsilon: 1, goals: ['read'] }
+ */
+export interface MeasureSettings {
+  /**
+   * The share of page views that show the page as everyone sees it, from 0 to 0.5. Default 0: nothing is measured.
+   * @minimum 0
+   * @maximum 0.5
+   */
+  holdout?: number
+  /**
+   * The privacy parameter ε of the reports, from 0.1 (most private, noisiest) to 10. Default 1: each goal is told truly 73% of the time.
+   * @minimum 0.1
+   * @maximum 10
+   */
+  epsilon?: number
+  /**
+   * Goals every report carries, reached or not, so which goals a report holds says nothing of what the visitor did.
+   * Goals marked with `data-candor-goal` on the page are added.
+   * @maxItems 20
+   */
+  goals?: GoalName[]
+}
+
+/** Which page everyone sees in this view: `holdout` (the shared page, to measure against), `tailored` (at least one preference in use), `untailored` (nothing is). */
+export type Arm = 'tailored' | 'holdout' | 'untailored'
+
+/** One arm's views and goal reaches over the last four weeks, with the 95% interval of the share. */
+export interface ArmResult {
+  views: number
+  reached: number
+  share: number
+  low: number
+  high: number
+}
+
+/** Does tailoring help this visitor reach one goal? */
+export interface GoalResult {
+  goal: string
+  tailored: ArmResult
+  holdout: ArmResult
+  verdict: Verdict
+}
+
+/** What this browser measured, and what it tells the site. */
+export interface Measurement {
+  /** The share of views held out (the catalog's `measure.holdout`); 0: nothing is measured. */
+  holdout: number
+  /** The reports' privacy parameter. */
+  epsilon: number
+  /** The probability a report tells a goal truly: e^ε / (1 + e^ε). */
+  truthful: number
+  /** Whether this browser takes part in holdouts; the visitor can turn them off for good. */
+  holdouts: boolean
+  /** Whether measured views end with a report to the site: not at level `off`; under GPC only if the visitor turned them on. */
+  reports: boolean
+  /** Reports this browser gave the site this week. */
+  reportsThisWeek: number
+  /** Per goal, over the last four weeks. */
+  goals: GoalResult[]
 }
 
 /** How much tailoring the visitor allows: none, only what they declared, or inferred values too. */
@@ -151,6 +227,8 @@ export interface Explanation {
   expiresAt?: number
   /** Reads on this page. */
   reads: number
+  /** Would be in use, but this view shows the page as everyone sees it: a preview, or a holdout view. */
+  paused?: 'preview' | 'holdout'
 }
 
 /** Where the visitor's choices are kept, and if only in memory, why. */
@@ -214,6 +292,21 @@ export interface PreferencesExport {
   /** Values for signals the catalog no longer declares (never imported). */
   orphans?: Record<string, ExportedValue>
   history: Array<Omit<HistoryEntry, 'at'> & { at: string }>
+  /** What this browser measured: the visitor's choices on holdouts and reports, and the weekly counts. */
+  measure?: ExportedMeasure
+}
+
+/** The measurement part of an export. */
+export interface ExportedMeasure {
+  /** `false`: the visitor turned holdouts off. */
+  holdouts: boolean
+  /** The visitor's choice on reports, or `null` for the default. */
+  reports: boolean | null
+  /** Counts by ISO week: per arm, views and views that reached each goal; reports given. */
+  weeks: Record<
+    string,
+    { tailored: { views: number; goals: Record<string, number> }; holdout: { views: number; goals: Record<string, number> }; reports: number }
+  >
 }
 
 /** One value in an export. Dates are ISO 8601. */
@@ -263,6 +356,10 @@ export interface Candor {
   readonly problems: readonly Problem[]
   /** `true` while previewing the page everyone sees (this page view only). */
   readonly previewing: boolean
+  /** This view's arm (reactive): `holdout` shows the page as everyone sees it, to measure against. */
+  readonly arm: Arm
+  /** What this browser measured, and what it tells the site (reactive). */
+  readonly measurement: Measurement
   /** The state as `@preact/signals-core` signals. With `startCandor`, present once `load()` has resolved. */
   readonly signals: CandorSignals
   /** The clock this instance goes by (ms since epoch), so "fades in 5 days" agrees with the core. */
@@ -315,6 +412,18 @@ export interface Candor {
   import(doc: unknown): Promise<void>
   /** Erases everything Candor stored for the site, history included. */
   clear(): Promise<void>
+  /**
+   * Marks a goal reached in this view (the first time counts); `{ reached: false }` only names it, so
+   * reports carry it either way. Throws a `CandorError` for a name that isn't 1 to 64 letters, digits, `_`, `.` or `-`.
+   * @example buy.addEventListener('click', () => candor.goal('buy'))
+   */
+  goal(name: string, options?: { reached?: boolean }): void
+  /** Ends this view (its report goes to the site) and starts the next, for an app that changes views without a page load. */
+  endView(): void
+  /** Takes part in holdouts (`true`, the default) or never again (`false`); stored. */
+  setHoldouts(on: boolean): Promise<void>
+  /** Gives the site a noisy report at the end of each measured view (`true`) or not; stored. */
+  setReports(on: boolean): Promise<void>
   /** Stops listening to other tabs and timers. */
   destroy(): void
   /**

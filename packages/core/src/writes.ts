@@ -4,7 +4,7 @@ import { declared, type Context } from './context'
 import type { Durable } from './durable'
 import { CandorError } from './errors'
 import { appendStored, appended, parseHistory } from './history'
-import { LEVELS, SCHEMA, isNewer, parseRecord, signalKey, type SignalRecord } from './record'
+import { LEVELS, SCHEMA, isNewer, parseMeasureRow, parseRecord, signalKey, type MeasureRow, type SignalRecord } from './record'
 import { expiryOf, isFaded, newRecord, toggled, whyNotToggle } from './rules'
 import { writeSnapshot } from './snapshot'
 import { withEntry } from './store'
@@ -12,7 +12,10 @@ import type { Candor, HistoryEntry, Value } from './types'
 import { checkValue, copyValue, shown } from './value'
 
 /** The methods of `Candor` that change what is stored. */
-export type Writer = Pick<Candor, 'set' | 'toggle' | 'turnOff' | 'turnOn' | 'forget' | 'renew' | 'confirm' | 'setLevel' | 'forgetOrphan' | 'import' | 'clear'>
+export type Writer = Pick<
+  Candor,
+  'set' | 'toggle' | 'turnOff' | 'turnOn' | 'forget' | 'renew' | 'confirm' | 'setLevel' | 'forgetOrphan' | 'import' | 'clear' | 'setHoldouts' | 'setReports'
+>
 
 /** A page path kept in the history is cut to this many characters. */
 const MAX_PAGE_LENGTH = 300
@@ -63,8 +66,29 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
     if (JSON.stringify(stored) !== JSON.stringify(store.state.records.get(id))) store.update({ records: withEntry(store.state.records, id, stored) })
   }
 
+  /** Changes the visitor's choices on measuring, keeping the counts as stored. */
+  const measureChoice = async (what: string, on: unknown, change: (m: MeasureRow) => void) => {
+    if (typeof on != 'boolean') throw new CandorError('invalid-value', `${what}(${shown(on)}): pass true or false`)
+    const mine = { ...store.state.measure }
+    change(mine)
+    ctx.edits++
+    store.update({ measure: mine })
+    await durable.persist(['measure'], (cur) => {
+      guard(cur, 'measure')
+      const m = parseMeasureRow(cur.get('measure'))
+      change(m)
+      return { put: [['measure', m]] }
+    })
+  }
+
   // Async methods: misuse rejects the promise, never throws synchronously into the page.
   return {
+    setHoldouts: (on) =>
+      measureChoice('setHoldouts', on, (m) => {
+        if (on) delete m.holdouts
+        else m.holdouts = false
+      }),
+    setReports: (on) => measureChoice('setReports', on, (m) => (m.reports = on)),
     set: async (id, value, o) => {
       const d = declared(ctx, id)
       const why = checkValue(d, value)
@@ -154,31 +178,47 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
       const got = (await import('./importing')).fromExport(doc, ctx.catalog, fpOf)
       const entry: HistoryEntry = { at: now(), action: 'import' }
       const keys = [...got.records.keys()].map(signalKey)
+      const measured = Object.keys(got.measure).length > 0
+      // The visitor's choices on measuring come with the file; the counts stay those of this browser.
+      const choose = (m: MeasureRow) => {
+        if (got.measure.holdouts === false) m.holdouts = false
+        else if (got.measure.holdouts) delete m.holdouts
+        if (got.measure.reports === null) delete m.reports
+        else if (got.measure.reports !== undefined) m.reports = got.measure.reports
+        return m
+      }
       ctx.edits++
       let hist: HistoryEntry[] = []
       await durable.persist(
-        [...keys, 'meta', 'history'],
+        [...keys, 'meta', 'history', ...(measured ? ['measure'] : [])],
         (cur) => {
           keys.forEach((k) => guard(cur, k))
           if (got.level) guard(cur, 'meta')
+          if (measured) guard(cur, 'measure')
           const mine = parseHistory(cur.get('history'))
           hist = appended(mine.length ? mine : got.history, entry)
           const put: Array<[string, unknown]> = [...got.records].map(([id, r]) => [signalKey(id), r])
           if (got.level) put.push(['meta', { v: SCHEMA, level: got.level }])
           const stored = cur.get('history')
           put.push(['history', stored === undefined || Array.isArray(stored) ? hist : stored])
+          if (measured) put.push(['measure', choose(parseMeasureRow(cur.get('measure')))])
           return { put }
         },
         [entry],
       )
       const records = new Map(store.state.records)
       got.records.forEach((r, id) => records.set(id, r))
-      store.update({ records, history: hist, ...(got.level ? { storedLevel: got.level } : {}) })
+      store.update({
+        records,
+        history: hist,
+        ...(got.level ? { storedLevel: got.level } : {}),
+        ...(measured ? { measure: choose({ ...store.state.measure }) } : {}),
+      })
     },
     clear: async () => {
       ctx.edits++
       if (!ctx.memoryOnly) writeSnapshot(ctx.site, {})
-      store.update({ records: new Map(), storedLevel: undefined, history: [] })
+      store.update({ records: new Map(), storedLevel: undefined, history: [], measure: parseMeasureRow(undefined) })
       const t = now()
       await durable.persist([], () => ({ clear: true, put: [] }))
       durable.erased(t)

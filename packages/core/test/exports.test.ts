@@ -7,19 +7,42 @@ describe('@candor/core exports', () => {
     expect(Object.keys(core).sort()).toEqual([
       'CandorError',
       'LEVELS',
+      'REPORT_EVENT',
       'checkValue',
       'createCandor',
+      'difference',
+      'estimate',
       'fingerprint',
+      'isoWeek',
+      'keepProbability',
       'parseLifetime',
       'preopen',
       'readSnapshot',
+      'snapshotHoldout',
       'validateCatalog',
+      'verdict',
+      'wilson',
     ])
   })
 
   it('an instance has the documented members', () => {
     const c = core.createCandor({ catalog: { site: 'a', signals: [] }, storage: 'memory' })
-    for (const k of ['ready', 'gpc', 'level', 'storage', 'usage', 'history', 'needsReview', 'orphans', 'problems', 'previewing', 'signals', 'catalog'])
+    for (const k of [
+      'ready',
+      'gpc',
+      'level',
+      'storage',
+      'usage',
+      'history',
+      'needsReview',
+      'orphans',
+      'problems',
+      'previewing',
+      'signals',
+      'catalog',
+      'arm',
+      'measurement',
+    ])
       expect(k in c, k).toBe(true)
     for (const k of [
       'get',
@@ -43,6 +66,10 @@ describe('@candor/core exports', () => {
       'destroy',
       'now',
       'load',
+      'goal',
+      'endView',
+      'setHoldouts',
+      'setReports',
     ])
       expect(typeof (c as unknown as Record<string, unknown>)[k], k).toBe('function')
   })

@@ -756,7 +756,7 @@ describe('S20 no per-user identifiers', () => {
       }
     }
     const exported = JSON.parse(file)
-    expect(Object.keys(exported).sort()).toEqual(['exportedAt', 'format', 'history', 'level', 'orphans', 'site', 'values', 'version'])
+    expect(Object.keys(exported).sort()).toEqual(['exportedAt', 'format', 'history', 'level', 'measure', 'orphans', 'site', 'values', 'version'])
   })
 })
 

@@ -1,0 +1,18 @@
+// What a measured view tells the site when it ends: the `detail` of the `candor:report` event.
+
+/** The `detail` of a `candor:report` event: the arm, the week, ε, and each goal's yes/no after randomized response. Nothing else. */
+export interface CandorReport {
+  format: 'candor/report'
+  version: 1
+  arm: 'tailored' | 'holdout'
+  /** ISO 8601 week, e.g. `'2026-W49'`. */
+  week: string
+  /** The privacy parameter the goals were randomized with. */
+  epsilon: number
+  /** Each goal of the view: whether it was reached, flipped with probability 1 / (1 + e^ε). */
+  goals: Record<string, boolean>
+}
+
+/** The name of the event on `document`. */
+export const REPORT_EVENT = 'candor:report'
+export const REPORT_FORMAT = 'candor/report'
