@@ -1,6 +1,7 @@
 // Builds the drop-in: dist/candor.js (a classic script: the core's reading part, the attributes, the
-// launcher, the loader) and dist/candor-panel.js with its chunks (ES modules: the core's editing part,
-// Preact and the widget, loaded on intent from next to candor.js), plus dist/candor.schema.json. Run: node build.mjs
+// launcher, the loader), dist/candor-panel.js with its chunks (ES modules: the core's editing part,
+// Preact and the widget, loaded on intent from next to candor.js), dist/candor-measuring.js (loaded on
+// a site that measures), plus dist/candor.schema.json. Run: node build.mjs
 import { build } from 'esbuild'
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
@@ -35,6 +36,13 @@ await build({
   format: 'esm',
   splitting: true,
   chunkNames: 'candor-[name]-[hash]',
+})
+// One file of its own: sharing chunks with the panel would split the panel's files for a part most sites don't load.
+await build({
+  ...common,
+  entryPoints: { 'candor-measuring': here + 'src/measuring.ts' },
+  outdir: dist,
+  format: 'esm',
 })
 await copyFile(here + '../core/catalog.schema.json', dist + 'candor.schema.json')
 console.log('built', dist)

@@ -1,4 +1,5 @@
-// The entry most apps use: an instance with every part in, reading and writing from the start.
+// The entry most apps use: an instance with every part in, reading and writing from the start. The
+// measuring part is loaded with the stored choices, and only when the catalog measures.
 import { edit } from './editing'
 import { createInstance } from './instance'
 import type { Candor, CandorOptions } from './types'
@@ -14,4 +15,5 @@ export { preopen } from './load'
  * await candor.ready
  * if (candor.get('compact', { reason: 'Chooses the layout' })) document.body.classList.add('compact')
  */
-export const createCandor = (options: CandorOptions): Candor => createInstance(options, { edit })
+export const createCandor = (options: CandorOptions): Candor =>
+  createInstance(options, { edit }, { load: () => import('./measure/view').then((m) => m.createView) })

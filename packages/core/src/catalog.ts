@@ -3,7 +3,7 @@
 import { CandorError, fail } from './errors'
 import { isObject, ownValue as own } from './guards'
 import { parseLifetime } from './lifetime'
-import { GOAL_NAME } from './measure/tally'
+import { GOAL_NAME } from './measure/arm'
 import type { Catalog, MeasureSettings, SignalDefinition } from './types'
 
 const SLUG = /^[a-z][a-z0-9-]{0,63}$/

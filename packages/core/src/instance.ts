@@ -11,7 +11,8 @@ import { createLedger } from './ledger'
 import { load, mayPass, reconnect } from './load'
 import { loadOnce } from './loader'
 import { effectiveLevel, explainSignal, stateOf } from './rules'
-import { createView } from './measure/view'
+import { armOf, checkGoal } from './measure/arm'
+import type { View, createView } from './measure/view'
 import { parseMeasureRow } from './record'
 import { keepSnapshot } from './snapshot'
 import { idbBackend, memoryBackend } from './storage'
@@ -28,6 +29,10 @@ const DAY = 864e5
 
 /** The editing part, now (`createCandor`) or loaded when first needed (`startCandor`). */
 export type EditingPart = { edit: typeof edit } | { load: () => Promise<typeof edit> }
+/** The measuring part, now (`createCandor`), loaded with the stored choices when the catalog measures, or none. */
+export type MeasurePart = { view: typeof createView } | { load: () => Promise<typeof createView> } | undefined
+/** Goals named before the measuring part is in are kept for it, up to this many. */
+const MAX_EARLY_GOALS = 100
 
 const freeze = (c: Catalog): Catalog => {
   if (c.measure) Object.freeze(Object.freeze(c.measure).goals)
@@ -48,7 +53,7 @@ const browserGpc = () => {
   }
 }
 
-export const createInstance = (options: CandorOptions, part: EditingPart): Candor => {
+export const createInstance = (options: CandorOptions, part: EditingPart, measuring?: MeasurePart): Candor => {
   const checked = checkCatalog(options?.catalog)
   const catalog = freeze(checked.catalog)
   const { site } = catalog
@@ -111,7 +116,39 @@ export const createInstance = (options: CandorOptions, part: EditingPart): Cando
     const t = now()
     return catalog.signals.some(({ id }) => stateOf(s.records.get(id), s.inferred.get(id), fps.get(id), level(), t) == 'active')
   }
-  const view = createView(ctx, level, inUse, options)
+  // Until the measuring part is in (and on a site that doesn't measure), a view is what it shows, never held out.
+  const early: Array<Parameters<View['goal']>> = []
+  let view: View = {
+    arm: () => armOf(level(), store.state.previewing, false, inUse),
+    measurement: () => ({
+      holdout: 0,
+      epsilon: 1,
+      truthful: 1 / (1 + Math.exp(-1)),
+      holdouts: store.state.measure.holdouts !== false,
+      reports: false,
+      reportsThisWeek: 0,
+      goals: [],
+    }),
+    held: () => false,
+    goal: (name, o) => void (checkGoal(name), early.length < MAX_EARLY_GOALS && early.push([name, o])),
+    next() {},
+    start() {},
+    read() {},
+    stop() {},
+  }
+  const measures = (catalog.measure?.holdout ?? 0) > 0 && !!measuring
+  const measurer = measures ? ('view' in measuring ? Promise.resolve(measuring.view) : measuring.load()) : undefined
+  measurer?.catch(() => {})
+  /** Puts the measuring part in and starts the view; one that can't load leaves this view unmeasured. */
+  const measure = async () => {
+    try {
+      const make = await measurer!
+      if (ctx.destroyed) return
+      view = make(ctx, level, inUse, options)
+      for (const g of early.splice(0)) view.goal(...g)
+      view.start()
+    } catch {}
+  }
 
   const explain = (id: string): Explanation => {
     const signal = declared(ctx, id)
@@ -119,7 +156,7 @@ export const createInstance = (options: CandorOptions, part: EditingPart): Cando
     const s = store.state
     const e = explainSignal(signal, s.records.get(id), s.inferred.get(id), fps.get(id), level(), now(), ledger.reads(id))
     // The preview and a holdout view show the page everyone sees: what would be used is paused, and says why.
-    const paused = s.previewing ? 'preview' : view.held() ? 'holdout' : undefined
+    const paused = s.previewing ? 'preview' : view.held() && level() != 'off' ? 'holdout' : undefined
     if (paused && e.state == 'active') {
       e.state = 'forbidden-by-level'
       e.paused = paused
@@ -181,6 +218,8 @@ export const createInstance = (options: CandorOptions, part: EditingPart): Cando
     now,
 
     get(id, o) {
+      // The page's first read decides whether this view is measured, and its arm, before the value is given.
+      view.read()
       const e = explain(id)
       ledger.read(id, o)
       return e.state == 'active' ? e.value : undefined
@@ -256,9 +295,9 @@ export const createInstance = (options: CandorOptions, part: EditingPart): Cando
   }
   if (!memoryOnly) ctx.tabs = watchTabs(site, reload)
   const ready: Promise<Candor> = (memoryOnly ? Promise.resolve() : load(ctx, true)).then(
-    () => {
+    async () => {
       if (options.snapshot !== false && !memoryOnly && !ctx.destroyed) stopSnapshot = keepSnapshot(ctx)
-      view.start()
+      if (measurer) await measure()
       return api
     },
     () => api,

@@ -358,7 +358,7 @@ export interface Candor {
   readonly previewing: boolean
   /** This view's arm (reactive): `holdout` shows the page as everyone sees it, to measure against. */
   readonly arm: Arm
-  /** What this browser measured, and what it tells the site (reactive). */
+  /** What this browser measured, and what it tells the site (reactive); on a site that doesn't measure, nothing. */
   readonly measurement: Measurement
   /** The state as `@preact/signals-core` signals. With `startCandor`, present once `load()` has resolved. */
   readonly signals: CandorSignals

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { isHeldOut } from '../src/measure/draw'
-import { addGoal, addView, parseTally, sumWeeks } from '../src/measure/tally'
+import { isHeldOut } from '../src/measure/arm'
+import { addGoal, addView, sumWeeks } from '../src/measure/counting'
+import { parseTally } from '../src/measure/tally'
 import { lastWeeks } from '../src/measure/week'
 import {
   CandorError,
@@ -29,6 +30,13 @@ const seeded = (seed: number) => () => {
 }
 
 const measured = (measure: Catalog['measure']): Catalog => ({ ...base, measure })
+
+/** A page view that tailors: ready, then its first read (which decides whether the view is measured). */
+const visit = async (o: Parameters<typeof open>[0]) => {
+  const c = await open(o)
+  c.get('topics', { reason: 'Orders the front page' })
+  return c
+}
 
 /** A stand-in for the page's document, so views can end and reports be heard in Node. */
 const page = () => {
@@ -59,24 +67,24 @@ describe('the draw', () => {
   })
 
   it('a holdout view shows the page as a visitor with nothing declared sees it, and says so', async () => {
-    const seed = await open({ catalog: measured({ holdout: 0.5 }) })
-    await seed.set('topics', ['science'])
-    const held = await open({ catalog: measured({ holdout: 0.5 }), draw: 0.1 })
+    await (await open()).set('topics', ['science'])
+    const held = await visit({ catalog: measured({ holdout: 0.5 }), draw: 0.1 })
     expect(held.arm).toBe('holdout')
     expect(held.get('topics')).toBeUndefined()
     expect(held.explain('topics')).toMatchObject({ paused: 'holdout', value: ['science'] })
-    const tailored = await open({ catalog: measured({ holdout: 0.5 }), draw: 0.9 })
+    const tailored = await visit({ catalog: measured({ holdout: 0.5 }), draw: 0.9 })
     expect(tailored.arm).toBe('tailored')
     expect(tailored.get('topics')).toEqual(['science'])
   })
 
   it('untailored: nothing in use, level off, the preview, a shared arrival; no measurement without a holdout share', async () => {
-    const c = await open({ catalog: measured({ holdout: 0.5 }), draw: 0.1 })
+    const c = await visit({ catalog: measured({ holdout: 0.5 }), draw: 0.1 })
     expect(c.arm).toBe('untailored')
     await c.set('topics', ['science'])
-    // Its arm was decided when the view started, with nothing to compare: it stays unmeasured.
+    // Decided at its first read, with nothing to compare: it stays unmeasured, and shows what the visitor declared.
     expect(c.arm).toBe('tailored')
-    const held = await open({ catalog: measured({ holdout: 0.5 }), draw: 0.1 })
+    expect(c.get('topics')).toEqual(['science'])
+    const held = await visit({ catalog: measured({ holdout: 0.5 }), draw: 0.1 })
     expect(held.arm).toBe('holdout')
     held.preview(true)
     expect(held.arm).toBe('untailored')
@@ -84,20 +92,20 @@ describe('the draw', () => {
     await held.setLevel('off')
     expect(held.arm).toBe('untailored')
     await held.setLevel('all')
-    expect((await open({ catalog: measured({ holdout: 0.5 }), draw: 0.1, shared: true })).arm).toBe('untailored')
+    expect((await visit({ catalog: measured({ holdout: 0.5 }), draw: 0.1, shared: true })).arm).toBe('untailored')
     expect((await open({ draw: 0.1 })).arm).toBe('tailored')
-    expect((await open({ catalog: measured({ holdout: 0 }), draw: 0 })).arm).toBe('tailored')
+    expect((await visit({ catalog: measured({ holdout: 0 }), draw: 0 })).arm).toBe('tailored')
   })
 
   it('turning holdouts off is for good: stored, exported, imported, erased by clear()', async () => {
-    const c = await open({ catalog: measured({ holdout: 0.5 }), draw: 0.1 })
+    const c = await visit({ catalog: measured({ holdout: 0.5 }), draw: 0.1 })
     await c.set('topics', ['science'])
-    const held = await open({ catalog: measured({ holdout: 0.5 }), draw: 0.1 })
+    const held = await visit({ catalog: measured({ holdout: 0.5 }), draw: 0.1 })
     expect(held.arm).toBe('holdout')
     await held.setHoldouts(false)
     expect(held.arm).toBe('tailored')
     expect(held.get('topics')).toEqual(['science'])
-    const later = await open({ catalog: measured({ holdout: 0.5 }), draw: 0 })
+    const later = await visit({ catalog: measured({ holdout: 0.5 }), draw: 0 })
     expect(later.arm).toBe('tailored')
     expect(later.measurement.holdouts).toBe(false)
     const file = later.export()
@@ -114,10 +122,10 @@ describe('the draw', () => {
 describe('counting on the device', () => {
   it('counts views per ISO week and arm, and each goal once per view, kept in IndexedDB', async () => {
     const t = clock(Date.UTC(2026, 11, 1, 12))
-    const c0 = await open({ catalog: measured({ holdout: 0.5, goals: ['read'] }), now: t.now })
+    const c0 = await visit({ catalog: measured({ holdout: 0.5, goals: ['read'] }), now: t.now })
     await c0.set('topics', ['science'])
     for (const draw of [0.1, 0.9, 0.9]) {
-      const c = await open({ catalog: measured({ holdout: 0.5, goals: ['read'] }), now: t.now, draw })
+      const c = await visit({ catalog: measured({ holdout: 0.5, goals: ['read'] }), now: t.now, draw })
       c.goal('read')
       c.goal('read')
       c.goal('buy')
@@ -128,7 +136,7 @@ describe('counting on the device', () => {
     expect(stored.weeks).toEqual({
       '2026-W49': { tailored: { views: 2, goals: { read: 2, buy: 2 } }, holdout: { views: 1, goals: { read: 1, buy: 1 } }, reports: 0 },
     })
-    const c = await open({ catalog: measured({ holdout: 0.5, goals: ['read'] }), now: t.now, draw: 0.9 })
+    const c = await visit({ catalog: measured({ holdout: 0.5, goals: ['read'] }), now: t.now, draw: 0.9 })
     expect(c.export().measure?.weeks['2026-W49']?.tailored.views).toBe(3)
     // Only counts: no time finer than the week, no URL, no goal order.
     expect(JSON.stringify(stored)).not.toMatch(/http|\/|T\d\d:/)
@@ -139,6 +147,7 @@ describe('counting on the device', () => {
     const c = (await import('../src/index')).createCandor({ catalog: measured({ holdout: 0.5 }), gpc: false, draw: 0.9 })
     c.goal('read')
     await c.ready
+    c.get('topics')
     expect(c.measurement.goals).toMatchObject([{ goal: 'read', tailored: { views: 1, reached: 1 } }])
   })
 
@@ -254,7 +263,7 @@ describe('reports: one per measured view, noisy, and only what is documented', (
     freshIdb()
     const p = page()
     await (await open()).set('topics', ['science'])
-    const c = await open({ catalog: measured({ holdout: 0.5, epsilon: o.epsilon ?? 10, goals: ['read', 'share'] }), draw: o.draw ?? 0.9, gpc: o.gpc ?? false })
+    const c = await visit({ catalog: measured({ holdout: 0.5, epsilon: o.epsilon ?? 10, goals: ['read', 'share'] }), draw: o.draw ?? 0.9, gpc: o.gpc ?? false })
     return { p, c }
   }
 
@@ -283,10 +292,15 @@ describe('reports: one per measured view, noisy, and only what is documented', (
     c.goal('share')
     c.endView()
     expect(p.reports.map((r) => [r.arm, r.goals.share])).toEqual([['holdout', true]])
+    // The next view is decided by its first read, like a page's.
+    c.endView()
+    expect(p.reports).toHaveLength(1)
+    c.get('topics')
     c.endView()
     expect(p.reports).toHaveLength(2)
     expect(p.reports[1]!.goals).toEqual({ read: false, share: false })
     expect(c.export().measure!.weeks[isoWeek(Date.now())]!.reports).toBe(2)
+    expect(c.export().measure!.weeks[isoWeek(Date.now())]!.holdout.views + c.export().measure!.weeks[isoWeek(Date.now())]!.tailored.views).toBe(2)
   })
 
   it('no report at level off, none under GPC unless the visitor turns reports on, none unmeasured', async () => {
@@ -306,7 +320,8 @@ describe('reports: one per measured view, noisy, and only what is documented', (
     expect(again.p.reports).toHaveLength(1)
 
     const p = page()
-    const empty = await open({ catalog: measured({ holdout: 0.5 }), storage: 'memory' })
+    const empty = await visit({ catalog: measured({ holdout: 0.5 }), storage: 'memory' })
+    expect(empty.arm).toBe('untailored')
     empty.goal('read')
     p.leave()
     expect(p.reports).toHaveLength(0)

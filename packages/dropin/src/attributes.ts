@@ -15,6 +15,7 @@ const DEMOTE = 'data-candor-demote'
 const KEEP = 'data-candor-keep'
 const ABOUT = 'data-candor-about'
 const NOTE = 'data-candor-note'
+const GOAL = 'data-candor-goal'
 /** Set by Candor once it decided: on a gated element `on` (shown) or `off` (hidden); on a ranked container `on` when reordered. */
 const STATE = 'data-candor-state'
 const GATED = `[${SHOW}],[${BASELINE}]`
@@ -63,6 +64,8 @@ export interface Hooks {
   intent?(): void
   /** A declaring control was clicked. */
   declare?(element: Element, id: string, option?: string): void
+  /** A `data-candor-goal` element was seen (`reached: false`: the goal is named) or clicked (reached). */
+  goal?(name: string, reached: boolean): void
   /** A data-candor attribute can't be used: said once per element. */
   report?(message: string): void
   /** The words of a ranked container's note: what tailoring changed (`text`) and what the button does (`label`). */
@@ -236,6 +239,11 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
     for (const el of within(root, `[${WHY}]`)) addWhy(el)
     for (const el of within(root, `[${DECLARE}]`)) declaring(el)
     for (const el of within(root, `[${OPEN}]`)) asButton(el)
+    if (decided) for (const el of within(root, `[${GOAL}]`)) goal(el, false)
+  }
+  const goal = (el: Element, reached: boolean) => {
+    const name = el.getAttribute(GOAL)?.trim()
+    if (name) hooks.goal?.(name, reached)
   }
 
   const observer = new MutationObserver((records) => {
@@ -265,6 +273,9 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
   visit(document)
 
   const onClick = (e: Event) => {
+    // A goal is reached by the click itself; what the element does (a link, a button) goes on as usual.
+    const g = (e.target as Element | null)?.closest?.(`[${GOAL}]`)
+    if (g && e.type == 'click') goal(g, true)
     const t = (e.target as Element | null)?.closest?.(CONTROL)
     if (!t) return
     e.preventDefault()

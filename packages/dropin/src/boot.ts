@@ -4,7 +4,19 @@
 // (candor-panel.js and its chunks, next to this file) loads when the visitor shows intent: a pointer over
 // or focus on the launcher or an opener, a touch, Candor.open(), a write, or a <candor-preferences> on
 // the page. It never throws into the page.
-import { holdsOption, loadOnce, preopen, readSnapshot, startCandor, whyNotRank, whyNotToggle, type Candor } from '@candor/core/startup'
+import {
+  drawView,
+  holdsOption,
+  isHeldOut,
+  loadOnce,
+  preopen,
+  readSnapshot,
+  snapshotHoldout,
+  startCandor,
+  whyNotRank,
+  whyNotToggle,
+  type Candor,
+} from '@candor/core/startup'
 import { addLauncher, baseOf, dirOf, fill, isSharedArrival, pageLang, sharedLink, showArrival, startupStrings } from '@candor/widget/startup'
 import { cloak, pageChanges, watchAttributes, type Instance } from './attributes'
 
@@ -47,16 +59,28 @@ const boot = (): CandorGlobal | undefined => {
   // A failed import stays failed for that URL in Firefox's module map: a retry asks for a new one.
   let tries = 0
   const loadPanel = loadOnce((): Promise<Panel> => import(/* @vite-ignore */ new URL('candor-panel.js' + (tries++ ? '?retry=' + tries : ''), base).href))
+  // The measuring part, on a site whose catalog measures: asked for at once when the snapshot says so.
+  const loadMeasuring = loadOnce((): Promise<typeof import('./measuring')> => import(/* @vite-ignore */ new URL('candor-measuring.js', base).href))
   // The panel's file didn't load (offline, blocked): the page goes on, and the next intent tries again.
   const failed = (e: unknown) => console.error('Candor: the preference panel could not be loaded:', e)
 
   let candor: Candor | undefined
+  /** Goals reached before the instance was ready: counted for this view once it is. */
+  const goalsBefore: Array<[string, boolean]> = []
+  const goal = (c: Candor, name: string, reached: boolean) => {
+    try {
+      c.goal(name, { reached })
+    } catch (e) {
+      warnOnce('goal:' + name, e)
+    }
+  }
   const attributes = watchAttributes({
     open: (id) => open(id),
     whyLabel: strings.why,
     intent: () => intent(),
     declare: (el, id, option) => candor && declare(candor, el, id, option),
     report: (m) => console.error(m),
+    goal: (name, reached) => (candor ? goal(candor, name, reached) : goalsBefore.push([name, reached])),
     note: (m, usual) => {
       const labels = candor?.catalog.signals.flatMap((s) => s.options ?? [])
       const what = m.upValues.map((v) => labels?.find((o) => o.value == v)?.label ?? v).join(', ')
@@ -77,8 +101,13 @@ const boot = (): CandorGlobal | undefined => {
     try {
       history.replaceState(history.state, '', location.href.slice(0, location.href.indexOf('#')))
     } catch {}
+  // This view's draw for holdouts, made before the catalog is in: a holdout view shows the baseline from the first frame.
+  const draw = drawView()
+  const share = site ? snapshotHoldout(site) : 0
+  const held = isHeldOut(draw, share)
+  if (share) loadMeasuring().catch(() => {})
   // Known site, no copy: nothing was in use when IndexedDB last changed, so the baseline is right.
-  const early = site && !shared ? (readSnapshot(site) ?? {}) : undefined
+  const early = site && !shared ? (held ? {} : (readSnapshot(site) ?? {})) : undefined
   if (early) attributes.apply((id) => early[id])
   // The shared page needs no storage: the baseline is right at once.
   else if (shared) attributes.apply()
@@ -100,7 +129,11 @@ const boot = (): CandorGlobal | undefined => {
       input = JSON.parse(el.textContent || '')
     }
     // It keeps the snapshot read above current (the core's default); writes load with the panel.
-    const candor = startCandor({ catalog: input as never }, () => loadPanel().then((p) => p.edit))
+    const candor = startCandor(
+      { catalog: input as never, shared, draw },
+      () => loadPanel().then((p) => p.edit),
+      () => loadMeasuring().then((m) => m.createView),
+    )
     try {
       if (site != candor.catalog.site) localStorage.setItem(source, candor.catalog.site)
     } catch {}
@@ -126,8 +159,8 @@ const boot = (): CandorGlobal | undefined => {
     (c) => {
       clearTimeout(timer)
       candor = c
-      if (shared) {
-        c.preview(true)
+      for (const [name, reached] of goalsBefore.splice(0)) goal(c, name, reached)
+      if (shared)
         withBody(() => {
           try {
             showArrival({ text: strings.arrived, action: strings.ownPage, onAction: () => c.preview(false), lang, dir: dirOf(lang) })
@@ -135,7 +168,6 @@ const boot = (): CandorGlobal | undefined => {
             console.error('Candor: the shared-page message could not be shown:', e)
           }
         })
-      }
       const def = (id: string) => c.catalog.signals.find((s) => s.id == id)
       const instance: Instance = {
         pressed: (id, option) => {
@@ -183,7 +215,8 @@ const boot = (): CandorGlobal | undefined => {
     void loadPanel().then((p) => p.declareInContext(c, el, id, option, { lang, open: (at) => open(at) }), failed)
   const warned = new Set<string>()
   const warnOnce = (id: string, e: unknown) => {
-    if (!warned.has(id)) warned.add(id), console.error(`Candor: a data-candor attribute names "${id}": ${(e as Error).message}`)
+    if (!warned.has(id))
+      warned.add(id), console.error(`Candor: a data-candor attribute names ${id.startsWith('goal:') ? 'a goal' : `"${id}"`}: ${(e as Error).message}`)
   }
 
   // The panel inline, on a settings page: its being there is the intent.

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { I18n } from './i18n'
 import type { Outline } from './outline'
 import { sharedLink } from './share'
+import { Measure, shareText } from './Measure'
 import { SignalCard, valueText } from './SignalCard'
 import { Say } from './Say'
 
@@ -165,6 +166,14 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
           </button>
         </div>
       )}
+      {candor.arm == 'holdout' && (
+        <div class="preview">
+          <p>{t('holdoutView', { share: shareText(candor.measurement.holdout, i18n) })}</p>
+          <button type="button" onClick={() => run(candor.setHoldouts(false))}>
+            {t('holdoutStop')}
+          </button>
+        </div>
+      )}
       {changed.length > 0 && !candor.previewing && (
         <div class="changes">
           <p>{t('changes', { list: i18n.list(changed) })}</p>
@@ -280,6 +289,8 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
           </ul>
         </section>
       )}
+
+      <Measure candor={candor} i18n={i18n} uid={uid} run={run} />
 
       <section class="data" aria-labelledby={uid + '-data'}>
         <h3 id={uid + '-data'}>{t('data')}</h3>

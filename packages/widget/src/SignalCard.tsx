@@ -103,7 +103,7 @@ export const SignalCard = ({ candor, e, i18n, uid, run, focus }: SignalCardProps
               : t('fades', { when: i18n.relative(e.expiresAt, candor.now()), date: i18n.date(e.expiresAt) }))}
         </p>
       )}
-      {e.state != 'active' && e.state != 'unset' && e.state != 'expired' && <p class="note">{t(`state.${e.state}`)}</p>}
+      {e.state != 'active' && e.state != 'unset' && e.state != 'expired' && <p class="note">{e.paused ? t(`paused.${e.paused}`) : t(`state.${e.state}`)}</p>}
       {usage && (
         <p class="used">{usage.reasons.length ? <Say i18n={i18n} k="used" reasons={i18n.list(usage.reasons)} /> : t('usedCount', { count: usage.count })}</p>
       )}

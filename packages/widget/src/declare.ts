@@ -46,10 +46,12 @@ export const declareInContext = async (candor: Candor, control: Element, id: str
           ? 'noticeCleared'
           : 'noticeChosen'
   const off = candor.level == 'off'
+  // A holdout view keeps showing the page as everyone sees it: the visitor is told when they'll see the change.
+  const held = candor.arm == 'holdout'
   const oops = (e: unknown) => console.error('Candor:', e)
   showNotice({
     ...at,
-    text: i18n.t(what, vars) + ' ' + (off ? i18n.t('noticeLevelOff') : d.purpose),
+    text: i18n.t(what, vars) + ' ' + (off ? i18n.t('noticeLevelOff') : held ? i18n.t('noticeHoldout') : d.purpose),
     actions: [
       ...(off ? [{ label: i18n.t('noticeTurnOn'), run: () => void candor.setLevel('declared').catch(oops) }] : []),
       {

@@ -50,6 +50,9 @@ min-height:32px;min-width:32px;padding:4px 12px;cursor:pointer}
 .candor .file input{position:absolute;opacity:0;inline-size:1px;block-size:1px}
 .candor .file span{display:inline-flex;align-items:center}
 .candor .still li,.candor .confirm{background:var(--candor-soft);border-radius:8px;padding:8px 12px;margin:8px 0}
+.candor table{border-collapse:collapse;inline-size:100%;margin:8px 0}.candor caption{text-align:start;font-weight:600;padding:4px 0}
+.candor th,.candor td{text-align:start;padding:4px 8px 4px 0;border-bottom:1px solid var(--candor-soft);font-weight:400}.candor thead th{font-weight:600}
+.candor .verdict{font-weight:600}.candor .verdict-helps{color:var(--candor-accent)}
 .candor details{margin:12px 0}.candor summary{cursor:pointer;min-height:24px}
 .candor .history li{padding:4px 0;border-bottom:1px solid var(--candor-soft)}.candor time{color:var(--candor-muted);margin-inline-end:8px}
 .candor .status:empty,.candor p:empty,.candor .actions:empty{display:none}

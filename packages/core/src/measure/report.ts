@@ -16,3 +16,9 @@ export interface CandorReport {
 /** The name of the event on `document`. */
 export const REPORT_EVENT = 'candor:report'
 export const REPORT_FORMAT = 'candor/report'
+
+/**
+ * Whether measured views end with a report: never at level `off`; otherwise as the visitor chose, and
+ * by default unless the browser sends Global Privacy Control.
+ */
+export const sendsReports = (level: 'off' | 'declared' | 'all', chosen: boolean | undefined, gpc: boolean): boolean => level != 'off' && (chosen ?? !gpc)

@@ -9,3 +9,6 @@ export const keepProbability = (epsilon: number): number => 1 / (1 + Math.exp(-e
  * @example randomize(true, 1, Math.random())
  */
 export const randomize = (truth: boolean, epsilon: number, r: number): boolean => (r < keepProbability(epsilon) ? truth : !truth)
+
+/** ε when the catalog gives none: each goal is told truly 73% of the time. */
+export const DEFAULT_EPSILON = 1

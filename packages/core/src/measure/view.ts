@@ -1,35 +1,35 @@
 // One page view's measurement: its arm, the goals it reached, its count on the device and its report to
-// the site. A view is measured when the catalog holds views out, the browser takes part, and something
-// would be tailored when it starts (there is nothing to compare otherwise); its arm is kept for the view.
+// the site. A view is decided at the page's first read once stored choices are in: it is measured when
+// the catalog holds views out, the browser takes part and some preference is in use then (there is
+// nothing to compare otherwise), and its arm is kept for the view. A page that reads nothing (a settings
+// page) is never counted.
 import type { Context } from '../context'
 import { CandorError } from '../errors'
 import { isNewer, parseMeasureRow, type MeasureRow } from '../record'
-import type { Arm, GoalResult, Level, Measurement } from '../types'
-import { shown } from '../value'
-import { drawView, isHeldOut } from './draw'
-import { wilson } from './interval'
-import { REPORT_EVENT, REPORT_FORMAT, type CandorReport } from './report'
-import { keepProbability, randomize } from './response'
-import { GOAL_NAME, addGoal, addReport, addView, sumWeeks, type Tally } from './tally'
-import { verdict } from './verdict'
+import type { Arm, Level, Measurement } from '../types'
+import { armOf, checkGoal, drawView, isHeldOut } from './arm'
+import { results } from './results'
+import { REPORT_EVENT, REPORT_FORMAT, sendsReports, type CandorReport } from './report'
+import { DEFAULT_EPSILON, randomize } from './response'
+import { addGoal, addReport, addView } from './counting'
+import type { Tally } from './tally'
 import { isoWeek } from './week'
 
-/** The panel's "Does tailoring help you?" looks back this many weeks. */
-export const RESULT_WEEKS = 4
 /** A view names at most this many goals; more are ignored. */
 const MAX_VIEW_GOALS = 20
-const DEFAULT_EPSILON = 1
 
 export interface View {
   arm(): Arm
+  measurement(): Measurement
   /** Whether this view shows the page as everyone sees it to measure against (cheaper than `arm`). */
   held(): boolean
-  measurement(): Measurement
   goal(name: string, options?: { reached?: boolean }): void
   /** Ends this view with its report, and starts the next. */
   next(): void
-  /** Decides the arm once stored choices are in, and counts the view. */
+  /** Stored choices are in: the next read decides the view. */
   start(): void
+  /** The page reads a signal: the first read after `start` decides the view, and counts it when measured. */
+  read(): void
   stop(): void
 }
 
@@ -46,12 +46,14 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
   let reached = new Set<string>()
   let named = new Set<string>(settings?.goals)
   let reported = false
+  let loaded = false
+  let decided = false
 
   const row = () => store.state.measure
   const takesPart = () => holdout > 0 && row().holdouts !== false
   const shared = () => level() == 'off' || store.state.previewing
-  const held = () => store.state.view?.arm == 'holdout' && takesPart() && !shared()
-  const arm = (): Arm => (shared() ? 'untailored' : held() ? 'holdout' : inUse() ? 'tailored' : 'untailored')
+  const held = () => store.state.view?.arm == 'holdout' && takesPart()
+  const arm = (): Arm => armOf(level(), store.state.previewing, held(), inUse)
   /** Counted, and still showing what it was counted as. */
   const measured = () => {
     const v = store.state.view
@@ -77,7 +79,7 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
     if (reported || !measured()) return
     reported = true
     const r = row()
-    if (level() == 'off' || !(r.reports ?? !ctx.gpc)) return
+    if (!sendsReports(level(), r.reports, ctx.gpc)) return
     const goals: Record<string, boolean> = {}
     for (const g of new Set([...named, ...reached])) goals[g] = randomize(reached.has(g), epsilon, random())
     const detail: CandorReport = {
@@ -93,8 +95,10 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
     globalThis.document?.dispatchEvent(new CustomEvent(REPORT_EVENT, { detail: Object.freeze(detail) }))
   }
 
-  const start = () => {
-    if (!takesPart() || shared() || !inUse() || ctx.destroyed) return
+  const read = () => {
+    if (!loaded || decided || ctx.destroyed) return
+    decided = true
+    if (!takesPart() || shared() || !inUse()) return
     draw ??= drawView()
     const t = now()
     const a = isHeldOut(draw, holdout) ? 'holdout' : 'tailored'
@@ -115,9 +119,9 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
     reached = new Set()
     named = new Set(settings?.goals)
     reported = false
+    decided = false
     draw = drawView()
     store.update({ view: undefined })
-    start()
   }
   const listening = holdout > 0 && typeof document != 'undefined' && typeof addEventListener == 'function'
   if (listening) {
@@ -128,12 +132,13 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
 
   return {
     arm,
+    measurement: () => results(ctx),
     held,
-    start,
+    start: () => void (loaded = true),
+    read,
     next,
     goal(name, opts) {
-      if (typeof name != 'string' || !GOAL_NAME.test(name))
-        throw new CandorError('invalid-value', `goal(${shown(name)}): a goal's name is 1 to 64 letters, digits, "_", "." or "-", e.g. goal('read')`)
+      checkGoal(name)
       if (!named.has(name) && named.size >= MAX_VIEW_GOALS) return
       named.add(name)
       if (opts?.reached === false || reached.has(name)) return
@@ -141,32 +146,6 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
       const v = store.state.view
       const t = now()
       if (measured()) count((w) => addGoal(w, t, v!.arm, name))
-    },
-    measurement() {
-      const t = now()
-      const r = row()
-      const sums = sumWeeks(r.weeks, t, RESULT_WEEKS)
-      const names = new Set([...(settings?.goals ?? []), ...Object.keys(sums.tailored.goals), ...Object.keys(sums.holdout.goals)])
-      const result = (a: 'tailored' | 'holdout', g: string) => {
-        const views = sums[a].views
-        const got = Math.min(sums[a].goals[g] ?? 0, views)
-        const w = wilson(got, views)
-        return { views, reached: got, share: w.value, low: w.low, high: w.high }
-      }
-      const goals: GoalResult[] = [...names].map((g) => {
-        const tailored = result('tailored', g)
-        const held = result('holdout', g)
-        return { goal: g, tailored, holdout: held, verdict: verdict(tailored, held) }
-      })
-      return {
-        holdout,
-        epsilon,
-        truthful: keepProbability(epsilon),
-        holdouts: row().holdouts !== false,
-        reports: level() != 'off' && (r.reports ?? !ctx.gpc),
-        reportsThisWeek: r.weeks[isoWeek(t)]?.reports ?? 0,
-        goals,
-      }
     },
     stop() {
       if (!listening) return
