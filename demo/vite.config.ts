@@ -28,7 +28,7 @@ const candorJs = (): Plugin => ({
 
 // The reader app runs on the packages' source, so edits show without a build.
 export default defineConfig({
-  // Three pages, not a single-page app: a mistyped address is a 404, not the front page.
+  // Four pages, not a single-page app: a mistyped address is a 404, not the front page.
   appType: 'mpa',
   plugins: [candorJs()],
   resolve: { conditions: ['@candor/source'] },
@@ -46,7 +46,12 @@ export default defineConfig({
   },
   build: {
     rollupOptions: {
-      input: { front: resolve(__dirname, 'index.html'), app: resolve(__dirname, 'app.html'), privacy: resolve(__dirname, 'privacy.html') },
+      input: {
+        front: resolve(__dirname, 'index.html'),
+        app: resolve(__dirname, 'app.html'),
+        privacy: resolve(__dirname, 'privacy.html'),
+        measure: resolve(__dirname, 'measure.html'),
+      },
     },
   },
 })

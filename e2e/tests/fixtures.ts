@@ -86,11 +86,31 @@ interface Guard {
   requests: string[]
 }
 
-export const test = base.extend<{ guard: Guard }>({
+/**
+ * Candor's draw of a page view's arm (its first `crypto.getRandomValues` of one 32-bit number): pinned so a
+ * journey on a measuring site is tailored every time (`'never'`, the default) or held out (`'always'`); `'random'` leaves it be.
+ */
+export type Holdouts = 'never' | 'always' | 'random'
+
+export const test = base.extend<{ guard: Guard; holdouts: Holdouts }>({
+  holdouts: ['never', { option: true }],
   // For every test: no uncaught error, no unhandled rejection, no request beyond the test server.
   guard: [
-    async ({ context, baseURL }, use) => {
+    async ({ context, baseURL, holdouts }, use) => {
       const guard: Guard = { errors: [], requests: [] }
+      if (holdouts != 'random')
+        await context.addInitScript((mode) => {
+          const real = Crypto.prototype.getRandomValues
+          let first = true
+          Crypto.prototype.getRandomValues = function <T extends ArrayBufferView | null>(this: Crypto, a: T): T {
+            const out = real.call(this, a as never) as T
+            if (first && a instanceof Uint32Array && a.length == 1) {
+              first = false
+              a[0] = mode == 'never' ? 0xffffffff : 0
+            }
+            return out
+          }
+        }, holdouts)
       const origin = new URL(baseURL!).origin
       // Nothing may leave the machine: requests elsewhere are recorded (below) and aborted.
       await context.route(

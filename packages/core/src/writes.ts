@@ -6,6 +6,7 @@ import { CandorError } from './errors'
 import { appendStored, appended, parseHistory } from './history'
 import { LEVELS, SCHEMA, isNewer, parseMeasureRow, parseRecord, signalKey, type MeasureRow, type SignalRecord } from './record'
 import { expiryOf, isFaded, newRecord, toggled, whyNotToggle } from './rules'
+import { reportedKey } from './measure/report'
 import { writeSnapshot } from './snapshot'
 import { withEntry } from './store'
 import type { Candor, HistoryEntry, Value } from './types'
@@ -217,7 +218,12 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
     },
     clear: async () => {
       ctx.edits++
-      if (!ctx.memoryOnly) writeSnapshot(ctx.site, {})
+      if (!ctx.memoryOnly) {
+        writeSnapshot(ctx.site, {})
+        try {
+          localStorage.removeItem(reportedKey(ctx.site))
+        } catch {}
+      }
       store.update({ records: new Map(), storedLevel: undefined, history: [], measure: parseMeasureRow(undefined) })
       const t = now()
       await durable.persist([], () => ({ clear: true, put: [] }))

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { isHeldOut } from '../src/measure/arm'
 import { addGoal, addView, sumWeeks } from '../src/measure/counting'
 import { parseTally } from '../src/measure/tally'
@@ -20,6 +20,7 @@ import { randomize } from '../src/measure/response'
 import { catalog as base, clock, DAY, freshIdb, open, raw, tick } from './fixtures'
 
 beforeEach(freshIdb)
+afterEach(() => vi.unstubAllGlobals())
 
 /** A seeded generator (mulberry32): the same seed gives the same numbers, so a failure can be replayed. */
 const seeded = (seed: number) => () => {
@@ -46,10 +47,17 @@ const page = () => {
   g.document = doc
   g.addEventListener = win.addEventListener.bind(win)
   g.removeEventListener = win.removeEventListener.bind(win)
+  const kept = new Map<string, string>()
+  vi.stubGlobal('localStorage', {
+    getItem: (k: string) => kept.get(k) ?? null,
+    setItem: (k: string, v: string) => void kept.set(k, String(v)),
+    removeItem: (k: string) => void kept.delete(k),
+  })
   const reports: CandorReport[] = []
   doc.addEventListener('candor:report', (e) => reports.push((e as CustomEvent).detail))
   return {
     reports,
+    kept,
     hide: () => ((doc.visibilityState = 'hidden'), doc.dispatchEvent(new Event('visibilitychange'))),
     leave: () => win.dispatchEvent(new Event('pagehide')),
   }
@@ -283,7 +291,15 @@ describe('reports: one per measured view, noisy, and only what is documented', (
       goals: { read: true, share: false },
     })
     expect(JSON.stringify(p.reports)).not.toMatch(/science|topics|Topics|http/)
-    expect(c.measurement.reportsThisWeek).toBe(1)
+    // Counted as the page went away (synchronously, in localStorage), and added to the counts by the next view.
+    expect(c.measurement.reportsThisWeek).toBe(0)
+    expect(p.kept.get('candor:daily-planet:reported')).toMatch(/^\{"\d+":1\}$/)
+    const next = await visit({ catalog: measured({ holdout: 0.5, epsilon: 10 }), draw: 0.9 })
+    expect(next.measurement.reportsThisWeek).toBe(1)
+    expect(p.kept.has('candor:daily-planet:reported')).toBe(false)
+    await next.clear()
+    next.endView()
+    expect(next.measurement.reportsThisWeek).toBe(0)
   })
 
   it('endView() ends the view with its report and starts the next, drawn anew', async () => {

@@ -31,10 +31,10 @@ const bump = (a: ArmCount, goal: string) => {
 /** One more view of `arm` that reached `goal`, in the week of `t`. */
 export const addGoal = (tally: Tally, t: number, arm: MeasuredArm, goal: string): Tally => touched(tally, t, (w) => bump(w[arm], goal))
 
-/** One more report given to the site in the week of `t`. */
-export const addReport = (tally: Tally, t: number): Tally =>
+/** `n` more reports given to the site in the week of `t`. */
+export const addReport = (tally: Tally, t: number, n = 1): Tally =>
   touched(tally, t, (w) => {
-    w.reports++
+    w.reports += n
   })
 
 /** The counts of one arm over some weeks. */

@@ -22,3 +22,9 @@ export const REPORT_FORMAT = 'candor/report'
  * by default unless the browser sends Global Privacy Control.
  */
 export const sendsReports = (level: 'off' | 'declared' | 'all', chosen: boolean | undefined, gpc: boolean): boolean => level != 'off' && (chosen ?? !gpc)
+
+/**
+ * Where reports given as a page goes away are counted, by the start of their week (ms): localStorage is
+ * written at once, where an IndexedDB write begun in `pagehide` may not finish. The next view adds them to the counts.
+ */
+export const reportedKey = (site: string) => `candor:${site}:reported`

@@ -9,11 +9,11 @@ import { isNewer, parseMeasureRow, type MeasureRow } from '../record'
 import type { Arm, Level, Measurement } from '../types'
 import { armOf, checkGoal, drawView, isHeldOut } from './arm'
 import { results } from './results'
-import { REPORT_EVENT, REPORT_FORMAT, sendsReports, type CandorReport } from './report'
+import { REPORT_EVENT, REPORT_FORMAT, reportedKey, sendsReports, type CandorReport } from './report'
 import { DEFAULT_EPSILON, randomize } from './response'
 import { addGoal, addReport, addView } from './counting'
 import type { Tally } from './tally'
-import { isoWeek } from './week'
+import { isoWeek, weekStart } from './week'
 
 /** A view names at most this many goals; more are ignored. */
 const MAX_VIEW_GOALS = 20
@@ -75,7 +75,8 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
       .catch(() => {})
   }
 
-  const report = () => {
+  /** Ends the view with its report; `away`: the page is going away, so its count is staged synchronously. */
+  const report = (away = false) => {
     if (reported || !measured()) return
     reported = true
     const r = row()
@@ -90,9 +91,32 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
       epsilon,
       goals,
     }
-    count((w) => addReport(w, now()))
+    if (away) staged(now())
+    else count((w) => addReport(w, now()))
     // A listener's error is the page's, reported by the browser; it never stops Candor.
     globalThis.document?.dispatchEvent(new CustomEvent(REPORT_EVENT, { detail: Object.freeze(detail) }))
+  }
+
+  /** Counts a report made as the page goes away: at once in localStorage, added to the counts by the next view. */
+  const staged = (t: number) => {
+    if (ctx.memoryOnly) return count((w) => addReport(w, t))
+    try {
+      const key = reportedKey(ctx.site)
+      const kept = JSON.parse(localStorage.getItem(key) || '{}')
+      kept[weekStart(t)] = (Number(kept[weekStart(t)]) || 0) + 1
+      localStorage.setItem(key, JSON.stringify(kept))
+    } catch {}
+  }
+  /** Adds the reports the last views counted as they went away. */
+  const unstage = () => {
+    let kept: Record<string, unknown> = {}
+    try {
+      const key = reportedKey(ctx.site)
+      kept = JSON.parse(localStorage.getItem(key) || '{}')
+      localStorage.removeItem(key)
+    } catch {}
+    for (const [week, n] of Object.entries(kept ?? {}))
+      if (Number.isSafeInteger(n) && (n as number) > 0 && (n as number) < 1e6) count((w) => addReport(w, Number(week), n as number))
   }
 
   const read = () => {
@@ -110,8 +134,8 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
     })
   }
 
-  const ended = () => report()
-  const hidden = () => document.visibilityState == 'hidden' && report()
+  const ended = () => report(true)
+  const hidden = () => document.visibilityState == 'hidden' && report(true)
   // Back from the back/forward cache: a new view.
   const shownAgain = (e: PageTransitionEvent) => e.persisted && next()
   const next = () => {
@@ -134,7 +158,10 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
     arm,
     measurement: () => results(ctx),
     held,
-    start: () => void (loaded = true),
+    start() {
+      loaded = true
+      if (!ctx.memoryOnly) unstage()
+    },
     read,
     next,
     goal(name, opts) {

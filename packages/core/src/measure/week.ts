@@ -15,5 +15,11 @@ export const isoWeek = (t: number): string => {
   return `${year}-W${String(1 + Math.floor((thursday - Date.UTC(year, 0, 1)) / WEEK)).padStart(2, '0')}`
 }
 
+/** The start of the week of `t` (Monday 00:00 UTC), in ms: a time no finer than the week. */
+export const weekStart = (t: number): number => {
+  const d = new Date(t)
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() - ((d.getUTCDay() + 6) % 7))
+}
+
 /** The `n` weeks up to and including the week of `t`, newest first. */
 export const lastWeeks = (t: number, n: number): string[] => Array.from({ length: n }, (_, i) => isoWeek(t - i * WEEK))
