@@ -12,26 +12,29 @@ const KB = 1024
 export const budgets = [
   // Issue 2 asked for 5 KB of core; the measured model is larger (see the README's "Size"). Since issue 10 the
   // state is a plain store with a signals adapter beside it, and each concept a module: 12 KB for everything.
-  { name: '@candor/core (everything)', contents: "export * from '@candor/core'", limit: 12 * KB },
-  { name: '@candor/core { createCandor }', contents: "export { createCandor } from '@candor/core'", limit: 12 * KB },
+  // Issue 13 added measuring: its part is lazy, but the catalog's checks, the instance's goal/arm API, the stored
+  // counts' reader, estimate() and the chunks esbuild splits them into stay in (+2.3 KiB).
+  { name: '@candor/core (everything)', contents: "export * from '@candor/core'", limit: 14.5 * KB },
+  { name: '@candor/core { createCandor }', contents: "export { createCandor } from '@candor/core'", limit: 14 * KB },
   // The reading part alone, as candor.js starts (the editing part loads on intent).
-  { name: '@candor/core/startup { startCandor }', contents: "export { startCandor } from '@candor/core/startup'", limit: 8.5 * KB },
+  { name: '@candor/core/startup { startCandor }', contents: "export { startCandor } from '@candor/core/startup'", limit: 9 * KB },
   // Issue 3: Preact, @preact/signals, the widget and its CSS, on top of the core (whose
   // signals-core they share, so it is counted once, with the core).
   {
     name: '@candor/widget { mountCandor }',
     contents: "export { mountCandor } from '@candor/widget'",
     external: ['@candor/core', '@preact/signals-core'],
-    limit: 17 * KB,
+    // Issue 13: "Does tailoring help you?" and the holdout notice, with their strings (+1.3 KiB).
+    limit: 18.5 * KB,
   },
   // Everything includes declareInContext and its notice (issue 11).
-  { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 18.5 * KB },
-  { name: 'core + widget, all included', contents: "export * from '@candor/core'; export * from '@candor/widget'", limit: 30 * KB },
+  { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 20 * KB },
+  { name: 'core + widget, all included', contents: "export * from '@candor/core'; export * from '@candor/widget'", limit: 33.5 * KB },
   // What a page loads at startup with the lazy launcher: the core's reading part plus the launcher.
   {
     name: 'core/startup + lazy launcher',
     contents: "export { startCandor } from '@candor/core/startup'; export { mountCandorLazy } from '@candor/widget/lazy'",
-    limit: 10 * KB,
+    limit: 11.5 * KB,
   },
 ]
 
@@ -85,16 +88,22 @@ export async function measure({ contents, external = [] }) {
  * so that growth is caught (see the README's "Size" for what stands between the two).
  */
 export const fetchedBudgets = {
-  beforePanel: { goal: 5 * KB, limit: 14.5 * KB },
-  all: { goal: 20 * KB, limit: 39.5 * KB },
+  /** A page view without intent on a site that doesn't measure: candor.js alone. */
+  beforePanel: { goal: 5 * KB, limit: 15.5 * KB },
+  /** The same on a site that measures: candor.js and candor-measuring.js. */
+  measuring: { goal: 5 * KB, limit: 18.5 * KB },
+  all: { goal: 20 * KB, limit: 42.5 * KB },
 }
 
 /** The drop-in as built (pnpm build): what a script-tag page downloads. Budget in gzip bytes. */
 export const files = [
   // Issue 4: everything a visitor downloads before opening the panel (the panel loads lazily).
   // Issue 11 added ranked containers and declaring controls to the startup path (+1.4 KiB), issue 12 the shared arrival and the notes (+1.7 KiB).
-  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 14.5 * KB },
-  { name: 'candor-panel.js + its chunks (lazy)', match: /^candor-(panel|chunk).*\.js$/, limit: 24.5 * KB },
+  // Issue 13 the draw before the catalog, goals, holdout views from the first frame and the measuring part's loader (+1.1 KiB).
+  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 15.5 * KB },
+  { name: 'candor-panel.js + its chunks (lazy)', match: /^candor-(panel|chunk).*\.js$/, limit: 26.5 * KB },
+  // Loaded on a site whose catalog measures (issue 13).
+  { name: 'candor-measuring.js (a site that measures)', match: /^candor-measuring\.js$/, limit: 3 * KB },
 ]
 const DROPIN = root + 'packages/dropin/dist/'
 

@@ -1,5 +1,6 @@
 // What a visitor's browser fetches of Candor on the demo's front page: without intent, only candor.js
-// (the panel's code never loads on a page view where the visitor shows none); with the panel open,
+// on a site that doesn't measure (the panel's code never loads on a page view where the visitor shows
+// none), and candor-measuring.js with it on one that does (the demo as served); with the panel open,
 // everything. Each file is counted gzip -9, as a server would send it; the budgets are scripts/size.mjs's.
 import type { Page } from '@playwright/test'
 import { gzipSync } from 'node:zlib'
@@ -19,7 +20,13 @@ const watch = (page: Page) => {
   return { files, total }
 }
 
-test('a page view without intent fetches only candor.js, within budget; opening the panel fetches the rest, within budget', async ({ page }) => {
+test('a page view without intent fetches only candor.js, within budget; opening the panel fetches the rest, within budget', async ({ page, context }) => {
+  // The demo's catalog without its `measure`: a site that doesn't measure.
+  await context.route('**/candor.json', async (route) => {
+    const res = await route.fetch()
+    const { measure, ...catalog } = await res.json()
+    await route.fulfill({ response: res, json: catalog })
+  })
   const seen = watch(page)
   await page.goto('/')
   await page.evaluate(() => (window as unknown as { Candor: { ready: Promise<unknown> } }).Candor.ready)
@@ -38,6 +45,20 @@ test('a page view without intent fetches only candor.js, within budget; opening 
   const all = seen.total()
   console.log(`[bytes] panel open: ${all} B gzip in ${seen.files.size} files (goal ${fetchedBudgets.all.goal}, limit ${fetchedBudgets.all.limit})`)
   expect(all).toBeLessThanOrEqual(fetchedBudgets.all.limit)
+})
+
+test('on a site that measures, a page view without intent fetches candor.js and candor-measuring.js, within budget', async ({ page }) => {
+  // A returning visitor: the snapshot says the site measures, so the measuring part is asked for at once.
+  await page.goto('/')
+  await page.locator('.top').getByRole('button', { name: 'Follow Science' }).first().click()
+  await page.goto('about:blank')
+  const seen = watch(page)
+  await page.goto('/')
+  await page.evaluate(() => (window as unknown as { Candor: { ready: Promise<unknown> } }).Candor.ready)
+  await page.waitForTimeout(1000)
+  expect([...seen.files.keys()].sort()).toEqual(['candor-measuring.js', 'candor.js'])
+  console.log(`[bytes] measuring, without intent: ${seen.total()} B gzip (limit ${fetchedBudgets.measuring.limit})`)
+  expect(seen.total()).toBeLessThanOrEqual(fetchedBudgets.measuring.limit)
 })
 
 test('focus on the page\'s own "Your preferences" button is intent too', async ({ page }) => {

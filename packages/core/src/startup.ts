@@ -8,6 +8,7 @@ import type { Candor, CandorOptions } from './types'
 
 export { preopen } from './load'
 export { loadOnce } from './loader'
+export { LEVELS } from './record'
 export { readSnapshot, snapshotHoldout } from './snapshot'
 export { drawView, isHeldOut } from './measure/arm'
 export { holdsOption, whyNotRank, whyNotToggle } from './rules'

@@ -10,18 +10,14 @@ describe('@candor/core exports', () => {
       'REPORT_EVENT',
       'checkValue',
       'createCandor',
-      'difference',
       'estimate',
       'fingerprint',
-      'isoWeek',
       'keepProbability',
       'parseLifetime',
       'preopen',
       'readSnapshot',
       'snapshotHoldout',
       'validateCatalog',
-      'verdict',
-      'wilson',
     ])
   })
 

@@ -2,22 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { isHeldOut } from '../src/measure/arm'
 import { addGoal, addView, sumWeeks } from '../src/measure/counting'
 import { parseTally } from '../src/measure/tally'
-import { lastWeeks } from '../src/measure/week'
-import {
-  CandorError,
-  createCandor,
-  difference,
-  estimate,
-  isoWeek,
-  keepProbability,
-  validateCatalog,
-  verdict,
-  wilson,
-  type CandorReport,
-  type Catalog,
-} from '../src/index'
+import { CandorError, createCandor, estimate, keepProbability, validateCatalog, type CandorReport, type Catalog } from '../src/index'
+import { difference, wilson } from '../src/measure/interval'
+import { verdict } from '../src/measure/verdict'
+import { isoWeek, lastWeeks } from '../src/measure/week'
 import { randomize } from '../src/measure/response'
-import { catalog as base, clock, DAY, freshIdb, open, raw, tick } from './fixtures'
+import { catalog as base, clock, DAY, freshIdb, open, raw, seed, tick } from './fixtures'
 
 beforeEach(freshIdb)
 afterEach(() => vi.unstubAllGlobals())
@@ -179,7 +169,7 @@ describe('counting on the device', () => {
     expect(lastWeeks(Date.UTC(2026, 0, 5), 2)).toEqual(['2026-W02', '2026-W01'])
   })
 
-  it('a damaged stored tally loses the damaged week only', () => {
+  it('S30: a damaged stored tally loses the damaged week only', () => {
     const good = { tailored: { views: 3, goals: { read: 1 } }, holdout: { views: 1, goals: {} }, reports: 2 }
     expect(
       parseTally({ '2026-W49': good, '2026-W48': { tailored: { views: -1, goals: {} }, holdout: good.holdout, reports: 0 }, nonsense: good, '2026-W47': 'x' }),
@@ -187,6 +177,18 @@ describe('counting on the device', () => {
     expect(parseTally({ '2026-W49': { ...good, tailored: { views: 3, goals: { 'a b': 1, read: 1.5, ok: 2 } } } })['2026-W49']?.tailored.goals).toEqual({
       ok: 2,
     })
+  })
+
+  it('S30: a measure row a newer Candor wrote is kept as it is: counts skip it, a choice is refused', async () => {
+    await (await open()).set('topics', ['science'])
+    const newer = { v: 2, weeks: { '2026-W49': 'a shape we do not know' } }
+    await seed('daily-planet', { measure: newer })
+    const c = await visit({ catalog: measured({ holdout: 0.5 }), draw: 0.9 })
+    c.goal('read')
+    await tick()
+    expect((await raw('daily-planet')).measure).toEqual(newer)
+    await expect(c.setHoldouts(false)).rejects.toThrow(/newer version of Candor/)
+    expect(c.problems.map((p) => p.code)).toContain('newer-data')
   })
 })
 
@@ -248,7 +250,7 @@ describe('randomized response and estimate()', () => {
     expect(found).toBeGreaterThanOrEqual(80)
   })
 
-  it('debiases: (λ − (1 − p)) / (2p − 1), and counts what is not a report as ignored', () => {
+  it('S29: debiases (λ − (1 − p)) / (2p − 1), and counts what is not a report as ignored', () => {
     const p = keepProbability(1)
     const reports = [true, true, false, false, false].map((read) => ({
       format: 'candor/report',
@@ -343,7 +345,7 @@ describe('reports: one per measured view, noisy, and only what is documented', (
     expect(p.reports).toHaveLength(0)
   })
 
-  it('10,000 goal calls in one view give one report, and bad names a clear error', async () => {
+  it('S28: 10,000 goal calls in one view give one report of at most 20 goals, and bad names a clear error', async () => {
     const { p, c } = await setUp()
     for (let i = 0; i < 10_000; i++) c.goal(i % 2 ? 'read' : `g${i % 100}`)
     p.leave()
@@ -365,7 +367,7 @@ describe('the catalog’s measure field', () => {
     [{ goals: ['a b'] }, 'measure.goals[0]'],
     [{ goals: 'read' }, 'measure.goals: must be a list'],
     ['half', 'measure: must be an object'],
-  ])('%o is refused with %s', (measure, path) => {
+  ])('S27: %o is refused with %s', (measure, path) => {
     expect(() => validateCatalog({ ...base, measure })).toThrow(path)
   })
 

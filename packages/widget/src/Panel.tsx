@@ -1,4 +1,6 @@
-import { LEVELS, type Candor, type CandorError, type Explanation, type HistoryEntry, type Level } from '@candor/core'
+import type { Candor, CandorError, Explanation, HistoryEntry, Level } from '@candor/core'
+// From the startup entry, which candor.js has in already: the core's index would bring createCandor's parts along.
+import { LEVELS } from '@candor/core/startup'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { I18n } from './i18n'
 import type { Outline } from './outline'
