@@ -17,10 +17,12 @@ const MAX_GOALS = 20
 const FIELDS = ['id', 'type', 'label', 'purpose', 'options', 'source', 'lifetime', 'group', 'description', 'sensitive']
 const OPTION = ['value', 'label']
 
-/** A checked catalog, and what it held that this version doesn't know (left out). */
+/** A checked catalog, what it held that this version doesn't know (left out), and, when lenient, the problems of what was left out. */
 export interface CheckedCatalog {
   catalog: Catalog
   unknown: string[]
+  /** With `lenient`: each problem of a signal (or `intro`, `measure`) that was left out, by path. */
+  leftOut: string[]
 }
 
 /** The edit distance of two short words (for "did you mean"). */
@@ -44,9 +46,16 @@ const unknownField = (key: string, allowed: string[]) => {
  * Checks a catalog and returns a clean copy of it with what it left out, or throws one `CandorError`
  * (`code: 'catalog-invalid'`) listing every problem by path, e.g. `signals[2].purpose: required`.
  */
-export const checkCatalog = (input: unknown): CheckedCatalog => {
+export const checkCatalog = (input: unknown, lenient = false): CheckedCatalog => {
   const problems: string[] = []
   const unknown: string[] = []
+  const leftOut: string[] = []
+  /** Lenient: the problems found since `from` leave their part out instead of refusing the catalog. Whether any were. */
+  const leave = (from: number) => {
+    if (!lenient || problems.length == from) return problems.length > from
+    leftOut.push(...problems.splice(from))
+    return true
+  }
   const bad = (path: string, why: string) => problems.push(path + ': ' + why)
   const text = (o: Record<string, unknown>, key: keyof typeof LIMITS, at: string, need?: boolean) => {
     const v = own(o, key)
@@ -63,7 +72,9 @@ export const checkCatalog = (input: unknown): CheckedCatalog => {
   if (!isObject(input)) throw new CandorError('catalog-invalid', 'Invalid Candor catalog: expected an object like { site, signals: [...] }')
   const site = slug(own(input, 'site'), 'site', 'daily-planet')
   only(input, '', TOP)
+  const beforeIntro = problems.length
   text(input, 'intro', '')
+  const badIntro = leave(beforeIntro)
   const list = own(input, 'signals')
   const signals: SignalDefinition[] = []
   const ids = new Set<string>()
@@ -71,11 +82,11 @@ export const checkCatalog = (input: unknown): CheckedCatalog => {
   else
     list.forEach((s: unknown, i) => {
       const at = `signals[${i}]`
-      if (!isObject(s)) return bad(at, 'must be an object')
+      const before = problems.length
+      if (!isObject(s)) return void (bad(at, 'must be an object'), leave(before))
       only(s, at + '.', FIELDS)
       const id = slug(own(s, 'id'), at + '.id', 'topics')
       if (ids.has(id)) bad(at + '.id', `"${id}" is declared twice`)
-      ids.add(id)
       const [type, options, source, lifetime, sensitive] = ['type', 'options', 'source', 'lifetime', 'sensitive'].map((k) => own(s, k))
       if (type !== 'boolean' && type !== 'choice' && type !== 'multi') bad(at + '.type', 'must be "boolean", "choice" or "multi"')
       text(s, 'label', at + '.', true)
@@ -103,6 +114,9 @@ export const checkCatalog = (input: unknown): CheckedCatalog => {
       if (lifetime !== undefined && (typeof lifetime != 'string' || !parseLifetime(lifetime)))
         bad(at + '.lifetime', 'must look like "90d", "12h" or "2w" (whole hours, days or weeks), or be left out')
       if (sensitive !== undefined && typeof sensitive != 'boolean') bad(at + '.sensitive', 'must be true or false')
+      // Lenient (the drop-in): a signal with a problem is left out (its id free for a later, good one), and the others are used.
+      if (lenient && leave(before)) return
+      ids.add(id)
       // Copy only what was checked: the page keeps no handle on our catalog. No prototype either,
       // so a polluted Object.prototype.source can't make a signal inferable.
       const def = Object.create(null) as Record<string, unknown>
@@ -114,13 +128,15 @@ export const checkCatalog = (input: unknown): CheckedCatalog => {
               : own(s, k)
       signals.push(def as unknown as SignalDefinition)
     })
+  const beforeMeasure = problems.length
   const measure = checkMeasure(own(input, 'measure'), bad, only)
+  const badMeasure = leave(beforeMeasure)
   fail('catalog-invalid', 'Invalid Candor catalog', problems)
   const catalog: Catalog = { site, signals }
   const intro = own(input, 'intro')
-  if (intro !== undefined) catalog.intro = intro as string
-  if (measure) catalog.measure = measure
-  return { catalog, unknown }
+  if (intro !== undefined && !badIntro) catalog.intro = intro as string
+  if (measure && !badMeasure) catalog.measure = measure
+  return { catalog, unknown, leftOut }
 }
 
 const inRange = (v: unknown, min: number, max: number) => typeof v == 'number' && v >= min && v <= max

@@ -54,12 +54,13 @@ const browserGpc = () => {
 }
 
 export const createInstance = (options: CandorOptions, part: EditingPart, measuring?: MeasurePart): Candor => {
-  const checked = checkCatalog(options?.catalog)
+  const checked = checkCatalog(options?.catalog, options?.lenient === true)
   const catalog = freeze(checked.catalog)
   const { site } = catalog
   const now = options.now || Date.now
   const memoryOnly = options.storage == 'memory'
   if (checked.unknown.length) console.warn(`Candor: the catalog of "${site}" has fields this version doesn't know:\n  ${checked.unknown.join('\n  ')}`)
+  if (checked.leftOut.length) console.error(`Candor: parts of the catalog of "${site}" were left out, the rest is used:\n  ${checked.leftOut.join('\n  ')}`)
 
   const store = createStore({
     records: new Map(),
@@ -67,7 +68,10 @@ export const createInstance = (options: CandorOptions, part: EditingPart, measur
     storedLevel: undefined,
     previewing: options.shared === true,
     history: [],
-    problems: checked.unknown.map((message) => ({ code: 'unknown-field' as const, message })),
+    problems: [
+      ...checked.unknown.map((message) => ({ code: 'unknown-field' as const, message })),
+      ...checked.leftOut.map((message) => ({ code: 'left-out' as const, message })),
+    ],
     storage: memoryOnly ? { kind: 'memory', reason: 'page-only', detail: 'the site asked for storage: "memory"' } : { kind: 'indexeddb' },
     clock: 0,
     measure: parseMeasureRow(undefined),
@@ -134,19 +138,21 @@ export const createInstance = (options: CandorOptions, part: EditingPart, measur
     next() {},
     start() {},
     read() {},
+    skip() {},
     stop() {},
   }
   const measures = (catalog.measure?.holdout ?? 0) > 0 && !!measuring
   const measurer = measures ? ('view' in measuring ? Promise.resolve(measuring.view) : measuring.load()) : undefined
   measurer?.catch(() => {})
   /** Puts the measuring part in and starts the view; one that can't load leaves this view unmeasured. */
-  const measure = async () => {
+  const measure = async (unmeasured: boolean) => {
     try {
       const make = await measurer!
       if (ctx.destroyed) return
       view = make(ctx, level, inUse, options)
       for (const g of early.splice(0)) view.goal(...g)
       view.start()
+      if (unmeasured) view.skip()
     } catch {}
   }
 
@@ -297,7 +303,8 @@ export const createInstance = (options: CandorOptions, part: EditingPart, measur
   const ready: Promise<Candor> = (memoryOnly ? Promise.resolve() : load(ctx, true)).then(
     async () => {
       if (options.snapshot !== false && !memoryOnly && !ctx.destroyed) stopSnapshot = keepSnapshot(ctx)
-      if (measurer) await measure()
+      // Nothing in use (a first visit): this view has nothing to compare, so `ready` doesn't wait for the measuring part.
+      if (measurer) inUse() ? await measure(false) : void measure(true)
       return api
     },
     () => api,

@@ -78,7 +78,7 @@ export const load = async (ctx: Context, first: boolean): Promise<boolean> => {
     history: appended(got.history, ...faded),
     measure: got.measure,
     // What a read finds replaces what the last read found; storage faults and catalog warnings stay.
-    problems: got.problems.concat(store.state.problems.filter((p) => p.code == 'storage' || p.code == 'unknown-field')),
+    problems: got.problems.concat(store.state.problems.filter((p) => p.code == 'storage' || p.code == 'unknown-field' || p.code == 'left-out')),
   })
   if (old.length) void dropFaded(ctx, ctx.backend, old, t, faded)
   return true

@@ -19,6 +19,11 @@ export interface CandorOptions {
    * keeps it current, whichever way it uses Candor.
    */
   snapshot?: boolean
+  /**
+   * `true`: a signal (or `intro`, `measure`) with a problem is left out and reported in `problems` (code `'left-out'`), and the
+   * rest is used, instead of throwing. For catalogs edited by hand (the drop-in); the site's code is better served strict.
+   */
+  lenient?: boolean
   /** This view opens as the page everyone sees (a shared link's arrival): a preview from the start, never measured. */
   shared?: boolean
   /** This view's draw for holdouts, in [0, 1); default a fresh `crypto.getRandomValues` number. For tests and for candor.js, which draws before the catalog is in. */
@@ -258,9 +263,9 @@ export interface Orphan {
   setAt?: number
 }
 
-/** Something Candor noticed but could carry on from: a corrupt record, newer data, a failed write, a catalog field it doesn't know. */
+/** Something Candor noticed but could carry on from: a corrupt record, newer data, a failed write, a catalog field it doesn't know, a part of the catalog left out (`lenient`). */
 export interface Problem {
-  code: 'corrupt-record' | 'newer-data' | 'storage' | 'unknown-field'
+  code: 'corrupt-record' | 'newer-data' | 'storage' | 'unknown-field' | 'left-out'
   message: string
   key?: string
 }

@@ -171,3 +171,44 @@ describe('fingerprint', () => {
     expect(fingerprint({ ...base, options: [{ value: 'sports', label: 'Sports' }] })).not.toBe(fingerprint(base))
   })
 })
+
+describe('lenient: the drop-in leaves out what is wrong and uses the rest', () => {
+  const long = 'x'.repeat(300)
+  const input = {
+    site: 'a',
+    intro: '',
+    measure: { holdout: 2 },
+    signals: [sig({ label: long }), sig({ id: 'y' }), sig({ id: 'x', label: 'Good X' }), 'nonsense', sig({ id: 'y' })],
+  }
+
+  it('createCandor stays strict: every problem by path, in one CandorError', () => {
+    expect(problems(input)).toEqual([
+      'intro: must be text of 1 to 2000 characters',
+      'signals[0].label: must be text of 1 to 200 characters',
+      'signals[2].id: "x" is declared twice',
+      'signals[3]: must be an object',
+      'signals[4].id: "y" is declared twice',
+      'measure.holdout: must be a share of views from 0 to 0.5, e.g. 0.05 for 1 in 20 (a number, not text)',
+    ])
+  })
+
+  it('lenient: each signal with a problem is left out (its id free for a good one), reported by path; intro and measure too', async () => {
+    const checked = checkCatalog(input, true)
+    expect(checked.catalog.signals.map((s) => [s.id, s.label])).toEqual([
+      ['y', 'X'],
+      ['x', 'Good X'],
+    ])
+    expect(checked.catalog.intro).toBeUndefined()
+    expect(checked.catalog.measure).toBeUndefined()
+    expect(checked.leftOut).toHaveLength(5)
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const c = createCandor({ catalog: input as never, storage: 'memory', lenient: true })
+    await c.set('x', true)
+    expect(c.get('x')).toBe(true)
+    expect(c.problems.filter((p) => p.code == 'left-out').map((p) => p.message)).toEqual(checked.leftOut)
+    expect(String(error.mock.calls[0]![0])).toContain('signals[0].label')
+    error.mockRestore()
+    // Still refused: no site, or no list of signals, leaves nothing to use.
+    expect(() => createCandor({ catalog: { signals: [] } as never, lenient: true })).toThrow(CandorError)
+  })
+})

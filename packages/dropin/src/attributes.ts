@@ -281,7 +281,8 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
     e.preventDefault()
     const text = t.getAttribute(DECLARE)
     if (text !== null) {
-      if (t.getAttribute('aria-disabled') != 'true' && instance) {
+      // Before the instance is ready too: the declaration waits for it rather than being lost.
+      if (t.getAttribute('aria-disabled') != 'true') {
         const { id, option } = parseDeclare(text)
         hooks.declare?.(t, id, option)
       }

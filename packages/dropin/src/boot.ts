@@ -78,7 +78,11 @@ const boot = (): CandorGlobal | undefined => {
     open: (id) => open(id),
     whyLabel: strings.why,
     intent: () => intent(),
-    declare: (el, id, option) => candor && declare(candor, el, id, option),
+    declare: (el, id, option) =>
+      void ready.then(
+        (c) => declare(c, el, id, option),
+        () => {},
+      ),
     report: (m) => console.error(m),
     goal: (name, reached) => (candor ? goal(candor, name, reached) : goalsBefore.push([name, reached])),
     note: (m, usual) => {
@@ -130,7 +134,8 @@ const boot = (): CandorGlobal | undefined => {
     }
     // It keeps the snapshot read above current (the core's default); writes load with the panel.
     const candor = startCandor(
-      { catalog: input as never, shared, draw },
+      // Lenient: a site owner's typo in one signal leaves that signal out, not the whole panel.
+      { catalog: input as never, shared, draw, lenient: true },
       () => loadPanel().then((p) => p.edit),
       () => loadMeasuring().then((m) => m.createView),
     )

@@ -78,6 +78,8 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
   const level = candor.level
   candor.signals.version.value
   const all: Explanation[] = candor.catalog.signals.map((s) => candor.explain(s.id))
+  // Parts of the site's catalog with mistakes in them, left out (the drop-in is lenient; the console says which).
+  const leftOut = candor.problems.filter((p) => p.code == 'left-out').length
   const label = (id?: string) => candor.catalog.signals.find((s) => s.id == id)?.label ?? id ?? ''
 
   const run = (p: Promise<unknown>, done?: string) => {
@@ -160,6 +162,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
         )}
       </header>
       {storage.kind == 'memory' && <p class="warn">{t('unsaved', { reason: t(`reason.${storage.reason}`) })}</p>}
+      {leftOut > 0 && <p class="warn">{t('leftOut')}</p>}
       {candor.previewing && (
         <div class="preview">
           <p>{t('previewing')}</p>
@@ -265,6 +268,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
         </section>
       )}
 
+      {!all.length && <p class="muted">{t('noSignals')}</p>}
       {[...groups].map(([group, list], i) => (
         <section key={group} class="group" aria-labelledby={`${uid}-g${i}`}>
           <h3 id={`${uid}-g${i}`}>

@@ -30,6 +30,8 @@ export interface View {
   start(): void
   /** The page reads a signal: the first read after `start` decides the view, and counts it when measured. */
   read(): void
+  /** Decides this view unmeasured (it had nothing in use when it began). */
+  skip(): void
   stop(): void
 }
 
@@ -163,6 +165,7 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
       if (!ctx.memoryOnly) unstage()
     },
     read,
+    skip: () => void (decided = true),
     next,
     goal(name, opts) {
       checkGoal(name)

@@ -19,6 +19,8 @@ export const de: Strings = {
   noticeDeclareFailed: 'Das konnte nicht gespeichert werden: {reason}',
   title: 'Was diese Seite anpasst',
   intro: 'Alles, womit diese Website anpasst, was Sie sehen. Es bleibt in diesem Browser und wird nirgendwohin gesendet.',
+  leftOut: 'Ein Teil der Einstellungen dieser Website kann nicht angezeigt werden: Ihre Liste enthält Fehler, die die Website beheben muss.',
+  noSignals: 'Diese Website verwendet noch nichts, um ihre Seiten zuzuschneiden.',
   close: 'Schließen',
   unsaved: 'Ihre Auswahl kann in diesem Browser nicht gespeichert werden ({reason}): Sie gilt, bis Sie diese Seite verlassen.',
   'reason.unavailable': 'dieser Browser bietet hier keinen Speicher',

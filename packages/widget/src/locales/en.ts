@@ -18,6 +18,8 @@ export const en = {
   noticeDeclareFailed: "That couldn't be saved: {reason}",
   title: 'What tailors this page',
   intro: 'Everything this site uses to tailor what you see. It stays in this browser and is never sent anywhere.',
+  leftOut: "Part of this site's settings couldn't be shown: its list of them has mistakes the site needs to fix.",
+  noSignals: 'This site uses nothing to tailor its pages yet.',
   close: 'Close',
   unsaved: "Your choices can't be saved in this browser ({reason}): they last until you leave this page.",
   'reason.unavailable': 'this browser offers no storage here',

@@ -19,6 +19,8 @@ export const fr: Strings = {
   noticeDeclareFailed: "Cela n'a pas pu être enregistré : {reason}",
   title: 'Ce qui adapte cette page',
   intro: 'Tout ce que ce site utilise pour adapter ce que vous voyez. Cela reste dans ce navigateur et n’est envoyé nulle part.',
+  leftOut: 'Une partie des réglages de ce site ne peut pas être affichée : leur liste contient des erreurs que le site doit corriger.',
+  noSignals: "Ce site n'utilise encore rien pour personnaliser ses pages.",
   close: 'Fermer',
   unsaved: 'Vos choix ne peuvent pas être enregistrés dans ce navigateur ({reason}) : ils durent jusqu’à ce que vous quittiez cette page.',
   'reason.unavailable': 'ce navigateur n’offre pas de stockage ici',
