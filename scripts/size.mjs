@@ -29,7 +29,7 @@ export const budgets = [
   },
   // Everything includes declareInContext and its notice (issue 11).
   { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 20 * KB },
-  { name: 'core + widget, all included', contents: "export * from '@candor/core'; export * from '@candor/widget'", limit: 33.5 * KB },
+  { name: 'core + widget, all included', contents: "export * from '@candor/core'; export * from '@candor/widget'", limit: 34.5 * KB },
   // What a page loads at startup with the lazy launcher: the core's reading part plus the launcher.
   {
     name: 'core/startup + lazy launcher',
@@ -89,9 +89,9 @@ export async function measure({ contents, external = [] }) {
  */
 export const fetchedBudgets = {
   /** A page view without intent on a site that doesn't measure: candor.js alone. */
-  beforePanel: { goal: 5 * KB, limit: 15.5 * KB },
+  beforePanel: { goal: 5 * KB, limit: 16 * KB },
   /** The same on a site that measures: candor.js and candor-measuring.js. */
-  measuring: { goal: 5 * KB, limit: 18.5 * KB },
+  measuring: { goal: 5 * KB, limit: 19 * KB },
   all: { goal: 20 * KB, limit: 42.5 * KB },
 }
 
@@ -100,7 +100,8 @@ export const files = [
   // Issue 4: everything a visitor downloads before opening the panel (the panel loads lazily).
   // Issue 11 added ranked containers and declaring controls to the startup path (+1.4 KiB), issue 12 the shared arrival and the notes (+1.7 KiB).
   // Issue 13 the draw before the catalog, goals, holdout views from the first frame and the measuring part's loader (+1.1 KiB).
-  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 15.5 * KB },
+  // Issue 14 the lenient catalog (a bad signal left out, not the panel) and the launcher's narrow form (+0.5 KiB).
+  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 16 * KB },
   { name: 'candor-panel.js + its chunks (lazy)', match: /^candor-(panel|chunk).*\.js$/, limit: 26.5 * KB },
   // Loaded on a site whose catalog measures (issue 13).
   { name: 'candor-measuring.js (a site that measures)', match: /^candor-measuring\.js$/, limit: 3 * KB },

@@ -30,7 +30,12 @@ $('#why').onclick = () => widget.open('topics')
 const topicLabel = (v: string) => candor.catalog.signals.find((s) => s.id == 'topics')?.options?.find((o) => o.value == v)?.label
 const items = stories.map((s) => {
   const li = document.createElement('li')
-  li.append(s.title)
+  const link = document.createElement('a')
+  link.href = '#' + s.title.toLowerCase().replace(/[^a-z]+/g, '-')
+  link.textContent = s.title
+  // Reading a story is the site's goal: counted for this view when the site measures.
+  link.onclick = () => candor.goal('read')
+  li.append(link)
   const tag = document.createElement('span')
   tag.className = 'tag'
   tag.textContent = 'for you'

@@ -36,7 +36,8 @@ test('a page view without intent fetches only candor.js, within budget; opening 
   console.log(`[bytes] without intent: ${before} B gzip (goal ${fetchedBudgets.beforePanel.goal}, limit ${fetchedBudgets.beforePanel.limit})`)
   expect(before).toBeLessThanOrEqual(fetchedBudgets.beforePanel.limit)
 
-  const launcher = page.locator('candor-widget .candor-launcher')
+  // The page's own opener: a page with one shows no floating launcher.
+  const launcher = page.getByRole('button', { name: 'Your preferences' })
   await launcher.hover()
   await expect.poll(() => [...seen.files.keys()].some((n) => n.startsWith('candor-panel'))).toBe(true)
   await launcher.click()

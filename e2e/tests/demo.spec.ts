@@ -243,8 +243,8 @@ test('no frame paints a gated element, or the top stories in an order, the prefe
     }
     requestAnimationFrame(frame)
   })
-  // Reload only once candor.js is ready (its launcher is up).
-  const panelLoaded = () => page.locator('candor-widget').waitFor({ state: 'attached' })
+  // Reload only once candor.js is ready.
+  const panelLoaded = () => page.evaluate(() => (window as unknown as { Candor: { ready: Promise<unknown> } }).Candor.ready.then(() => undefined))
   await page.goto('/')
   await page.evaluate(() => localStorage.setItem('wanted', 'baseline'))
   await panelLoaded()

@@ -137,11 +137,11 @@ test.describe('keyboard', () => {
     expect(after.isLauncher, `focus after Escape is on ${after.what}`).toBe(true)
   })
 
-  test('"Why am I seeing this?" opens the panel with focus on the Topics switch', async ({ page }) => {
+  test('"Why am I seeing this?" opens the panel with focus on the Topics card (its first option: nothing is set, so no switch)', async ({ page }) => {
     await openPage(page)
     await page.getByRole('button', { name: 'Why am I seeing this?' }).click()
     await expect(dialog(page)).toBeVisible()
-    const topicsSwitch = signalCard(page, 'topics').getByRole('switch')
+    const topicsSwitch = signalCard(page, 'topics').getByRole('checkbox').first()
     await expect(topicsSwitch).toBeFocused()
     await expect(topicsSwitch).toBeInViewport()
 
@@ -179,7 +179,7 @@ test.describe('the sticky panel header', () => {
       await page.setViewportSize(viewport)
       await openPage(page)
       await page.getByRole('button', { name: 'Why am I seeing this?' }).click()
-      const topicsSwitch = signalCard(page, 'topics').getByRole('switch')
+      const topicsSwitch = signalCard(page, 'topics').getByRole('checkbox').first()
       await expect(topicsSwitch).toBeFocused()
       await settle(page)
       const seen = await focusedIsVisible(page)
@@ -610,7 +610,7 @@ const states: Array<{ name: string; reach: (page: Page) => Promise<void> }> = [
     name: 'German (?lang=de)',
     reach: async (page) => {
       await openPage(page, '?lang=de')
-      await expect(launcher(page)).toHaveText('Personalisierung')
+      await expect(launcher(page)).toHaveText('Ihre Einstellungen')
       await openPanel(page)
     },
   },
@@ -642,7 +642,7 @@ const states: Array<{ name: string; reach: (page: Page) => Promise<void> }> = [
     name: 'inline <candor-preferences>, dark, German',
     reach: async (page) => {
       await openPage(page, '?theme=dark&lang=de', '/inline.html')
-      await expect(page.locator('candor-preferences .candor')).toContainText('Was diese Seite anpasst')
+      await expect(page.locator('candor-preferences .candor')).toContainText('Ihre Einstellungen für diese Website')
     },
   },
 ]
@@ -725,9 +725,9 @@ test.describe('under a strict CSP', () => {
     })
     await page.goto('/csp/widget.html?lang=de')
     await page.waitForFunction(() => window.pageReady === true || typeof window.pageError === 'string')
-    await expect(launcher(page)).toHaveText('Personalisierung')
+    await expect(launcher(page)).toHaveText('Ihre Einstellungen')
     await openPanel(page)
-    await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText('Was diese Seite anpasst')
+    await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText('Ihre Einstellungen')
     expect(await page.evaluate(() => window.__cspViolations)).toEqual([])
   })
 })

@@ -131,7 +131,8 @@ export const checkCatalog = (input: unknown, lenient = false): CheckedCatalog =>
   const beforeMeasure = problems.length
   const measure = checkMeasure(own(input, 'measure'), bad, only)
   const badMeasure = leave(beforeMeasure)
-  fail('catalog-invalid', 'Invalid Candor catalog', problems)
+  // What still refuses the catalog (its site, its list) is said with everything else that was wrong.
+  fail('catalog-invalid', 'Invalid Candor catalog', problems.length ? leftOut.concat(problems) : problems)
   const catalog: Catalog = { site, signals }
   const intro = own(input, 'intro')
   if (intro !== undefined && !badIntro) catalog.intro = intro as string

@@ -197,6 +197,8 @@ const boot = (): CandorGlobal | undefined => {
       c.subscribe(apply)
       if (data.launcher != 'none')
         withBody(() => {
+          // A page with its own opener (data-candor-open) needs no floating button, unless it asks: data-launcher="always".
+          if (data.launcher != 'always' && document.querySelector('[data-candor-open]')) return
           try {
             host = document.createElement('candor-widget')
             document.body.append(host)

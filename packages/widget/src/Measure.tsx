@@ -33,7 +33,7 @@ export const Measure = ({ candor, i18n, uid, run }: { candor: Candor; i18n: I18n
       {m.goals.length ? (
         m.goals.map((g) => (
           <div class="goal" key={g.goal}>
-            <table>
+            <table class="candor-table">
               <caption>
                 <Say i18n={i18n} k="measureGoal" goal={g.goal} />
               </caption>

@@ -24,6 +24,8 @@ export interface PanelProps {
   theme?: string
   /** What tailoring changed on this page (the drop-in counts its attributes), said at the top. */
   pageChanges?: () => PageChanges
+  /** On a settings page (`<candor-preferences>`): titled for it, without the tools for the page in view (preview, outline, share). */
+  inline?: boolean
 }
 
 /** What tailoring changed on a page: parts shown for the visitor, lists reordered, parts of the shared page hidden. */
@@ -42,7 +44,7 @@ const FRAME_MS = 16
 const REVOKE_AFTER_MS = 1000
 
 /** Everything the visitor can see and do: the content of the modal and of `<candor-preferences>`. */
-export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, theme, pageChanges }: PanelProps) => {
+export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, theme, pageChanges, inline }: PanelProps) => {
   const { t } = i18n
   const c = pageChanges?.()
   const changed = c
@@ -94,7 +96,8 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
   const focusCard = (id: string, first: string) => {
     const card = root()?.getElementById(`${uid}-${id}-card`)
     card?.scrollIntoView?.({ block: 'center' })
-    ;(card?.querySelector<HTMLElement>(first) ?? card?.querySelector<HTMLElement>('[role=switch]'))?.focus()
+    // A signal holding nothing has no switch: its first option, then.
+    ;(card?.querySelector<HTMLElement>(first) ?? card?.querySelector<HTMLElement>('[role=switch]') ?? card?.querySelector<HTMLElement>('input,button'))?.focus()
   }
   // "Change" and "Correct" go to the editor; opening at a signal goes to its switch.
   const focus = (id: string) => focusCard(id, 'input')
@@ -154,7 +157,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
   return (
     <div class="candor" ref={ref} dir={i18n.dir} lang={i18n.lang} data-theme={theme}>
       <header class="head">
-        <h2 id={uid + '-title'}>{t('title')}</h2>
+        <h2 id={uid + '-title'}>{t(inline ? 'titleInline' : 'title')}</h2>
         {onClose && (
           <button type="button" class="close" onClick={onClose}>
             {t('close')}
@@ -179,7 +182,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
           </button>
         </div>
       )}
-      {changed.length > 0 && !candor.previewing && (
+      {changed.length > 0 && !candor.previewing && !inline && (
         <div class="changes">
           <p>{t('changes', { list: i18n.list(changed) })}</p>
           <button type="button" onClick={() => candor.preview(true)}>
@@ -208,33 +211,35 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
         {candor.gpc && <p class="muted">{t('gpc', { level: t('level.declared') })}</p>}
       </fieldset>
 
-      <div class="tools">
-        {/* Said with what changed when there is a summary: one button, where it is explained. */}
-        {!candor.previewing && !changed.length && (
-          <button type="button" onClick={() => candor.preview(true)}>
-            {t('preview')}
+      {!inline && (
+        <div class="tools">
+          {/* Said with what changed when there is a summary: one button, where it is explained. */}
+          {!candor.previewing && !changed.length && (
+            <button type="button" onClick={() => candor.preview(true)}>
+              {t('preview')}
+            </button>
+          )}
+          <button type="button" aria-pressed={outline.on.value} onClick={() => outline.toggle()}>
+            {t('outline')}
           </button>
-        )}
-        <button type="button" aria-pressed={outline.on.value} onClick={() => outline.toggle()}>
-          {t('outline')}
-        </button>
-        {outline.on.value && <p class="muted">{outline.count.value ? t('outlined', { count: outline.count.value }) : t('outlinedNone')}</p>}
-        <button type="button" onClick={share}>
-          {t('share')}
-        </button>
-        {sharing && (
-          <p class="muted" role="status">
-            {sharing.copied ? (
-              t('shareCopied')
-            ) : (
-              <label>
-                {t('shareManual')}
-                <input type="text" readOnly value={sharing.link} ref={(i) => i?.select()} />
-              </label>
-            )}
-          </p>
-        )}
-      </div>
+          {outline.on.value && <p class="muted">{outline.count.value ? t('outlined', { count: outline.count.value }) : t('outlinedNone')}</p>}
+          <button type="button" onClick={share}>
+            {t('share')}
+          </button>
+          {sharing && (
+            <p class="muted" role="status">
+              {sharing.copied ? (
+                t('shareCopied')
+              ) : (
+                <label>
+                  {t('shareManual')}
+                  <input type="text" readOnly value={sharing.link} ref={(i) => i?.select()} />
+                </label>
+              )}
+            </p>
+          )}
+        </div>
+      )}
 
       {(review.length > 0 || soon.length > 0) && (
         <section class="still" aria-labelledby={uid + '-still'}>

@@ -28,11 +28,13 @@ export const SignalCard = ({ candor, e, i18n, uid, run, focus }: SignalCardProps
   const { t } = i18n
   const s = e.signal
   const id = `${uid}-${s.id}`
-  const inUse = e.state != 'off'
-  const on = s.type == 'boolean' ? inUse && e.value === true && e.state != 'expired' : inUse
+  // One meaning per switch: a boolean's switch is its value (on or off); another signal's is whether a value
+  // it holds may be used, shown only once it holds one (nothing to allow while nothing is set).
+  const bool = s.type == 'boolean'
+  const on = bool ? e.value === true && e.state != 'off' && e.state != 'expired' : e.state != 'off'
+  const hasSwitch = bool || e.value !== undefined
   const usage = candor.usage[s.id]
-  const toggle = () =>
-    run(on ? candor.turnOff(s.id) : e.state == 'off' && (s.type != 'boolean' || e.value === true) ? candor.turnOn(s.id) : candor.set(s.id, true))
+  const toggle = () => run(bool ? candor.set(s.id, !on) : on ? candor.turnOff(s.id) : candor.turnOn(s.id))
   const current = Array.isArray(e.value) ? e.value : []
   const pick = (v: string, checked: boolean) => run(candor.set(s.id, s.type == 'multi' ? (checked ? current.concat(v) : current.filter((x) => x != v)) : v))
 
@@ -46,10 +48,20 @@ export const SignalCard = ({ candor, e, i18n, uid, run, focus }: SignalCardProps
           <bdi>{s.label}</bdi>
           {s.sensitive && <span class="badge">{t('sensitive')}</span>}
         </h4>
-        <button type="button" role="switch" aria-checked={on} class="switch" id={id + '-switch'} aria-label={`${t('use')}: ${s.label}`} onClick={toggle}>
-          <span class="track" aria-hidden="true" />
-          {t('use')}
-        </button>
+        {hasSwitch && (
+          <button
+            type="button"
+            role="switch"
+            aria-checked={on}
+            class="switch"
+            id={id + '-switch'}
+            aria-label={bool ? s.label : `${t('use')}: ${s.label}`}
+            onClick={toggle}
+          >
+            <span class="track" aria-hidden="true" />
+            {bool ? t(on ? 'on' : 'off') : t('use')}
+          </button>
+        )}
       </div>
       {s.description && (
         <p class="muted">
@@ -104,9 +116,7 @@ export const SignalCard = ({ candor, e, i18n, uid, run, focus }: SignalCardProps
         </p>
       )}
       {e.state != 'active' && e.state != 'unset' && e.state != 'expired' && <p class="note">{e.paused ? t(`paused.${e.paused}`) : t(`state.${e.state}`)}</p>}
-      {usage && (
-        <p class="used">{usage.reasons.length ? <Say i18n={i18n} k="used" reasons={i18n.list(usage.reasons)} /> : t('usedCount', { count: usage.count })}</p>
-      )}
+      {usage && <p class="used">{usage.reasons.length ? <Say i18n={i18n} k="used" reasons={i18n.list(usage.reasons)} /> : t('usedHere')}</p>}
       <div class="actions">
         {e.source == 'inferred' && e.value !== undefined && (
           <>

@@ -19,7 +19,9 @@ export const renderInline = (host: HTMLElement, candor: Candor, options: WidgetO
   const outline = createOutline(candor)
   const theme = forcedTheme(host.getAttribute('theme') || options.theme)
   const lang = pageLang(host.getAttribute('lang') || options.lang)
-  const unmount = renderInLanguage(root, lang, options.strings, (i18n) => <Panel candor={candor} i18n={i18n} outline={outline} uid={nextUid()} theme={theme} />)
+  const unmount = renderInLanguage(root, lang, options.strings, (i18n) => (
+    <Panel candor={candor} i18n={i18n} outline={outline} uid={nextUid()} theme={theme} inline />
+  ))
   return () => {
     unmount()
     outline.destroy()

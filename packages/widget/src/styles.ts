@@ -40,7 +40,7 @@ min-height:32px;min-width:32px;padding:4px 12px;cursor:pointer}
 .candor .options{display:flex;flex-wrap:wrap;column-gap:16px}
 .candor .value{font-weight:600}
 .candor .note{border-inline-start:3px solid var(--candor-accent);padding-inline-start:8px}
-.candor .used{color:var(--candor-accent);font-weight:500}
+.candor .used{color:var(--candor-muted)}
 .candor .switch{display:inline-flex;align-items:center;gap:8px;flex:none;border-radius:99px;padding-inline:6px 12px}
 .candor .track{inline-size:36px;block-size:20px;border-radius:99px;background:var(--candor-border);position:relative;flex:none}
 .candor .track::after{content:"";position:absolute;inset-block-start:2px;inset-inline-start:2px;inline-size:16px;block-size:16px;border-radius:50%;background:#fff}

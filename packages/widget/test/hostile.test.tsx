@@ -36,7 +36,8 @@ const PAYLOADS = [
   '&lt;b&gt;entity&lt;/b&gt; &amp;',
 ]
 /** Elements the panel never renders itself: any of them would come from a payload. */
-const FOREIGN = 'img,script,svg,iframe,style,math,mtext,mglyph,table,object,embed,link,meta,a,b,form,base'
+// Candor's own tables ("Does tailoring help you?") carry their class.
+const FOREIGN = 'img,script,svg,iframe,style,math,mtext,mglyph,table:not(.candor-table),object,embed,link,meta,a,b,form,base'
 
 let box: HTMLElement
 let mounted: Mounted | undefined
@@ -198,7 +199,7 @@ describe('S06 Object.prototype polluted before the widget renders', () => {
   /** What the panel shows about each signal, gathered while polluted, checked after. */
   const shown = () =>
     [...box.querySelectorAll('.signal')].map((card) => ({
-      on: card.querySelector('[role=switch]')!.getAttribute('aria-checked'),
+      on: card.querySelector('[role=switch]')?.getAttribute('aria-checked') ?? null,
       ticked: [...card.querySelectorAll('input')].filter((i) => (i as HTMLInputElement).checked).length,
       now: card.querySelector('.value')!.textContent,
       used: card.querySelector('.used')?.textContent ?? null,
@@ -239,7 +240,7 @@ describe('S11 hostile but valid ids', () => {
   it('S11: a signal with the id "constructor" renders like any other', async () => {
     const c = await make({ catalog: { site: 'a', signals: [{ id: 'constructor', type: 'boolean', label: 'Constructor', purpose: 'P' }] } })
     await show(c)
-    expect(byRole(box, 'switch', 'Use it: Constructor')).toHaveLength(1)
+    expect(byRole(box, 'switch', 'Constructor')).toHaveLength(1)
   })
 
   it('S11: the longest ids and option values, and option values like "__proto__", render and work', async () => {

@@ -48,9 +48,14 @@ describe('the level', () => {
 })
 
 describe('each signal', () => {
-  it('is a group named by its label with exactly one switch, filed under its catalog group', async () => {
-    await show(await make())
-    for (const s of catalog.signals) expect(byRole(group(s.label), 'switch')).toHaveLength(1)
+  it('is a group named by its label, filed under its catalog group; a boolean has one on/off switch, others one once they hold a value', async () => {
+    const c = await make()
+    await show(c)
+    for (const s of catalog.signals) expect(byRole(group(s.label), 'switch'), s.id).toHaveLength(s.type == 'boolean' ? 1 : 0)
+    expect(one(group('Compact layout'), 'switch', 'Compact layout').textContent).toContain('off')
+    await c.set('topics', ['sports'])
+    await settle()
+    expect(one(group('Topics you follow'), 'switch', 'Use it: Topics you follow').getAttribute('aria-checked')).toBe('true')
     const headings = [...box.querySelectorAll('h3')].map((h) => h.textContent)
     expect(headings).toEqual(expect.arrayContaining(['Reading', 'Other']))
   })
@@ -228,7 +233,7 @@ describe('languages', () => {
   it('ships German and French, and a site can override any string', async () => {
     const c = await make()
     await show(c, 'de-DE')
-    expect(box.querySelector('h2')!.textContent).toBe('Was diese Seite anpasst')
+    expect(box.querySelector('h2')!.textContent).toBe('Ihre Einstellungen')
     await show(c, 'fr', { title: 'Vos réglages' })
     expect(box.querySelector('h2')!.textContent).toBe('Vos réglages')
     expect(box.textContent).toContain('Montrez-moi la même page')

@@ -17,7 +17,8 @@ export const de: Strings = {
   noticeUndone: 'Rückgängig gemacht: {signal} ist wie vorher.',
   noticeManage: 'Verwalten',
   noticeDeclareFailed: 'Das konnte nicht gespeichert werden: {reason}',
-  title: 'Was diese Seite anpasst',
+  title: 'Ihre Einstellungen',
+  titleInline: 'Ihre Einstellungen für diese Website',
   intro: 'Alles, womit diese Website anpasst, was Sie sehen. Es bleibt in diesem Browser und wird nirgendwohin gesendet.',
   leftOut: 'Ein Teil der Einstellungen dieser Website kann nicht angezeigt werden: Ihre Liste enthält Fehler, die die Website beheben muss.',
   noSignals: 'Diese Website verwendet noch nichts, um ihre Seiten zuzuschneiden.',
@@ -99,7 +100,7 @@ export const de: Strings = {
   measureHolds:
     'Ein Bericht enthält nur, ob die Ansicht zugeschnitten war, die Woche und für jedes Ziel ein Ja oder Nein, das zu {pct} % wahr ist und sonst umgekehrt – kein einzelner Bericht verrät also, was Sie getan haben. Ihre Seitenaufrufe und Klicks sieht die Website ohnehin.',
   used: 'Auf dieser Seite verwendet: {reasons}.',
-  usedCount: 'Auf dieser Seite {count}-mal verwendet.',
+  usedHere: 'Auf dieser Seite verwendet.',
   sensitive: 'Sensibel',
   forget: 'Vergessen',
   stillTrue: 'Stimmt das noch?',

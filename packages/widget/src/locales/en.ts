@@ -16,7 +16,8 @@ export const en = {
   noticeUndone: 'Undone: {signal} is as it was.',
   noticeManage: 'Manage',
   noticeDeclareFailed: "That couldn't be saved: {reason}",
-  title: 'What tailors this page',
+  title: 'Your preferences',
+  titleInline: 'Your preferences on this site',
   intro: 'Everything this site uses to tailor what you see. It stays in this browser and is never sent anywhere.',
   leftOut: "Part of this site's settings couldn't be shown: its list of them has mistakes the site needs to fix.",
   noSignals: 'This site uses nothing to tailor its pages yet.',
@@ -99,7 +100,7 @@ export const en = {
   measureHolds:
     'A report holds only whether the view was tailored, the week, and for each goal a yes or no that is told truly {pct}% of the time and flipped otherwise, so no single report says what you did. The site sees its own page loads and clicks anyway.',
   used: 'Used on this page: {reasons}.',
-  usedCount: 'Used on this page {count} times.',
+  usedHere: 'Used on this page.',
   sensitive: 'Sensitive',
   forget: 'Forget',
   stillTrue: 'Still true?',

@@ -17,7 +17,8 @@ export const fr: Strings = {
   noticeUndone: 'Annulé : {signal} est comme avant.',
   noticeManage: 'Gérer',
   noticeDeclareFailed: "Cela n'a pas pu être enregistré : {reason}",
-  title: 'Ce qui adapte cette page',
+  title: 'Vos préférences',
+  titleInline: 'Vos préférences sur ce site',
   intro: 'Tout ce que ce site utilise pour adapter ce que vous voyez. Cela reste dans ce navigateur et n’est envoyé nulle part.',
   leftOut: 'Une partie des réglages de ce site ne peut pas être affichée : leur liste contient des erreurs que le site doit corriger.',
   noSignals: "Ce site n'utilise encore rien pour personnaliser ses pages.",
@@ -100,7 +101,7 @@ export const fr: Strings = {
   measureHolds:
     'Un rapport ne contient que : si la vue était personnalisée, la semaine, et pour chaque objectif un oui ou un non, vrai {pct} % du temps et inversé sinon — aucun rapport ne dit donc ce que vous avez fait. Le site voit de toute façon ses propres chargements de page et clics.',
   used: 'Utilisé sur cette page : {reasons}.',
-  usedCount: 'Utilisé {count} fois sur cette page.',
+  usedHere: 'Utilisé sur cette page.',
   sensitive: 'Sensible',
   forget: 'Oublier',
   stillTrue: 'Toujours vrai ?',

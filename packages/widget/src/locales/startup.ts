@@ -2,7 +2,7 @@
 // shipped language. The locales include them, so each string is written once.
 export const startupStrings = {
   en: {
-    launcher: 'Personalization',
+    launcher: 'Your preferences',
     why: 'Why am I seeing this?',
     arrived: 'This page was shared with you: you see it as everyone does.',
     ownPage: 'Show my own page',
@@ -13,7 +13,7 @@ export const startupStrings = {
     showMine: 'In the usual order: show your order again',
   },
   de: {
-    launcher: 'Personalisierung',
+    launcher: 'Ihre Einstellungen',
     why: 'Warum sehe ich das?',
     arrived: 'Diese Seite wurde mit Ihnen geteilt: Sie sehen sie wie alle.',
     ownPage: 'Meine eigene Seite zeigen',
@@ -24,7 +24,7 @@ export const startupStrings = {
     showMine: 'In der üblichen Reihenfolge: Ihre Reihenfolge wieder zeigen',
   },
   fr: {
-    launcher: 'Personnalisation',
+    launcher: 'Vos préférences',
     why: 'Pourquoi je vois ceci ?',
     arrived: 'Cette page vous a été partagée : vous la voyez comme tout le monde.',
     ownPage: 'Afficher ma propre page',
