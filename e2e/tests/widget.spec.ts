@@ -403,7 +403,7 @@ test.describe('tailoring', () => {
     await erase.click()
     const confirm = panel(page).getByRole('group', { name: /Erase every preference and the history/ })
     await expect(confirm).toBeVisible()
-    await expect(confirm.getByRole('button', { name: 'Yes, erase everything' })).toBeFocused()
+    await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused()
     expect(await page.evaluate(() => window.candor.explain('topics').value)).toEqual(['science'])
     await confirm.getByRole('button', { name: 'Cancel' }).click()
     await expect(confirm).toBeHidden()

@@ -17,7 +17,7 @@ import {
   whyNotToggle,
   type Candor,
 } from '@candor/core/startup'
-import { addLauncher, baseOf, dirOf, fill, isSharedArrival, pageLang, sharedLink, showArrival, startupStrings } from '@candor/widget/startup'
+import { addLauncher, baseOf, dirOf, fill, isSharedArrival, pageLang, sharedLink, startupStrings, watchPreview } from '@candor/widget/startup'
 import { cloak, pageChanges, watchAttributes, type Instance } from './attributes'
 
 declare const __VERSION__: string
@@ -152,7 +152,7 @@ const boot = (): CandorGlobal | undefined => {
       c
         .load()
         .then(loadPanel)
-        .then((p) => p.mountCandor(c, { lang, launcher: false, host, pageChanges })),
+        .then((p) => p.mountCandor(c, { lang, launcher: false, previewBar: false, host, pageChanges })),
     ),
   )
   const intent = () => void mount().catch(failed)
@@ -165,14 +165,20 @@ const boot = (): CandorGlobal | undefined => {
       clearTimeout(timer)
       candor = c
       for (const [name, reached] of goalsBefore.splice(0)) goal(c, name, reached)
-      if (shared)
-        withBody(() => {
-          try {
-            showArrival({ text: strings.arrived, action: strings.ownPage, onAction: () => c.preview(false), lang, dir: dirOf(lang) })
-          } catch (e) {
-            console.error('Candor: the shared-page message could not be shown:', e)
-          }
-        })
+      // While the page shows what everyone sees (a shared link's arrival, the panel's preview), a bar says so, with the way back.
+      withBody(() => {
+        try {
+          watchPreview(c, {
+            text: strings.previewing,
+            action: strings.previewBack,
+            arrival: shared ? { text: strings.arrived, action: strings.ownPage } : undefined,
+            lang,
+            dir: dirOf(lang),
+          })
+        } catch (e) {
+          console.error('Candor: the shared-page message could not be shown:', e)
+        }
+      })
       const def = (id: string) => c.catalog.signals.find((s) => s.id == id)
       const instance: Instance = {
         pressed: (id, option) => {

@@ -36,6 +36,8 @@ export interface PageChanges {
 }
 
 const SOON_DAYS = 14
+/** Changes of the last day are said in minutes and hours ("2 minutes ago"), older ones by their date. */
+const DAY_MS = 864e5
 const FIRST = 40
 const MORE = 200
 /** One frame: the next cards render after the first ones are painted. */
@@ -71,8 +73,14 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
       shown(false)
     }
   }
-  const eraseYes = useRef<HTMLButtonElement>(null)
-  useEffect(() => void (erasing && eraseYes.current?.focus()), [erasing])
+  // On a narrow screen the panel covers the page: what the preview and the outline change is seen with it closed.
+  const glance = (f: () => void) => {
+    f()
+    if (onClose && globalThis.matchMedia?.('(max-width: 640px)').matches) onClose()
+  }
+  // Asked to erase, the keyboard lands on Cancel: Enter pressed twice never erases.
+  const eraseNo = useRef<HTMLButtonElement>(null)
+  useEffect(() => void (erasing && eraseNo.current?.focus()), [erasing])
   const site = candor.catalog.site
 
   // Reading these getters subscribes this component to the core's signals.
@@ -135,6 +143,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
     a.download = `${site}-preferences.json`
     a.click()
     setTimeout(() => URL.revokeObjectURL(url), REVOKE_AFTER_MS)
+    setMessage(t('downloaded', { file: a.download }))
   }
   const upload = async (input: HTMLInputElement) => {
     const file = input.files?.[0]
@@ -145,7 +154,18 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
       await candor.import(await file.text())
       setMessage(t('imported'))
     } catch (e) {
-      setMessage(t('importFailed', { problems: ((e as CandorError).problems ?? [String(e)]).join('; ') }))
+      // Said in a visitor's words where the file isn't one of ours; the details otherwise.
+      const problems = (e as CandorError).problems ?? [String(e)]
+      const first = problems[0] ?? ''
+      setMessage(
+        /^(file|format):/.test(first)
+          ? t('importNotOurs')
+          : /^site:/.test(first)
+            ? t('importOtherSite')
+            : /^version:/.test(first)
+              ? t('importNewer')
+              : t('importFailed', { problems: problems.join('; ') }),
+      )
     }
   }
   const historyText = (h: HistoryEntry) => {
@@ -185,7 +205,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
       {changed.length > 0 && !candor.previewing && !inline && (
         <div class="changes">
           <p>{t('changes', { list: i18n.list(changed) })}</p>
-          <button type="button" onClick={() => candor.preview(true)}>
+          <button type="button" onClick={() => glance(() => candor.preview(true))}>
             {t('preview')}
           </button>
         </div>
@@ -215,11 +235,11 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
         <div class="tools">
           {/* Said with what changed when there is a summary: one button, where it is explained. */}
           {!candor.previewing && !changed.length && (
-            <button type="button" onClick={() => candor.preview(true)}>
+            <button type="button" onClick={() => glance(() => candor.preview(true))}>
               {t('preview')}
             </button>
           )}
-          <button type="button" aria-pressed={outline.on.value} onClick={() => outline.toggle()}>
+          <button type="button" aria-pressed={outline.on.value} onClick={() => (outline.on.value ? outline.toggle() : glance(() => outline.toggle()))}>
             {t('outline')}
           </button>
           {outline.on.value && <p class="muted">{outline.count.value ? t('outlined', { count: outline.count.value }) : t('outlinedNone')}</p>}
@@ -319,6 +339,10 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
             </button>
           )}
         </div>
+        {/* Next to the buttons it answers: download, import, erase (and a failed change, said here too). */}
+        <p class="status" role="status">
+          {message}
+        </p>
         {erasing && (
           // biome-ignore lint/a11y/useSemanticElements: a fieldset would frame the question as a form section; it is a group of two buttons
           <div class="confirm" role="group" aria-labelledby={uid + '-erase'}>
@@ -327,7 +351,6 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
               <button
                 type="button"
                 class="danger"
-                ref={eraseYes}
                 onClick={() => {
                   setErasing(false)
                   outline.toggle(false)
@@ -336,7 +359,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
               >
                 {t('eraseYes')}
               </button>
-              <button type="button" onClick={() => setErasing(false)}>
+              <button type="button" ref={eraseNo} onClick={() => setErasing(false)}>
                 {t('cancel')}
               </button>
             </div>
@@ -348,7 +371,8 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
             <ol class="history">
               {history.map((h, i) => (
                 <li key={i}>
-                  <time dateTime={new Date(h.at).toISOString()}>{i18n.date(h.at)}</time> {historyText(h)}
+                  <time dateTime={new Date(h.at).toISOString()}>{candor.now() - h.at < DAY_MS ? i18n.relative(h.at, candor.now()) : i18n.date(h.at)}</time>{' '}
+                  {historyText(h)}
                 </li>
               ))}
             </ol>
@@ -357,9 +381,6 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
           )}
         </details>
       </section>
-      <p class="status" role="status">
-        {message}
-      </p>
     </div>
   )
 }

@@ -1,9 +1,10 @@
-// The message at the top of a page opened from a shared link: it shows the page as everyone sees it,
-// and one button shows the visitor's own page instead. Plain DOM, shown by candor.js at startup.
+// The message at the top of a page that shows what everyone sees (a shared link's arrival, the preview),
+// staying in view as the page scrolls; one button shows the visitor's own page. Plain DOM, shown by candor.js at startup.
 import { statusBox } from './status-box'
 import { base } from './theme'
 
 const css = `${base('.candor-arrival')}
+:host{display:block;position:sticky;inset-block-start:0;z-index:var(--candor-z,2147483000)}
 .candor-arrival{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;justify-content:center;box-sizing:border-box;
 background:var(--candor-soft);color:var(--candor-fg);font:15px/1.45 var(--candor-font);padding:10px 16px;border-block-end:1px solid var(--candor-border);overflow-wrap:anywhere}
 .candor-arrival p{margin:0}

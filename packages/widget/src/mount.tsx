@@ -6,6 +6,7 @@ import { createI18n, loadLocale, type I18n, type Strings } from './i18n'
 import { idle } from './idle'
 import { pageLang } from './lang'
 import { addLauncher } from './launcher'
+import { watchPreview } from './preview-bar'
 import { createOutline, type Outline } from './outline'
 import { Panel, type PageChanges } from './Panel'
 import { adopt } from './sheet'
@@ -24,6 +25,8 @@ export interface WidgetOptions {
 
 /** Options of `mountCandor`. */
 export interface MountOptions extends WidgetOptions {
+  /** Show a bar at the top of the page while it shows what everyone sees (the preview). Default `true`; candor.js shows its own. */
+  previewBar?: boolean
   /** Show the floating launcher button. Default `true`. */
   launcher?: boolean
   /** Where the widget's host element goes. Default `document.body`. */
@@ -195,7 +198,10 @@ export const mountCandor = (candor: Candor, options: MountOptions = {}): Mounted
   layer.className = 'candor-layer'
   root.append(layer)
   let launcher: HTMLButtonElement | undefined
+  let stopBar: (() => void) | undefined
   const unmount = renderInLanguage(layer, lang, options.strings, (i18n) => {
+    if (options.previewBar !== false && !stopBar)
+      stopBar = watchPreview(candor, { text: i18n.t('previewing'), action: i18n.t('previewBack'), lang: i18n.lang, dir: i18n.dir })
     if (options.launcher !== false && !launcher)
       launcher = addLauncher(root, { label: i18n.t('launcher'), lang: i18n.lang, dir: i18n.dir, theme, onOpen: () => show(control) })
     return <Widget candor={candor} i18n={i18n} outline={outline} theme={theme} control={control} pageChanges={options.pageChanges} />
@@ -208,6 +214,7 @@ export const mountCandor = (candor: Candor, options: MountOptions = {}): Mounted
     close: () => control.dialog?.close(),
     destroy() {
       unmount()
+      stopBar?.()
       outline.destroy()
       launcher?.remove()
       host.remove()

@@ -209,7 +209,7 @@ describe('your data', () => {
     await show(c)
     await click(one(box, 'button', 'Erase everything'))
     expect(c.get('compact')).toBe(true)
-    expect(document.activeElement?.textContent).toBe('Yes, erase everything')
+    expect(document.activeElement?.textContent).toBe('Cancel')
     await click(one(box, 'button', 'Cancel'))
     expect(c.get('compact')).toBe(true)
     await click(one(box, 'button', 'Erase everything'))

@@ -2,6 +2,8 @@
 // shipped language. The locales include them, so each string is written once.
 export const startupStrings = {
   en: {
+    previewing: 'You are seeing the page as everyone sees it. Nothing you chose was changed.',
+    previewBack: 'Back to my page',
     launcher: 'Your preferences',
     why: 'Why am I seeing this?',
     arrived: 'This page was shared with you: you see it as everyone does.',
@@ -13,6 +15,8 @@ export const startupStrings = {
     showMine: 'In the usual order: show your order again',
   },
   de: {
+    previewing: 'Sie sehen die Seite so, wie alle sie sehen. An Ihrer Auswahl wurde nichts geändert.',
+    previewBack: 'Zurück zu meiner Seite',
     launcher: 'Ihre Einstellungen',
     why: 'Warum sehe ich das?',
     arrived: 'Diese Seite wurde mit Ihnen geteilt: Sie sehen sie wie alle.',
@@ -24,6 +28,8 @@ export const startupStrings = {
     showMine: 'In der üblichen Reihenfolge: Ihre Reihenfolge wieder zeigen',
   },
   fr: {
+    previewing: 'Vous voyez la page comme tout le monde. Vos choix n’ont pas été modifiés.',
+    previewBack: 'Revenir à ma page',
     launcher: 'Vos préférences',
     why: 'Pourquoi je vois ceci ?',
     arrived: 'Cette page vous a été partagée : vous la voyez comme tout le monde.',
