@@ -25,11 +25,12 @@ export const budgets = [
     contents: "export { mountCandor } from '@candor/widget'",
     external: ['@candor/core', '@preact/signals-core'],
     // Issue 13: "Does tailoring help you?" and the holdout notice, with their strings (+1.3 KiB).
-    limit: 18.5 * KB,
+    // Issue 14: the preview bar, feedback in words and the "Why" answer's strings, in English (+1.4 KiB).
+    limit: 19.5 * KB,
   },
   // Everything includes declareInContext and its notice (issue 11).
-  { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 20 * KB },
-  { name: 'core + widget, all included', contents: "export * from '@candor/core'; export * from '@candor/widget'", limit: 34.5 * KB },
+  { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 22 * KB },
+  { name: 'core + widget, all included', contents: "export * from '@candor/core'; export * from '@candor/widget'", limit: 36 * KB },
   // What a page loads at startup with the lazy launcher: the core's reading part plus the launcher.
   {
     name: 'core/startup + lazy launcher',
@@ -89,10 +90,10 @@ export async function measure({ contents, external = [] }) {
  */
 export const fetchedBudgets = {
   /** A page view without intent on a site that doesn't measure: candor.js alone. */
-  beforePanel: { goal: 5 * KB, limit: 16 * KB },
+  beforePanel: { goal: 5 * KB, limit: 16.5 * KB },
   /** The same on a site that measures: candor.js and candor-measuring.js. */
-  measuring: { goal: 5 * KB, limit: 19 * KB },
-  all: { goal: 20 * KB, limit: 42.5 * KB },
+  measuring: { goal: 5 * KB, limit: 19.5 * KB },
+  all: { goal: 20 * KB, limit: 45.5 * KB },
 }
 
 /** The drop-in as built (pnpm build): what a script-tag page downloads. Budget in gzip bytes. */
@@ -100,9 +101,10 @@ export const files = [
   // Issue 4: everything a visitor downloads before opening the panel (the panel loads lazily).
   // Issue 11 added ranked containers and declaring controls to the startup path (+1.4 KiB), issue 12 the shared arrival and the notes (+1.7 KiB).
   // Issue 13 the draw before the catalog, goals, holdout views from the first frame and the measuring part's loader (+1.1 KiB).
-  // Issue 14 the lenient catalog (a bad signal left out, not the panel) and the launcher's narrow form (+0.5 KiB).
-  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 16 * KB },
-  { name: 'candor-panel.js + its chunks (lazy)', match: /^candor-(panel|chunk).*\.js$/, limit: 26.5 * KB },
+  // Issue 14 the lenient catalog (a bad signal left out, not the panel), the launcher's narrow form, the preview bar and
+  // "Why" answered in place (+0.9 KiB).
+  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 16.5 * KB },
+  { name: 'candor-panel.js + its chunks (lazy)', match: /^candor-(panel|chunk).*\.js$/, limit: 28.5 * KB },
   // Loaded on a site whose catalog measures (issue 13).
   { name: 'candor-measuring.js (a site that measures)', match: /^candor-measuring\.js$/, limit: 3 * KB },
 ]

@@ -1,5 +1,5 @@
 import { createCandor, type Catalog } from '@candor/core'
-import { declareInContext, mountCandor } from '@candor/widget'
+import { declareInContext, explainInPlace, mountCandor } from '@candor/widget'
 import { effect } from '@preact/signals-core'
 // The same catalog file the script-tag pages load, so all three pages share one visitor's choices.
 import catalogFile from '../public/candor.json'
@@ -24,7 +24,8 @@ const widget = mountCandor(candor)
 Object.assign(window, { candor, widget })
 
 const $ = (sel: string) => document.querySelector(sel) as HTMLElement
-$('#why').onclick = () => widget.open('topics')
+// Answered in place; "Change" opens the panel at the signal.
+$('#why').onclick = () => void explainInPlace(candor, $('#why'), 'topics', { open: (id) => widget.open(id) })
 
 // One element per story, kept across renders: reordering moves them, so a control keeps its focus and its notice.
 const topicLabel = (v: string) => candor.catalog.signals.find((s) => s.id == 'topics')?.options?.find((o) => o.value == v)?.label

@@ -36,7 +36,8 @@ export const cloak = (): (() => void) => {
   sheet.replaceSync(
     `[${SHOW}]:not([${STATE}=on]),[${BASELINE}][${STATE}=off]{display:none!important}` +
       `[${BASELINE}]:not([${STATE}]){visibility:hidden!important}` +
-      `.candor-why{font:inherit;font-size:.8em;margin-inline-start:.5em;padding:.1em .6em;min-height:24px;border:1px solid currentColor;border-radius:1em;background:transparent;color:inherit;cursor:pointer}` +
+      // One look for every "Why" button, whatever the host's font (its size follows the text it sits in).
+      `.candor-why{font:500 max(12px,.6em)/1.2 system-ui,sans-serif;letter-spacing:normal;text-transform:none;vertical-align:middle;margin-inline-start:.5em;padding:.25em .7em;min-height:24px;border:1px solid currentColor;border-radius:1em;background:transparent;color:inherit;cursor:pointer}` +
       `[${DECLARE}][aria-disabled=true]{cursor:not-allowed}` +
       `.candor-note{font:.8rem/1.3 system-ui,sans-serif;margin:.25em 0;padding:.15em .7em;min-height:24px;border:1px dashed currentColor;border-radius:1em;background:transparent;color:inherit;cursor:pointer}`,
   )
@@ -62,6 +63,8 @@ export interface Hooks {
   whyLabel: string
   /** The visitor may be about to open the panel or declare (a pointer over a control, focus, a touch). */
   intent?(): void
+  /** A "Why am I seeing this?" button was clicked: answer in place (default: open the panel at the signal). */
+  why?(button: HTMLElement, id: string): void
   /** A declaring control was clicked. */
   declare?(element: Element, id: string, option?: string): void
   /** A `data-candor-goal` element was seen (`reached: false`: the goal is named) or clicked (reached). */
@@ -288,7 +291,9 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
       }
       return
     }
-    hooks.open((t as HTMLElement).dataset.candorFor || t.getAttribute(OPEN) || undefined)
+    const whyFor = (t as HTMLElement).dataset.candorFor
+    if (whyFor && t.classList.contains('candor-why') && hooks.why) return hooks.why(t as HTMLElement, whyFor)
+    hooks.open(whyFor || t.getAttribute(OPEN) || undefined)
   }
   // A control that isn't a button still answers the keyboard.
   const onKey = (e: KeyboardEvent) => {

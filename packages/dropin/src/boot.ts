@@ -83,6 +83,12 @@ const boot = (): CandorGlobal | undefined => {
         (c) => declare(c, el, id, option),
         () => {},
       ),
+    // The answer comes with the panel's code (the click is intent); the panel itself opens only on "Change".
+    why: (el, id) =>
+      void ready.then(
+        (c) => loadPanel().then((p) => p.explainInPlace(c, el, id, { lang, open: (at) => open(at) }), failed),
+        () => open(id),
+      ),
     report: (m) => console.error(m),
     goal: (name, reached) => (candor ? goal(candor, name, reached) : goalsBefore.push([name, reached])),
     note: (m, usual) => {
