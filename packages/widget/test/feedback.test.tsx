@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 import type { Candor } from '@candor/core'
+import { IDBFactory } from 'fake-indexeddb'
 import { render } from 'preact'
 import { act } from 'preact/test-utils'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -7,6 +8,7 @@ import { createI18n } from '../src/i18n'
 import { createOutline } from '../src/outline'
 import { Panel } from '../src/Panel'
 import { watchPreview } from '../src/preview-bar'
+import { whySentence } from '../src/why'
 import { catalog, make, one, settle } from './helpers'
 
 let box: HTMLElement
@@ -78,5 +80,39 @@ describe('the preview bar', () => {
     expect(document.querySelectorAll('candor-arrival')).toHaveLength(1)
     stop()
     expect(document.querySelector('candor-arrival')).toBeNull()
+  })
+})
+
+describe('"Why am I seeing this?" in one sentence', () => {
+  it('names the signal, its value and where it came from, or says why nothing is tailored', async () => {
+    const t = Date.UTC(2026, 11, 1, 12)
+    const c = await make({ now: () => t })
+    const i18n = createI18n('en')
+    expect(whySentence(c, 'topics', i18n)).toBe('Nothing here is tailored by “Topics you follow”. You haven’t told us anything about it.')
+    await c.set('topics', ['science', 'sports'])
+    expect(whySentence(c, 'topics', i18n)).toBe('Because of “Topics you follow”: Sports and Science — you told us on December 1, 2026.')
+    c.infer('region', 'eu', { basis: 'your IP address suggests Europe' })
+    expect(whySentence(c, 'region', i18n)).toBe('Because the site guessed “Your region”: Europe, from this: your IP address suggests Europe.')
+    await c.turnOff('topics')
+    expect(whySentence(c, 'topics', i18n)).toBe('Nothing here is tailored by “Topics you follow”. Turned off: kept, but not used.')
+    c.preview(true)
+    expect(whySentence(c, 'region', i18n)).toBe('Nothing is tailored: you are seeing the page as everyone sees it.')
+    c.preview(false)
+    await c.setLevel('off')
+    expect(whySentence(c, 'region', i18n)).toBe('Nothing is tailored: you chose to see the same page as everyone.')
+  })
+
+  it('in a holdout view, says the view shows the page as everyone sees it, and how often', async () => {
+    globalThis.indexedDB = new IDBFactory()
+    const seedC = await make({ storage: 'indexeddb' })
+    await seedC.set('topics', ['science'])
+    const { createCandor } = await import('@candor/core')
+    const held = createCandor({ catalog: { ...catalog, measure: { holdout: 0.05 } }, gpc: false, draw: 0.01 })
+    await held.ready
+    held.get('topics')
+    expect(held.arm).toBe('holdout')
+    expect(whySentence(held, 'topics', createI18n('en'))).toBe(
+      'Nothing is tailored in this view: it shows the page as everyone sees it, as 1 in 20 views do, so you and the site can see whether tailoring helps.',
+    )
   })
 })
