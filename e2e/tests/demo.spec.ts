@@ -271,6 +271,25 @@ test('a bad catalog leaves the page working on its baseline, with every problem 
   expect(outcome).toBe('catalog-invalid')
 })
 
+test("one bad signal in the catalog is left out, not the panel: the rest tailors, the panel says part couldn't be shown", async ({ page }) => {
+  const errors: string[] = []
+  page.on('console', (m) => m.type() == 'error' && errors.push(m.text()))
+  await page.route('**/candor.json', async (route) => {
+    const res = await route.fetch()
+    const catalog = await res.json()
+    catalog.signals.find((s: { id: string }) => s.id == 'compact').label = 'x'.repeat(300)
+    await route.fulfill({ response: res, json: catalog })
+  })
+  await page.goto('/')
+  await expect.poll(() => errors.join('\n')).toContain('signals[2].label: must be text of 1 to 200 characters')
+  const p = await openPanel(page)
+  await expect(p).toContainText("Part of this site's settings couldn't be shown")
+  await expect(group(p, 'Compact layout')).toHaveCount(0)
+  await group(p, 'Topics you follow').getByLabel('Science').check()
+  await page.keyboard.press('Escape')
+  await expect(forYou(page)).toBeVisible()
+})
+
 test('no frame paints a gated element, or the top stories in an order, the preferences do not call for', async ({ page }) => {
   // Sample the page before every frame, from the first one, for the whole load.
   await page.addInitScript(() => {

@@ -37,7 +37,8 @@ min-height:32px;min-width:32px;padding:4px 12px;cursor:pointer}
 .candor .signal.state-off,.candor .signal.state-expired{border-style:dashed}
 .candor .signal-head{display:flex;justify-content:space-between;align-items:center;gap:12px}
 .candor .badge{font-size:.75em;font-weight:600;border:1px solid currentColor;border-radius:99px;padding:0 8px;margin-inline-start:8px;vertical-align:middle}
-.candor .options{display:flex;flex-wrap:wrap;column-gap:16px}
+/* In columns: a long list (40 topics) reads down, not as a wall of words. */
+.candor .options{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(9rem,100%),1fr));column-gap:16px}
 .candor .value{font-weight:600}
 .candor .note{border-inline-start:3px solid var(--candor-accent);padding-inline-start:8px}
 .candor .used{color:var(--candor-muted)}
@@ -51,7 +52,7 @@ min-height:32px;min-width:32px;padding:4px 12px;cursor:pointer}
 .candor .file span{display:inline-flex;align-items:center}
 .candor .still li,.candor .confirm{background:var(--candor-soft);border-radius:8px;padding:8px 12px;margin:8px 0}
 .candor table{border-collapse:collapse;inline-size:100%;margin:8px 0}.candor caption{text-align:start;font-weight:600;padding:4px 0}
-.candor th,.candor td{text-align:start;padding:4px 8px 4px 0;border-bottom:1px solid var(--candor-soft);font-weight:400}.candor thead th{font-weight:600}
+.candor th,.candor td{text-align:start;padding:4px 8px 4px 0;border-bottom:1px solid var(--candor-soft);font-weight:400;overflow-wrap:normal}.candor td{white-space:nowrap}.candor thead th{font-weight:600}
 .candor .verdict{font-weight:600}.candor .verdict-helps{color:var(--candor-accent)}
 .candor details{margin:12px 0}.candor summary{cursor:pointer;min-height:24px}
 .candor .history li{padding:4px 0;border-bottom:1px solid var(--candor-soft)}.candor time{color:var(--candor-muted);margin-inline-end:8px}
