@@ -116,3 +116,21 @@ describe('"Why am I seeing this?" in one sentence', () => {
     )
   })
 })
+
+describe('a catalog with mistakes (the drop-in is lenient)', () => {
+  it('says part of the settings couldn’t be shown, and with no usable signal says so', async () => {
+    const error = console.error
+    console.error = () => {}
+    const { createCandor } = await import('@candor/core')
+    const c = createCandor({
+      catalog: { site: 'a', signals: [{ id: 'x', type: 'boolean', label: '', purpose: 'P' }] } as never,
+      storage: 'memory',
+      lenient: true,
+    })
+    console.error = error
+    await c.ready
+    await show(c)
+    expect(box.textContent).toContain("Part of this site's settings couldn't be shown")
+    expect(box.textContent).toContain('This site uses nothing to tailor its pages yet.')
+  })
+})
