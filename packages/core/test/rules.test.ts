@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SignalRecord } from '../src/record'
-import { declaredInUse, effectiveLevel, isFaded, nextFade, stateOf } from '../src/rules'
-import type { Level, SignalState } from '../src/types'
+import { declaredInUse, effectiveLevel, expiryOf, explainSignal, isFaded, newRecord, nextFade, stateOf, toggled, whyNotRank, whyNotToggle } from '../src/rules'
+import type { Level, SignalDefinition, SignalState } from '../src/types'
 
 const T = 1_000_000
 const rec = (over: Partial<SignalRecord> = {}): SignalRecord => ({ v: 1, value: true, setAt: 0, fp: 'fp', ...over })
@@ -50,5 +50,61 @@ describe('the other rules', () => {
     expect(isFaded(rec(), T)).toBe(false)
     expect(nextFade([rec({ expiresAt: T + 5 }), rec({ expiresAt: T - 5 }), rec({ expiresAt: T + 2 }), rec()], T)).toBe(T + 2)
     expect(nextFade([rec()], T)).toBeUndefined()
+  })
+})
+
+// Found by mutation testing (pnpm test:mutation): what each rule says and does at its edges.
+describe('the rules at their edges', () => {
+  const topics: SignalDefinition = {
+    id: 'topics',
+    type: 'multi',
+    label: 'Topics',
+    purpose: 'P',
+    lifetime: '2d',
+    options: [
+      { value: 'sports', label: 'Sports' },
+      { value: 'science', label: 'Science' },
+    ],
+  }
+  const compact: SignalDefinition = { id: 'compact', type: 'boolean', label: 'Compact', purpose: 'P' }
+
+  it('whyNotRank: a boolean has nothing to order by; a list does', () => {
+    expect(whyNotRank(compact)).toBe('"compact" is on or off, so it has no values to order children by: name a choice or multi signal')
+    expect(whyNotRank(topics)).toBeUndefined()
+  })
+
+  it('whyNotToggle names the fix: an option to name, the options there are, or none for a boolean', () => {
+    expect(whyNotToggle(topics)).toBe('name one of "topics"\'s options, e.g. "topics:sports"')
+    expect(whyNotToggle(topics, 'art')).toBe('"art" is not one of "topics"\'s options (sports, science)')
+    expect(whyNotToggle(topics, 'science')).toBeUndefined()
+    expect(whyNotToggle(compact, 'x')).toBe('"compact" is on or off, so it takes no option: write "compact"')
+    expect(whyNotToggle(compact)).toBeUndefined()
+  })
+
+  it('toggled: a multi option from nothing, a non-list value counts as nothing', () => {
+    expect(toggled(topics, undefined, 'science')).toEqual(['science'])
+    expect(toggled(topics, 'sports' as never, 'science')).toEqual(['science'])
+  })
+
+  it('newRecord: a value fades by the lifetime; no value, no fading; a signal without a lifetime lasts', () => {
+    expect(newRecord(topics, 'fp', ['sports'], 1000)).toEqual({ v: 1, setAt: 1000, fp: 'fp', value: ['sports'], expiresAt: 1000 + 2 * 864e5 })
+    expect(newRecord(topics, 'fp', undefined, 1000)).toEqual({ v: 1, setAt: 1000, fp: 'fp' })
+    expect(Object.keys(newRecord(compact, 'fp', true, 1000)).sort()).toEqual(['fp', 'setAt', 'v', 'value'])
+    expect(Object.keys(newRecord(topics, 'fp', undefined, 1000)).sort()).toEqual(['fp', 'setAt', 'v'])
+    expect(expiryOf(undefined, 1000)).toBeUndefined()
+  })
+
+  it('nextFade: the soonest fade after now, never one at or before it', () => {
+    const r = (expiresAt?: number): SignalRecord => ({ v: 1, setAt: 0, fp: 'x', value: true, ...(expiresAt === undefined ? {} : { expiresAt }) })
+    expect(nextFade([r(50), r(30), r(40)], 10)).toBe(30)
+    expect(nextFade([r(10), r(20)], 10)).toBe(20)
+    expect(nextFade([r(), r(5)], 10)).toBeUndefined()
+    expect(nextFade([r(), r(40), r(30)], 10)).toBe(30)
+  })
+
+  it('explainSignal: no fading date for a value that lasts', () => {
+    const e = explainSignal(compact, { v: 1, setAt: 5, fp: 'x', value: true }, undefined, 'x', 'all', 10, 0)
+    expect('expiresAt' in e).toBe(false)
+    expect(e).toMatchObject({ setAt: 5, value: true, state: 'active' })
   })
 })

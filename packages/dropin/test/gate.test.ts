@@ -32,3 +32,14 @@ describe('isBaseline', () => {
     expect([true, 'eu', ['sports']].map(isBaseline)).toEqual([false, false, false])
   })
 })
+
+// Found by mutation testing (pnpm test:mutation).
+describe('gate rules at their edges', () => {
+  it('a condition with no id keeps its value apart: it names no signal', () => {
+    expect(parseConditions(':sports')).toEqual([{ id: '', value: 'sports' }])
+  })
+  it('nothing to use never meets a value condition, whatever the value is called', () => {
+    expect(holds(undefined, { id: 'x', value: 'undefined' })).toBe(false)
+    expect(holds(false, { id: 'x', value: 'false' })).toBe(true)
+  })
+})

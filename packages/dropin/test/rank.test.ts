@@ -46,3 +46,19 @@ describe('moves: what an order changed', () => {
     expect(moves(about, [0, 1, 2, 3, 4, 5], r)).toEqual({ up: 0, upValues: [], down: 0 })
   })
 })
+
+// Found by mutation testing (pnpm test:mutation).
+describe('ranking rules at their edges', () => {
+  it('data-candor-keep takes whole numbers up to six digits', () => {
+    expect(parseKeep('12')).toBe(12)
+    expect(parseKeep(' 999999 ')).toBe(999999)
+    expect(parseKeep('1234567')).toBeUndefined()
+  })
+  it('a move up names only the ranked values, each once', () => {
+    const about = [['world'], ['sports', 'local'], ['science'], ['science', 'sports']]
+    const r = { up: new Set(['science']), down: new Set<string>(), keep: 1 }
+    const shown = order(about, r)
+    expect(shown).toEqual([0, 2, 3, 1])
+    expect(moves(about, shown, r)).toEqual({ up: 2, upValues: ['science'], down: 0 })
+  })
+})
