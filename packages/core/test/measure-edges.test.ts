@@ -159,3 +159,14 @@ describe('"Does tailoring help you?" from stored counts', () => {
     expect(m.goals[0]!.tailored).toMatchObject({ views: 3, reached: 3 })
   })
 })
+
+describe('a week as a time', () => {
+  it('weekStart: the Monday 00:00 UTC of the week, on any day of it', async () => {
+    const { weekStart } = await import('../src/measure/week')
+    const monday = Date.UTC(2026, 10, 30)
+    for (const day of [0, 2, 6]) expect(weekStart(monday + day * 864e5 + 13 * 3600e3)).toBe(monday)
+  })
+  it('estimate() ignores a report with one goal that isn’t true or false', () => {
+    expect(estimate([{ ...report('tailored', true), goals: { read: true, other: 1 } }]).ignored).toBe(1)
+  })
+})
