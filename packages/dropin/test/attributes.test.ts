@@ -188,6 +188,54 @@ describe('declaring controls', () => {
   })
 })
 
+describe("S31: declaring controls in content the site didn't write", () => {
+  const instance = { pressed: () => false, problem: (_: string, __: string, o?: string) => (o == 'cooking' ? '"cooking" is not an option' : undefined) }
+  const start = () => {
+    const declare = vi.fn()
+    const report = vi.fn()
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', declare, report })
+    watcher.apply(() => undefined, instance)
+    return { declare, report }
+  }
+
+  it('in a comment it is no control; injected late, nested in a link or a form, it declares and navigates or submits nothing', async () => {
+    document.body.innerHTML = `<!-- <button data-candor-declare="topics:sports">x</button> -->
+      <a id="link" href="#elsewhere"><span id="in-link" data-candor-declare="topics:sports">Follow</span></a>
+      <form id="form"><button id="in-form" data-candor-declare="topics:science">Follow</button></form>`
+    const { declare } = start()
+    expect(document.querySelectorAll('[role=button]')).toHaveLength(1)
+    const submitted = vi.fn((e: Event) => e.preventDefault())
+    document.querySelector('#form')!.addEventListener('submit', submitted)
+    const link = new MouseEvent('click', { bubbles: true, cancelable: true })
+    document.querySelector('#in-link')!.dispatchEvent(link)
+    expect(link.defaultPrevented).toBe(true)
+    ;(document.querySelector('#in-form') as HTMLButtonElement).click()
+    expect(submitted).not.toHaveBeenCalled()
+    const late = document.createElement('button')
+    late.setAttribute('data-candor-declare', 'topics:culture')
+    document.body.append(late)
+    await tick()
+    late.click()
+    expect(declare.mock.calls.map((c) => c.slice(1))).toEqual([
+      ['topics', 'sports'],
+      ['topics', 'science'],
+      ['topics', 'culture'],
+    ])
+  })
+
+  it('a thousand on one page each declare once per click; one naming an undeclared option never does', async () => {
+    document.body.innerHTML = Array.from({ length: 1000 }, (_, i) => `<button data-candor-declare="topics:${i % 2 ? 'sports' : 'cooking'}">${i}</button>`).join(
+      '',
+    )
+    const { declare, report } = start()
+    for (const b of document.querySelectorAll('button')) b.click()
+    expect(declare).toHaveBeenCalledTimes(500)
+    expect(declare.mock.calls.every((c) => c[2] == 'sports')).toBe(true)
+    expect(report).toHaveBeenCalledTimes(500)
+    expect(document.querySelectorAll('[aria-disabled=true]')).toHaveLength(500)
+  })
+})
+
 describe('what changed here: the note of a reordered container', () => {
   const note = (m: { up: number; down: number; upValues: string[] }, usual: boolean) =>
     usual
