@@ -12,6 +12,7 @@ import { load, mayPass, reconnect } from './load'
 import { loadOnce } from './loader'
 import { effectiveLevel, explainSignal, stateOf } from './rules'
 import { armOf, checkGoal } from './measure/arm'
+import { DEFAULT_EPSILON, keepProbability } from './measure/response'
 import type { View, createView } from './measure/view'
 import { parseMeasureRow } from './record'
 import { keepSnapshot } from './snapshot'
@@ -126,8 +127,8 @@ export const createInstance = (options: CandorOptions, part: EditingPart, measur
     arm: () => armOf(level(), store.state.previewing, false, inUse),
     measurement: () => ({
       holdout: 0,
-      epsilon: 1,
-      truthful: 1 / (1 + Math.exp(-1)),
+      epsilon: DEFAULT_EPSILON,
+      truthful: keepProbability(DEFAULT_EPSILON),
       holdouts: store.state.measure.holdouts !== false,
       reports: false,
       reportsThisWeek: 0,

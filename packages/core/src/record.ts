@@ -1,4 +1,5 @@
 // What is stored, key by key, and how a stored row is read back: checked field by field, copied.
+import { CandorError } from './errors'
 import { isObject, isTime, isValue } from './guards'
 import { parseHistory } from './history'
 import { parseTally, type Tally } from './measure/tally'
@@ -54,6 +55,12 @@ export const signalKey = (id: string) => 's:' + id
 
 /** Whether a later Candor wrote it (its `v` is above ours): such a row is kept as it is, never overwritten. */
 export const isNewer = (x: unknown): boolean => isObject(x) && typeof x.v == 'number' && x.v > SCHEMA
+
+/** Inside a write's transaction: refuses to overwrite `key` when a newer Candor stored it (nothing is written). */
+export const guardNewer = (cur: Map<string, unknown>, key: string) => {
+  if (isNewer(cur.get(key)))
+    throw new CandorError('newer-data', `A newer version of Candor stored "${key}" on this device; this version won't overwrite it. Update the page's Candor.`)
+}
 
 const isOptTime = (x: unknown) => x === undefined || isTime(x)
 const isOptBool = (x: unknown) => x === undefined || typeof x == 'boolean'

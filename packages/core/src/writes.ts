@@ -4,7 +4,7 @@ import { declared, type Context } from './context'
 import type { Durable } from './durable'
 import { CandorError } from './errors'
 import { appendStored, appended, parseHistory } from './history'
-import { LEVELS, SCHEMA, isNewer, parseMeasureRow, parseRecord, signalKey, type MeasureRow, type SignalRecord } from './record'
+import { LEVELS, SCHEMA, guardNewer, parseMeasureRow, parseRecord, signalKey, type MeasureRow, type SignalRecord } from './record'
 import { expiryOf, isFaded, newRecord, toggled, whyNotToggle } from './rules'
 import { reportedKey } from './measure/report'
 import { writeSnapshot } from './snapshot'
@@ -22,12 +22,6 @@ export type Writer = Pick<
 const MAX_PAGE_LENGTH = 300
 
 const invalid = (what: string, id: string, why: string) => new CandorError('invalid-value', `${what}("${id}"): the value ${why}`, [`${id}: ${why}`])
-
-/** Refuses to overwrite a row a newer Candor stored. */
-const guard = (cur: Map<string, unknown>, key: string) => {
-  if (isNewer(cur.get(key)))
-    throw new CandorError('newer-data', `A newer version of Candor stored "${key}" on this device; this version won't overwrite it. Update the page's Candor.`)
-}
 
 export const createWriter = (ctx: Context, durable: Durable): Writer => {
   const { store, now, fps } = ctx
@@ -51,7 +45,7 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
     await durable.persist(
       [key, 'history'],
       (cur) => {
-        guard(cur, key)
+        guardNewer(cur, key)
         stored = make(parseRecord(cur.get(key)))
         return {
           put: [
@@ -75,7 +69,7 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
     ctx.edits++
     store.update({ measure: mine })
     await durable.persist(['measure'], (cur) => {
-      guard(cur, 'measure')
+      guardNewer(cur, 'measure')
       const m = parseMeasureRow(cur.get('measure'))
       change(m)
       return { put: [['measure', m]] }
@@ -158,7 +152,7 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
       await durable.persist(
         ['meta', 'history'],
         (cur) => {
-          guard(cur, 'meta')
+          guardNewer(cur, 'meta')
           return {
             put: [
               ['meta', { v: SCHEMA, level: l }],
@@ -193,9 +187,9 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
       await durable.persist(
         [...keys, 'meta', 'history', ...(measured ? ['measure'] : [])],
         (cur) => {
-          keys.forEach((k) => guard(cur, k))
-          if (got.level) guard(cur, 'meta')
-          if (measured) guard(cur, 'measure')
+          keys.forEach((k) => guardNewer(cur, k))
+          if (got.level) guardNewer(cur, 'meta')
+          if (measured) guardNewer(cur, 'measure')
           const mine = parseHistory(cur.get('history'))
           hist = appended(mine.length ? mine : got.history, entry)
           const put: Array<[string, unknown]> = [...got.records].map(([id, r]) => [signalKey(id), r])

@@ -4,8 +4,7 @@
 // nothing to compare otherwise), and its arm is kept for the view. A page that reads nothing (a settings
 // page) is never counted.
 import type { Context } from '../context'
-import { CandorError } from '../errors'
-import { isNewer, parseMeasureRow, type MeasureRow } from '../record'
+import { guardNewer, parseMeasureRow, type MeasureRow } from '../record'
 import type { Arm, Level, Measurement } from '../types'
 import { armOf, checkGoal, drawView, isHeldOut } from './arm'
 import { results } from './results'
@@ -69,9 +68,8 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
     store.update({ measure: { ...r, weeks: change(r.weeks) } })
     ctx.backend
       .change(['measure'], (cur): { put: Array<[string, MeasureRow]> } => {
-        const stored = cur.get('measure')
-        if (isNewer(stored)) throw new CandorError('newer-data', 'A newer Candor keeps the counts')
-        const m = parseMeasureRow(stored)
+        guardNewer(cur, 'measure')
+        const m = parseMeasureRow(cur.get('measure'))
         return { put: [['measure', { ...m, weeks: change(m.weeks) }]] }
       })
       .catch(() => {})
