@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test'
 import { gzipSync } from 'node:zlib'
 import { fetchedBudgets } from '../../scripts/size.mjs'
-import { expect, test } from './fixtures'
+import { editCatalog, expect, test } from './fixtures'
 
 test.skip(({ browserName }) => browserName != 'chromium', 'measured once, in Chromium')
 
@@ -22,11 +22,7 @@ const watch = (page: Page) => {
 
 test('a page view without intent fetches only candor.js, within budget; opening the panel fetches the rest, within budget', async ({ page, context }) => {
   // The demo's catalog without its `measure`: a site that doesn't measure.
-  await context.route('**/candor.json', async (route) => {
-    const res = await route.fetch()
-    const { measure, ...catalog } = await res.json()
-    await route.fulfill({ response: res, json: catalog })
-  })
+  await editCatalog(context, (catalog) => ({ ...catalog, measure: undefined }))
   const seen = watch(page)
   await page.goto('/')
   await page.evaluate(() => (window as unknown as { Candor: { ready: Promise<unknown> } }).Candor.ready)

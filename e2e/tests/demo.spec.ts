@@ -3,7 +3,7 @@
 // the reader app built with Vite from the npm packages, and the privacy-settings page.
 import type { Locator, Page } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
-import { expect, test } from './fixtures'
+import { editCatalog, expect, test } from './fixtures'
 
 const panel = (page: Page) => page.locator('candor-widget dialog')
 const group = (scope: Locator, name: string) => scope.getByRole('group', { name })
@@ -274,11 +274,9 @@ test('a bad catalog leaves the page working on its baseline, with every problem 
 test("one bad signal in the catalog is left out, not the panel: the rest tailors, the panel says part couldn't be shown", async ({ page }) => {
   const errors: string[] = []
   page.on('console', (m) => m.type() == 'error' && errors.push(m.text()))
-  await page.route('**/candor.json', async (route) => {
-    const res = await route.fetch()
-    const catalog = await res.json()
-    catalog.signals.find((s: { id: string }) => s.id == 'compact').label = 'x'.repeat(300)
-    await route.fulfill({ response: res, json: catalog })
+  await editCatalog(page, (catalog) => {
+    catalog.signals.find((s) => s.id == 'compact')!.label = 'x'.repeat(300)
+    return catalog
   })
   await page.goto('/')
   await expect.poll(() => errors.join('\n')).toContain('signals[2].label: must be text of 1 to 200 characters')

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test'
 import type { Candor, Catalog } from '../../packages/core/src/types'
 import { readFileSync } from 'node:fs'
 
@@ -153,5 +153,15 @@ export const test = base.extend<{ guard: Guard; holdouts: Holdouts }>({
     { auto: true },
   ],
 })
+
+/**
+ * Serves the demo's catalog (`/candor.json`) edited, as a site owner would change the file: `edit` gets the
+ * catalog as served and returns what to serve instead.
+ */
+export const editCatalog = (target: Pick<BrowserContext, 'route'>, edit: (catalog: Catalog) => unknown) =>
+  target.route('**/candor.json', async (route) => {
+    const res = await route.fetch()
+    await route.fulfill({ response: res, json: edit(await res.json()) })
+  })
 
 export { expect }

@@ -3,7 +3,7 @@
 // view ends with one noisy `candor:report` that the demo's analytics (public/analytics.js) keep.
 import type { BrowserContext, Page } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
-import { expect, test } from './fixtures'
+import { editCatalog, expect, test } from './fixtures'
 
 type Measure = { holdout?: number; epsilon?: number; goals?: string[] }
 interface Seen {
@@ -14,11 +14,7 @@ interface Seen {
 const PAGE_ORDER = ['sports', 'science', 'culture', 'business', 'sports', 'science', 'culture', 'business']
 
 /** Serves the demo's catalog with another `measure`, as a site owner would edit it. */
-const measuring = (context: BrowserContext, measure: Measure) =>
-  context.route('**/candor.json', async (route) => {
-    const res = await route.fetch()
-    await route.fulfill({ response: res, json: { ...(await res.json()), measure } })
-  })
+const measuring = (context: BrowserContext, measure: Measure) => editCatalog(context, (catalog) => ({ ...catalog, measure }))
 
 interface Instance {
   arm: string
