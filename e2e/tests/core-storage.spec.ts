@@ -1,6 +1,6 @@
 // @candor/core on real IndexedDB in real Chromium: what a visitor would notice.
 import type { Page } from '@playwright/test'
-import { catalog, createCandor, expect, makeCatalog, openHarness, snapshot, test, waitForHarness } from './fixtures'
+import { catalog, createCandor, expect, hangIndexedDBOpen, makeCatalog, openHarness, snapshot, test, waitForHarness } from './fixtures'
 
 const DB = `candor:${catalog.site}`
 const STORE = 'prefs'
@@ -317,28 +317,7 @@ test.describe('without IndexedDB the page keeps working in memory', () => {
     },
     {
       name: 'indexedDB.open never settles',
-      script: () => {
-        // A request that never fires success, error, blocked or upgradeneeded.
-        IDBFactory.prototype.open = function open() {
-          const request = new EventTarget() as unknown as Record<string, unknown>
-          Object.assign(request, {
-            readyState: 'pending',
-            error: null,
-            source: null,
-            transaction: null,
-            onsuccess: null,
-            onerror: null,
-            onblocked: null,
-            onupgradeneeded: null,
-          })
-          Object.defineProperty(request, 'result', {
-            get() {
-              throw new DOMException('The request has not finished.', 'InvalidStateError')
-            },
-          })
-          return request as unknown as IDBOpenDBRequest
-        }
-      },
+      script: hangIndexedDBOpen,
       reasons: ['timeout'],
     },
   ]

@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Frame, Page } from '@playwright/test'
-import { catalog, createCandor, expect, openHarness, snapshot, test, waitForHarness } from './fixtures'
+import { catalog, createCandor, expect, hangIndexedDBOpen, openHarness, snapshot, test, waitForHarness } from './fixtures'
 
 const SITE = catalog.site
 const DB = `candor:${SITE}`
@@ -281,22 +281,7 @@ test('F06 the widget in <iframe sandbox="allow-scripts" srcdoc>: IndexedDB denie
 // ---- F07: open never settles ---------------------------------------------------
 
 test('F07 indexedDB.open never settles: ready resolves after the 2 s timeout, memory mode, the panel says storage did not answer', async ({ page }) => {
-  await page.addInitScript(() => {
-    IDBFactory.prototype.open = function open() {
-      const request = new EventTarget() as unknown as Record<string, unknown>
-      Object.assign(request, {
-        readyState: 'pending',
-        error: null,
-        source: null,
-        transaction: null,
-        onsuccess: null,
-        onerror: null,
-        onblocked: null,
-        onupgradeneeded: null,
-      })
-      return request as unknown as IDBOpenDBRequest
-    }
-  })
+  await page.addInitScript(hangIndexedDBOpen)
   const ms = await openWidgetPage(page)
   test.info().annotations.push({ type: 'ready after', description: `${ms} ms` })
   expect(ms, 'ready waits for the timeout, not forever').toBeGreaterThanOrEqual(1_900)

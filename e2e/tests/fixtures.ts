@@ -155,6 +155,32 @@ export const test = base.extend<{ guard: Guard; holdouts: Holdouts }>({
 })
 
 /**
+ * A page script (for `addInitScript`): `indexedDB.open` returns a request that never fires success, error,
+ * blocked or upgradeneeded, as Safari 14's hung open did.
+ */
+export function hangIndexedDBOpen() {
+  IDBFactory.prototype.open = function open() {
+    const request = new EventTarget() as unknown as Record<string, unknown>
+    Object.assign(request, {
+      readyState: 'pending',
+      error: null,
+      source: null,
+      transaction: null,
+      onsuccess: null,
+      onerror: null,
+      onblocked: null,
+      onupgradeneeded: null,
+    })
+    Object.defineProperty(request, 'result', {
+      get() {
+        throw new DOMException('The request has not finished.', 'InvalidStateError')
+      },
+    })
+    return request as unknown as IDBOpenDBRequest
+  }
+}
+
+/**
  * Serves the demo's catalog (`/candor.json`) edited, as a site owner would change the file: `edit` gets the
  * catalog as served and returns what to serve instead.
  */
