@@ -52,7 +52,6 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
 
   const row = () => store.state.measure
   const takesPart = () => holdout > 0 && row().holdouts !== false
-  const shared = () => level() == 'off' || store.state.previewing
   const held = () => store.state.view?.arm == 'holdout' && takesPart()
   const arm = (): Arm => armOf(level(), store.state.previewing, held(), inUse)
   /** Counted, and still showing what it was counted as. */
@@ -122,7 +121,8 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
   const read = () => {
     if (!loaded || decided || ctx.destroyed) return
     decided = true
-    if (!takesPart() || shared() || !inUse()) return
+    // Untailored as it begins (level off, the preview, nothing in use): nothing to compare.
+    if (!takesPart() || armOf(level(), store.state.previewing, false, inUse) == 'untailored') return
     draw ??= drawView()
     const t = now()
     const a = isHeldOut(draw, holdout) ? 'holdout' : 'tailored'
