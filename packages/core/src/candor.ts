@@ -1,11 +1,11 @@
 // The entry most apps use: an instance with every part in, reading and writing from the start. The
 // measuring part is loaded with the stored choices, and only when the catalog measures.
-import { edit } from './editing'
-import { createInstance } from './instance'
-import type { Candor, CandorOptions } from './types'
+import { edit } from './editing.js'
+import { createInstance } from './instance.js'
+import type { Candor, CandorOptions, Catalog } from './types.js'
 
-export type { CandorOptions } from './types'
-export { preopen } from './load'
+export type { CandorOptions } from './types.js'
+export { preopen } from './load.js'
 
 /**
  * Creates the instance that reads and writes one site's preferences. Throws a `CandorError`
@@ -15,5 +15,13 @@ export { preopen } from './load'
  * await candor.ready
  * if (candor.get('compact', { reason: 'Chooses the layout' })) document.body.classList.add('compact')
  */
-export const createCandor = (options: CandorOptions): Candor =>
-  createInstance(options, { edit }, { load: () => import('./measure/view').then((m) => m.createView) })
+export const createCandor = <const C extends Catalog>(options: CandorOptions<C>): Candor<C> =>
+  createInstance(options, { edit }, { load: () => import('./measure/view.js').then((m) => m.createView) }) as unknown as Candor<C>
+
+/**
+ * Returns the catalog as given, typed literally: `get`, `set` and `toggle` then refuse ids and options it doesn't declare.
+ * @example
+ * const catalog = defineCatalog({ site: 'daily-planet', signals: [{ id: 'compact', type: 'boolean', label: 'Compact', purpose: 'Fits more on a screen' }] })
+ * createCandor({ catalog }).get('compactt') // a type error
+ */
+export const defineCatalog = <const C extends Catalog>(catalog: C): C => catalog

@@ -1,10 +1,10 @@
 // Checks a site's catalog. Known fields with bad values refuse the catalog, every problem listed by path;
 // unknown fields (a newer Candor's, a typo, the site's own note) are reported and left out.
-import { CandorError, fail } from './errors'
-import { isObject, ownValue as own } from './guards'
-import { parseLifetime } from './lifetime'
-import { GOAL_NAME } from './measure/arm'
-import type { Catalog, MeasureSettings, SignalDefinition } from './types'
+import { CandorError, fail } from './errors.js'
+import { isObject, ownValue as own } from './guards.js'
+import { parseLifetime } from './lifetime.js'
+import { GOAL_NAME } from './measure/arm.js'
+import type { Catalog, MeasureSettings, SignalDefinition } from './types.js'
 
 const SLUG = /^[a-z][a-z0-9-]{0,63}$/
 const OPTION_VALUE = /^[\w.-]{1,64}$/
@@ -60,7 +60,8 @@ export const checkCatalog = (input: unknown, lenient = false): CheckedCatalog =>
   const text = (o: Record<string, unknown>, key: keyof typeof LIMITS, at: string, need?: boolean) => {
     const v = own(o, key)
     const max = LIMITS[key]
-    if (v === undefined ? need : typeof v != 'string' || !v.trim() || v.length > max)
+    // Characters as the visitor sees them (code points), as JSON Schema's maxLength counts them.
+    if (v === undefined ? need : typeof v != 'string' || !v.trim() || (v.length > max && [...v].length > max))
       bad(at + key, v === undefined ? 'required' : `must be text of 1 to ${max} characters`)
   }
   const only = (o: object, at: string, allowed: string[]) => {

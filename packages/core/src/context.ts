@@ -1,12 +1,12 @@
 // What the parts of one instance share: the catalog's lookups, the clock, the state, the ledger and
 // the storage in use. Created by `createInstance`; the reading part and the editing part both take it.
-import { CandorError } from './errors'
-import type { Ledger } from './ledger'
-import type { Backend } from './storage'
-import type { Store } from './store'
-import type { Tabs } from './tabs'
-import type { Catalog, SignalDefinition } from './types'
-import { shown } from './value'
+import { CandorError } from './errors.js'
+import type { Ledger } from './ledger.js'
+import type { Backend } from './storage.js'
+import type { Store } from './store.js'
+import type { Tabs } from './tabs.js'
+import type { Catalog, SignalDefinition } from './types.js'
+import { shown } from './value.js'
 
 export interface Context {
   readonly catalog: Catalog

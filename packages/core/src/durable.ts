@@ -1,12 +1,12 @@
 // Writing to storage, and what happens when it fails: a passing fault is retried, then memory takes
 // over, keeping track of what the visitor changed there so it can be saved when IndexedDB answers again.
-import type { Context } from './context'
-import { CandorError } from './errors'
-import { HISTORY_MAX, parseHistory } from './history'
-import { mayPass, reconnect, storageReason, toMemory } from './load'
-import { isNewer, signalKey } from './record'
-import type { Change, Writes } from './storage'
-import type { HistoryEntry, Problem } from './types'
+import type { Context } from './context.js'
+import { CandorError } from './errors.js'
+import { HISTORY_MAX, parseHistory } from './history.js'
+import { mayPass, reconnect, storageReason, toMemory } from './load.js'
+import { isNewer, signalKey } from './record.js'
+import type { Change, Writes } from './storage.js'
+import type { HistoryEntry, Problem } from './types.js'
 
 /** A write is tried this many times (reopening in between) before memory takes over. */
 const WRITE_TRIES = 3

@@ -1,10 +1,10 @@
 // The editing part of an instance: writes, durability with recovery, and the signals adapter.
 // `createCandor` includes it; candor.js loads it when the visitor shows intent (see `startCandor`).
-import type { Context } from './context'
-import { createDurable } from './durable'
-import { toSignals } from './signals'
-import type { CandorSignals } from './types'
-import { createWriter, type Writer } from './writes'
+import type { Context } from './context.js'
+import { createDurable } from './durable.js'
+import { toSignals } from './signals.js'
+import type { CandorSignals } from './types.js'
+import { createWriter, type Writer } from './writes.js'
 
 export interface Editing {
   writer: Writer

@@ -1,6 +1,6 @@
 // The visitor's data as a file: what export() writes.
-import { SCHEMA, type MeasureRow, type SignalRecord } from './record'
-import type { ExportedValue, HistoryEntry, Level, PreferencesExport } from './types'
+import { SCHEMA, type MeasureRow, type SignalRecord } from './record.js'
+import type { ExportedValue, HistoryEntry, Level, PreferencesExport } from './types.js'
 
 export const FORMAT = 'candor/preferences'
 

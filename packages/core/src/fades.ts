@@ -1,6 +1,6 @@
 // Wakes whatever depends on the time when the next value fades: the store's clock is bumped then.
-import { nextFade } from './rules'
-import type { Store } from './store'
+import { nextFade } from './rules.js'
+import type { Store } from './store.js'
 
 /** setTimeout's ceiling (about 24.8 days): a later fade is re-armed when this one fires. */
 const MAX_DELAY = 2 ** 31 - 1

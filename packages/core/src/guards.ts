@@ -1,5 +1,5 @@
 // Checks for data Candor didn't write itself: a catalog, a stored record, an imported file.
-import type { Value } from './types'
+import type { Value } from './types.js'
 
 /** A plain object (not null, not an array). */
 export const isObject = (x: unknown): x is Record<string, unknown> => typeof x == 'object' && x !== null && !Array.isArray(x)

@@ -1,6 +1,6 @@
 // The visitor's local history of changes: the last HISTORY_MAX entries, newest last.
-import { isObject, isTime, isValue } from './guards'
-import type { HistoryEntry } from './types'
+import { isObject, isTime, isValue } from './guards.js'
+import type { HistoryEntry } from './types.js'
 
 /** How many changes the local history keeps. */
 export const HISTORY_MAX = 200

@@ -1,11 +1,11 @@
 // Checks a file the visitor imports, field by field. Loaded only when a visitor imports one.
-import { fail } from './errors'
-import { hasOwn, isObject, isTime, isValue } from './guards'
-import { HISTORY_MAX, parseHistory } from './history'
-import { LEVELS, SCHEMA, type SignalRecord } from './record'
-import { FORMAT } from './exporting'
-import type { Catalog, HistoryEntry, Level } from './types'
-import { checkValue } from './value'
+import { fail } from './errors.js'
+import { hasOwn, isObject, isTime, isValue } from './guards.js'
+import { HISTORY_MAX, parseHistory } from './history.js'
+import { LEVELS, SCHEMA, type SignalRecord } from './record.js'
+import { FORMAT } from './exporting.js'
+import type { Catalog, HistoryEntry, Level } from './types.js'
+import { checkValue } from './value.js'
 
 /** Larger files are refused before they are parsed: a real export is a few kilobytes. */
 export const MAX_IMPORT_BYTES = 1 << 20

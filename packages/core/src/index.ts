@@ -1,18 +1,20 @@
-export { createCandor, preopen } from './candor'
-export { validateCatalog, fingerprint } from './catalog'
-export { CandorError, type CandorErrorCode } from './errors'
-export { parseLifetime } from './lifetime'
-export { LEVELS } from './record'
-export { readSnapshot, snapshotHoldout } from './snapshot'
-export { estimate, type Estimate, type GoalEstimate, type RateEstimate } from './measure/estimate'
-export type { Interval } from './measure/interval'
-export { keepProbability } from './measure/response'
-export type { Verdict } from './measure/verdict'
-export { REPORT_EVENT, type CandorReport } from './measure/report'
-export { checkValue } from './value'
+export { createCandor, defineCatalog, preopen } from './candor.js'
+export { validateCatalog, fingerprint } from './catalog.js'
+export { CandorError, type CandorErrorCode } from './errors.js'
+export { parseLifetime } from './lifetime.js'
+export { LEVELS } from './record.js'
+export { readSnapshot, snapshotHoldout } from './snapshot.js'
+export { estimate, type Estimate, type GoalEstimate, type RateEstimate } from './measure/estimate.js'
+export type { Interval } from './measure/interval.js'
+export { keepProbability } from './measure/response.js'
+export type { Verdict } from './measure/verdict.js'
+export { REPORT_EVENT, type CandorReport } from './measure/report.js'
+export { checkValue } from './value.js'
 export type {
+  AnyCandor,
   Arm,
   ArmResult,
+  BooleanSignal,
   Candor,
   CandorOptions,
   CandorSignals,
@@ -24,20 +26,27 @@ export type {
   GoalResult,
   HistoryEntry,
   Level,
+  ListedSignal,
   MeasureSettings,
   Measurement,
+  OptionOf,
   Orphan,
   PreferencesExport,
   Problem,
   ReadOptions,
   SetOptions,
+  SignalBase,
   SignalDefinition,
+  SignalId,
+  SignalOf,
   SignalOption,
   SignalState,
   SignalType,
+  SignalValue,
   StorageReason,
   StorageStatus,
   UsageEntry,
   UsageLedger,
   Value,
-} from './types'
+  ValueOf,
+} from './types.js'

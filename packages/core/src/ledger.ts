@@ -1,5 +1,5 @@
 // The usage ledger: which signals this page read, why, and for which elements.
-import type { ReadOptions, UsageEntry, UsageLedger } from './types'
+import type { ReadOptions, UsageEntry, UsageLedger } from './types.js'
 
 /** At most this many distinct reasons are kept per signal, each cut to MAX_REASON_LENGTH characters. */
 export const MAX_REASONS = 20

@@ -1,11 +1,11 @@
 // Reading what is stored into memory, and falling back to memory when storage fails: the startup half of
 // persistence. Writes go through durable.ts, which is loaded with the rest of the editing part.
-import { dbName, type Context } from './context'
-import { appendStored, appended } from './history'
-import { SCHEMA, parseRecord, readRows, signalKey } from './record'
-import { isFaded } from './rules'
-import { memoryBackend, preopen as openEarly, type Backend } from './storage'
-import type { HistoryEntry, StorageReason } from './types'
+import { dbName, type Context } from './context.js'
+import { appendStored, appended } from './history.js'
+import { SCHEMA, parseRecord, readRows, signalKey } from './record.js'
+import { isFaded } from './rules.js'
+import { memoryBackend, preopen as openEarly, type Backend } from './storage.js'
+import type { HistoryEntry, StorageReason } from './types.js'
 
 /** How many times a failing read is tried before memory takes over (Dexie retries 3×). */
 const READ_TRIES = 3

@@ -1,10 +1,10 @@
 // What is stored, key by key, and how a stored row is read back: checked field by field, copied.
-import { CandorError } from './errors'
-import { isObject, isTime, isValue } from './guards'
-import { parseHistory } from './history'
-import { parseTally, type Tally } from './measure/tally'
-import type { HistoryEntry, Level, Problem, SignalDefinition, Value } from './types'
-import { checkValue } from './value'
+import { CandorError } from './errors.js'
+import { isObject, isTime, isValue } from './guards.js'
+import { parseHistory } from './history.js'
+import { parseTally, type Tally } from './measure/tally.js'
+import type { HistoryEntry, Level, Problem, SignalDefinition, Value } from './types.js'
+import { checkValue } from './value.js'
 
 /** The data format version this build writes. Records with a higher `v` are never overwritten. */
 export const SCHEMA = 1

@@ -1,9 +1,9 @@
 // When a value may tailor the page: pure functions of a record, the level and the clock.
 // Every "is it in use?" question in Candor is answered here, and only here.
-import { parseLifetime } from './lifetime'
-import { SCHEMA, type SignalRecord } from './record'
-import type { Explanation, Level, SignalDefinition, SignalState, Value } from './types'
-import { copyValue } from './value'
+import { parseLifetime } from './lifetime.js'
+import { SCHEMA, type SignalRecord } from './record.js'
+import type { Explanation, Level, SignalDefinition, SignalState, Value } from './types.js'
+import { copyValue } from './value.js'
 
 /** A value the site inferred for this page view, with what it was inferred from. */
 export interface Inferred {

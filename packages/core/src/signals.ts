@@ -1,9 +1,9 @@
 // The instance's state as @preact/signals-core signals, for code that tracks it reactively (effects,
 // computeds, the widget). An adapter over the store: the core itself needs no signals library.
 import { batch, signal } from '@preact/signals-core'
-import type { Context } from './context'
-import { effectiveLevel } from './rules'
-import type { CandorSignals } from './types'
+import type { Context } from './context.js'
+import { effectiveLevel } from './rules.js'
+import type { CandorSignals } from './types.js'
 
 export const toSignals = ({ store, ledger, gpc }: Context): CandorSignals => {
   const s = () => store.state

@@ -2,10 +2,10 @@
 // before IndexedDB can open (a returning visit shows its tailored content at once). IndexedDB
 // stays the only source of truth: the copy is rewritten after every change there, removed when
 // nothing is in use and by clear(), and a page re-decides as soon as IndexedDB answers.
-import type { Context } from './context'
-import { isObject, isValue } from './guards'
-import { declaredInUse } from './rules'
-import type { Value } from './types'
+import type { Context } from './context.js'
+import { isObject, isValue } from './guards.js'
+import { declaredInUse } from './rules.js'
+import type { Value } from './types.js'
 
 /** The localStorage key of a site's snapshot. */
 export const snapshotKey = (site: string) => `candor:${site}:snapshot`

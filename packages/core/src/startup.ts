@@ -1,20 +1,20 @@
 // '@candor/core/startup': an instance that only reads at first. Its editing part (writes, recovery,
 // the signals adapter) is loaded by a function the page gives, on the first write or `load()`, so a
 // page view on which the visitor changes nothing never downloads it. candor.js is built on this.
-import type { edit } from './editing'
-import type { createView } from './measure/view'
-import { createInstance } from './instance'
-import type { Candor, CandorOptions } from './types'
+import type { edit } from './editing.js'
+import type { createView } from './measure/view.js'
+import { createInstance } from './instance.js'
+import type { Candor, CandorOptions } from './types.js'
 
-export { preopen } from './load'
-export { loadOnce } from './loader'
-export { LEVELS } from './record'
-export { readSnapshot, snapshotHoldout } from './snapshot'
-export { drawView, isHeldOut } from './measure/arm'
-export { holdsOption, whyNotRank, whyNotToggle } from './rules'
-export type { edit } from './editing'
-export type { createView } from './measure/view'
-export type { Candor, CandorOptions, Catalog, Value } from './types'
+export { preopen } from './load.js'
+export { loadOnce } from './loader.js'
+export { LEVELS } from './record.js'
+export { readSnapshot, snapshotHoldout } from './snapshot.js'
+export { drawView, isHeldOut } from './measure/arm.js'
+export { holdsOption, whyNotRank, whyNotToggle } from './rules.js'
+export type { edit } from './editing.js'
+export type { createView } from './measure/view.js'
+export type { Candor, CandorOptions, Catalog, Value } from './types.js'
 
 /**
  * Like `createCandor`, with the editing part loaded by `loadEditing` when first needed, and the measuring

@@ -1,9 +1,9 @@
 // The state of one instance, in one plain object replaced on every change, and the listeners told
 // of it. No framework: the startup path needs no signals library (signals.ts adapts it for those who want one).
-import type { MeasuredArm } from './measure/tally'
-import type { MeasureRow, SignalRecord } from './record'
-import type { Inferred } from './rules'
-import type { HistoryEntry, Level, Problem, StorageStatus } from './types'
+import type { MeasuredArm } from './measure/tally.js'
+import type { MeasureRow, SignalRecord } from './record.js'
+import type { Inferred } from './rules.js'
+import type { HistoryEntry, Level, Problem, StorageStatus } from './types.js'
 
 export interface State {
   records: ReadonlyMap<string, SignalRecord>

@@ -1,14 +1,15 @@
 // '@candor/core/testing': an instance for a site's own unit tests — "as a visitor who follows Science",
 // "at level off", "as the shared page" — in memory, touching no storage at all, set up synchronously.
-import { createCandor } from './candor'
-import { CandorError } from './errors'
-import type { Candor, Catalog, Level, Value } from './types'
-import { checkValue } from './value'
+import { createCandor } from './candor.js'
+import { CandorError } from './errors.js'
+import type { Candor, Catalog, Level, SignalId, SignalValue, Value } from './types.js'
+import { checkValue } from './value.js'
 
-export interface TestCandorOptions {
-  catalog: Catalog
+/** Options of `createTestCandor`; with a catalog from `defineCatalog`, `values` are checked against it when compiling. */
+export interface TestCandorOptions<C extends Catalog = Catalog> {
+  catalog: C
   /** Declared values, by signal id. */
-  values?: Record<string, Value>
+  values?: { [K in SignalId<C>]?: SignalValue<C, K> }
   level?: Level
   /** The clock; default a fixed time, so dates in tests don't move. */
   now?: () => number
@@ -26,9 +27,9 @@ const FIXED = Date.UTC(2026, 0, 1)
  * for a value that doesn't fit its signal.
  * @example const candor = createTestCandor({ catalog, values: { topics: ['science'] } }); render(<Front candor={candor} />)
  */
-export const createTestCandor = (o: TestCandorOptions): Candor => {
-  const c = createCandor({ catalog: o.catalog, storage: 'memory', snapshot: false, gpc: o.gpc ?? false, now: o.now ?? (() => FIXED) })
-  for (const [id, v] of Object.entries(o.values ?? {})) {
+export const createTestCandor = <const C extends Catalog>(o: TestCandorOptions<C>): Candor<C> => {
+  const c: Candor = createCandor({ catalog: o.catalog as Catalog, storage: 'memory', snapshot: false, gpc: o.gpc ?? false, now: o.now ?? (() => FIXED) })
+  for (const [id, v] of Object.entries(o.values ?? {}) as [string, Value][]) {
     const def = c.catalog.signals.find((s) => s.id == id)
     const why = def ? checkValue(def, v) : `"${id}" is not declared in the catalog`
     if (why) throw new CandorError('invalid-value', `createTestCandor: values.${id}: ${why}`, [`values.${id}: ${why}`])
@@ -37,5 +38,5 @@ export const createTestCandor = (o: TestCandorOptions): Candor => {
   }
   if (o.level) void c.setLevel(o.level)
   if (o.shared) c.preview(true)
-  return c
+  return c as unknown as Candor<C>
 }

@@ -1,10 +1,10 @@
 import type { ReadonlySignal } from '@preact/signals-core'
-import type { Verdict } from './measure/verdict'
+import type { Verdict } from './measure/verdict.js'
 
-/** Options of `createCandor`. */
-export interface CandorOptions {
+/** Options of `createCandor`. `C`: the catalog's own type, so ids and options are checked where they are used. */
+export interface CandorOptions<C extends Catalog = Catalog> {
   /** The site's signals, each with its purpose. Checked at once: a bad catalog throws a `CandorError` listing every problem. */
-  catalog: Catalog
+  catalog: C
   /** `'memory'` keeps everything for this page only and touches no persistent storage (tests, previews, server rendering). Default `'indexeddb'`. */
   storage?: 'indexeddb' | 'memory'
   /** How long to wait for IndexedDB, in ms, before working in memory. Default 2000. */
@@ -49,39 +49,32 @@ export interface SignalOption {
    * What the visitor reads, e.g. `'Sports'`. Rewording it asks nothing of anyone.
    * @minLength 1
    * @maxLength 200
+   * @pattern \S
    */
   label: string
 }
 
-/**
- * One preference a site may read, declared with the purpose it serves.
- * @example { id: 'compact', type: 'boolean', label: 'Compact layout', purpose: 'Shows more headlines per screen' }
- */
-export interface SignalDefinition {
+/** What every signal declares, whatever it holds. */
+export interface SignalBase {
   /**
    * Slug: lowercase letters, digits and `-`, starting with a letter. Unique in the catalog.
    * @pattern ^[a-z][a-z0-9-]{0,63}$
    */
   id: string
-  type: SignalType
   /**
    * Short name the visitor sees.
    * @minLength 1
    * @maxLength 200
+   * @pattern \S
    */
   label: string
   /**
    * Why the site reads it. Required: an undeclared purpose is refused.
    * @minLength 1
    * @maxLength 2000
+   * @pattern \S
    */
   purpose: string
-  /**
-   * Required for `choice` and `multi`, refused for `boolean`.
-   * @minItems 1
-   * @maxItems 500
-   */
-  options?: SignalOption[]
   /** `declared` (the default): only the visitor sets it. `inferred`: the site may guess it with `infer()`. */
   source?: 'declared' | 'inferred'
   /**
@@ -93,12 +86,14 @@ export interface SignalDefinition {
    * Heading the widget files the signal under.
    * @minLength 1
    * @maxLength 100
+   * @pattern \S
    */
   group?: string
   /**
    * Longer explanation shown under the label.
    * @minLength 1
    * @maxLength 2000
+   * @pattern \S
    */
   description?: string
   /** Marks a signal the widget should treat with extra care (e.g. health, politics). */
@@ -106,7 +101,35 @@ export interface SignalDefinition {
 }
 
 /**
- * A site's declaration of every signal it may read.
+ * A signal that is on or off; it has no options.
+ * @example { id: 'compact', type: 'boolean', label: 'Compact layout', purpose: 'Shows more headlines per screen' }
+ */
+export interface BooleanSignal extends SignalBase {
+  type: 'boolean'
+  /** Not allowed: a boolean has no options. */
+  options?: undefined
+}
+
+/**
+ * A signal that holds one option (`choice`) or several (`multi`) from its list.
+ * @example { id: 'topics', type: 'multi', label: 'Topics', purpose: 'Orders the stories', options: [{ value: 'science', label: 'Science' }] }
+ */
+export interface ListedSignal extends SignalBase {
+  type: 'choice' | 'multi'
+  /**
+   * The values it may hold, each with the words the visitor reads; values unique in the signal.
+   * @minItems 1
+   * @maxItems 500
+   */
+  options: readonly SignalOption[]
+}
+
+/** One preference a site may read, declared with the purpose it serves: a boolean, or a signal with options. */
+export type SignalDefinition = BooleanSignal | ListedSignal
+
+/**
+ * A site's declaration of every signal it may read. Ids, and option values within a signal, must be unique: Candor
+ * refuses a catalog that repeats one, which this schema can't check.
  * @example const catalog: Catalog = { site: 'daily-planet', signals: [ ... ] }
  */
 export interface Catalog {
@@ -117,12 +140,16 @@ export interface Catalog {
    * @pattern ^[a-z][a-z0-9-]{0,63}$
    */
   site: string
-  /** @maxItems 2000 */
-  signals: SignalDefinition[]
+  /**
+   * Every signal the site may read; ids unique in the catalog.
+   * @maxItems 2000
+   */
+  signals: readonly SignalDefinition[]
   /**
    * A sentence in the site's own words that the panel shows at its top, e.g. why the site tailors at all.
    * @minLength 1
    * @maxLength 2000
+   * @pattern \S
    */
   intro?: string
   /** Measuring whether tailoring helps, against views that show the page as everyone sees it. Left out: nothing is measured. */
@@ -155,8 +182,32 @@ export interface MeasureSettings {
    * Goals marked with `data-candor-goal` on the page are added.
    * @maxItems 20
    */
-  goals?: GoalName[]
+  goals?: readonly GoalName[]
 }
+
+/** The ids a catalog declares: literal when the catalog is `as const` or made with `defineCatalog`, else `string`. */
+export type SignalId<C extends Catalog = Catalog> = C['signals'][number]['id']
+
+/** The declaration of signal `K` in catalog `C` (any of them when the ids aren't known literally). */
+export type SignalOf<C extends Catalog, K extends SignalId<C>> = string extends SignalId<C> ? C['signals'][number] : Extract<C['signals'][number], { id: K }>
+
+/** The option values a signal declares (`string` when they aren't known literally; `never` for a boolean). */
+export type OptionOf<S> = S extends { options: readonly (infer O)[] } ? (O extends { value: infer V extends string } ? V : string) : never
+
+/** What a signal holds, from its declaration: `boolean`, one option's value, or a list of them. */
+export type ValueOf<S> = S extends { type: 'boolean' }
+  ? boolean
+  : S extends { type: 'choice' }
+    ? OptionOf<S>
+    : S extends { type: 'multi' }
+      ? OptionOf<S>[]
+      : Value
+
+/**
+ * The value of signal `K` in catalog `C`.
+ * @example type Topics = SignalValue<typeof catalog, 'topics'> // ('science' | 'sports')[]
+ */
+export type SignalValue<C extends Catalog = Catalog, K extends SignalId<C> = SignalId<C>> = ValueOf<SignalOf<C, K>>
 
 /** Which page everyone sees in this view: `holdout` (the shared page, to measure against), `tailored` (at least one preference in use), `untailored` (nothing is). */
 export type Arm = 'tailored' | 'holdout' | 'untailored'
@@ -337,12 +388,22 @@ export interface CandorSignals {
   preview: ReadonlySignal<boolean>
 }
 
-/** A Candor instance: created by `createCandor`, it reads and writes one site's preferences. */
-export interface Candor {
+/**
+ * An instance of any catalog: what code over every signal takes (the widget, the framework adapters).
+ * `Candor<C>` isn't assignable to `Candor` (its `set` takes fewer ids), so such code names this instead.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: erases only the catalog's literal types, which code over every signal can't use.
+export type AnyCandor = Candor<any>
+
+/**
+ * A Candor instance: created by `createCandor`, it reads and writes one site's preferences. `C` is the
+ * catalog's type: with a catalog made by `defineCatalog` (or `as const`), ids and options are checked.
+ */
+export interface Candor<C extends Catalog = Catalog> {
   /** The validated catalog. */
-  readonly catalog: Catalog
+  readonly catalog: C
   /** Resolves with the instance once stored choices are loaded (or storage has been given up on). Never rejects. */
-  readonly ready: Promise<Candor>
+  readonly ready: Promise<this>
   /** `true` when the browser sent Global Privacy Control, which lowered the default level to `declared`. */
   readonly gpc: boolean
   /** The level the visitor chose, or the default (reactive inside effects). A preview doesn't change it. */
@@ -374,30 +435,30 @@ export interface Candor {
    * The value to tailor by, or `undefined` when nothing may be used. Records the read.
    * @example if (candor.get('topics', { reason: 'Orders the front page' })?.includes('sports')) { ... }
    */
-  get(id: string, options?: ReadOptions): Value | undefined
+  get<K extends SignalId<C>>(id: K, options?: ReadOptions): SignalValue<C, K> | undefined
   /** What the widget shows about a signal; does not count as a read. */
-  explain(id: string): Explanation
+  explain(id: SignalId<C>): Explanation
   /** Declares a value. Rejects with a `CandorError` (and stores nothing) when the value doesn't fit the signal. */
-  set(id: string, value: Value, options?: SetOptions): Promise<void>
+  set<K extends SignalId<C>>(id: K, value: SignalValue<C, K>, options?: SetOptions): Promise<void>
   /**
    * What a click on a declaring control does (`data-candor-declare`): adds or removes a `multi` option, sets a
    * `choice` or forgets it when it holds that option, flips a `boolean`. Resolves with the undo, which puts back
    * exactly what was there before (unset included). `page` is kept in the history entry.
    * @example const undo = await candor.toggle('topics', 'science', { page: location.pathname })
    */
-  toggle(id: string, option?: string, options?: { page?: string }): Promise<() => Promise<void>>
+  toggle<K extends SignalId<C>>(id: K, option?: OptionOf<SignalOf<C, K>>, options?: { page?: string }): Promise<() => Promise<void>>
   /** Keeps the value but stops using it; for an inferred signal, stays off on later visits. */
-  turnOff(id: string): Promise<void>
+  turnOff(id: SignalId<C>): Promise<void>
   /** Resumes using a value turned off. */
-  turnOn(id: string): Promise<void>
+  turnOn(id: SignalId<C>): Promise<void>
   /** Deletes the value. */
-  forget(id: string): Promise<void>
+  forget(id: SignalId<C>): Promise<void>
   /** Restarts the value's lifetime; also accepts the site's changed meaning of a signal under review. */
-  renew(id: string): Promise<void>
+  renew(id: SignalId<C>): Promise<void>
   /** Makes the inferred value a declared (and stored) one. */
-  confirm(id: string): Promise<void>
+  confirm(id: SignalId<C>): Promise<void>
   /** Uses a site-inferred value for this page only; never stored. Only for signals declared `source: 'inferred'`. */
-  infer(id: string, value: Value, options: { basis: string }): void
+  infer<K extends SignalId<C>>(id: K, value: SignalValue<C, K>, options: { basis: string }): void
   /** Chooses how much tailoring the visitor wants; stored. */
   setLevel(level: Level): Promise<void>
   /** Shows the page everyone sees for this page view only (`true`), or goes back (`false`). Stores nothing. */
@@ -410,7 +471,7 @@ export interface Candor {
    * Calls `fn` after every change of state. Returns the function that stops it.
    * @example const stop = candor.subscribe(() => render())
    */
-  subscribe(fn: (candor: Candor) => void): () => void
+  subscribe(fn: (candor: this) => void): () => void
   /** The visitor's data as a versioned JSON document. */
   export(): PreferencesExport
   /** Applies an export whole, or nothing; rejects with a `CandorError` listing what was refused. */

@@ -1,4 +1,4 @@
-import type { SignalDefinition, Value } from './types'
+import type { SignalDefinition, Value } from './types.js'
 
 /**
  * Why `value` doesn't fit `signal`, or `undefined` when it does.

@@ -1,16 +1,16 @@
 // Everything that changes what is stored, each change built on one `commit`: memory at once, then
 // storage, in one transaction with its history entry. Loaded with the editing part.
-import { declared, type Context } from './context'
-import type { Durable } from './durable'
-import { CandorError } from './errors'
-import { appendStored, appended, parseHistory } from './history'
-import { LEVELS, SCHEMA, guardNewer, parseMeasureRow, parseRecord, signalKey, type MeasureRow, type SignalRecord } from './record'
-import { expiryOf, isFaded, newRecord, toggled, whyNotToggle } from './rules'
-import { reportedKey } from './measure/report'
-import { writeSnapshot } from './snapshot'
-import { withEntry } from './store'
-import type { Candor, HistoryEntry, Value } from './types'
-import { checkValue, copyValue, shown } from './value'
+import { declared, type Context } from './context.js'
+import type { Durable } from './durable.js'
+import { CandorError } from './errors.js'
+import { appendStored, appended, parseHistory } from './history.js'
+import { LEVELS, SCHEMA, guardNewer, parseMeasureRow, parseRecord, signalKey, type MeasureRow, type SignalRecord } from './record.js'
+import { expiryOf, isFaded, newRecord, toggled, whyNotToggle } from './rules.js'
+import { reportedKey } from './measure/report.js'
+import { writeSnapshot } from './snapshot.js'
+import { withEntry } from './store.js'
+import type { Candor, HistoryEntry, Value } from './types.js'
+import { checkValue, copyValue, shown } from './value.js'
 
 /** The methods of `Candor` that change what is stored. */
 export type Writer = Pick<
@@ -170,7 +170,7 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
     },
     import: async (doc) => {
       // The file checker loads only when a visitor imports a file.
-      const got = (await import('./importing')).fromExport(doc, ctx.catalog, fpOf)
+      const got = (await import('./importing.js')).fromExport(doc, ctx.catalog, fpOf)
       const entry: HistoryEntry = { at: now(), action: 'import' }
       const keys = [...got.records.keys()].map(signalKey)
       const measured = Object.keys(got.measure).length > 0

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { checkCatalog } from '../src/catalog'
-import { CandorError, createCandor, fingerprint, validateCatalog } from '../src/index'
+import { CandorError, createCandor, fingerprint, type Catalog, type ListedSignal, type SignalDefinition, validateCatalog } from '../src/index'
 import { catalog } from './fixtures'
 
 const problems = (input: unknown): string[] => {
@@ -121,7 +121,7 @@ describe('unknown fields', () => {
 
   it('reach candor.problems and the console, and the instance tailors by the rest', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
-    const c = createCandor({ catalog: { site: 'a', signals: [sig({ purpse: 'x' })], futureField: 1 } as never, storage: 'memory' })
+    const c = createCandor({ catalog: { site: 'a', signals: [sig({ purpse: 'x' })], futureField: 1 } as Catalog, storage: 'memory' })
     await c.set('x', true)
     expect(c.get('x')).toBe(true)
     expect(c.problems.map((p) => [p.code, p.message])).toEqual([
@@ -152,7 +152,8 @@ describe('intro', () => {
 })
 
 describe('fingerprint', () => {
-  const base = catalog.signals[0]!
+  // A listed signal, spread into variants (some deliberately of another type).
+  const base = catalog.signals[0] as ListedSignal
   it('ignores labels, so rewording asks nothing of the visitor', () => {
     expect(
       fingerprint({
@@ -167,7 +168,7 @@ describe('fingerprint', () => {
   })
   it('changes with the purpose, the type or the options', () => {
     expect(fingerprint({ ...base, purpose: 'Sells your topics to advertisers' })).not.toBe(fingerprint(base))
-    expect(fingerprint({ ...base, type: 'choice' })).not.toBe(fingerprint(base))
+    expect(fingerprint({ ...base, type: 'choice' } as SignalDefinition)).not.toBe(fingerprint(base))
     expect(fingerprint({ ...base, options: [{ value: 'sports', label: 'Sports' }] })).not.toBe(fingerprint(base))
   })
 })
@@ -202,7 +203,7 @@ describe('lenient: the drop-in leaves out what is wrong and uses the rest', () =
     expect(checked.catalog.measure).toBeUndefined()
     expect(checked.leftOut).toHaveLength(5)
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const c = createCandor({ catalog: input as never, storage: 'memory', lenient: true })
+    const c = createCandor({ catalog: input as Catalog, storage: 'memory', lenient: true })
     await c.set('x', true)
     expect(c.get('x')).toBe(true)
     expect(c.problems.filter((p) => p.code == 'left-out').map((p) => p.message)).toEqual(checked.leftOut)

@@ -10,6 +10,7 @@ describe('@candor/core exports', () => {
       'REPORT_EVENT',
       'checkValue',
       'createCandor',
+      'defineCatalog',
       'estimate',
       'fingerprint',
       'keepProbability',

@@ -10,7 +10,7 @@
 //   S21 (the core reads no URL), S22 (UI redress: widget and e2e), S13 (layout: widget).
 // A `// Keeps true:` comment above a test says what it keeps true.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CandorError, createCandor, fingerprint, validateCatalog, type Candor, type Catalog } from '../src/index'
+import { CandorError, createCandor, fingerprint, validateCatalog, type Candor, type Catalog, type ListedSignal } from '../src/index'
 import { catalog, freshIdb, noUnhandled, open, raw, seed } from './fixtures'
 import { checkCatalog } from '../src/catalog'
 
@@ -780,7 +780,10 @@ describe('S23 placeholders in site strings', () => {
     await c.set('x', 'a')
     c.destroy()
     // The site now means something else by the signal: renew's error quotes the label as it is.
-    const changed = createCandor({ catalog: { ...cat, signals: [{ ...cat.signals[0]!, options: [{ value: 'b', label: text }] }] }, gpc: false })
+    const changed = createCandor({
+      catalog: { ...cat, signals: [{ ...(cat.signals[0] as ListedSignal), options: [{ value: 'b', label: text }] }] },
+      gpc: false,
+    })
     await changed.ready
     const problems = await rejects(changed.renew('x'), 'invalid-value')
     expect(problems[0]).toContain(`"${text}"`)

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createCandor, parseLifetime, type Catalog } from '../src/index'
+import { createCandor, parseLifetime, type Catalog, type ListedSignal } from '../src/index'
 import { DAY, catalog, clock, freshIdb, open, raw, seed } from './fixtures'
 
 beforeEach(freshIdb)
@@ -106,7 +106,7 @@ describe('material changes', () => {
     await (await open()).set('topics', ['science'])
     const cat: Catalog = {
       site: 'daily-planet',
-      signals: catalog.signals.map((s) => (s.id == 'topics' ? { ...s, options: [{ value: 'sports', label: 'Sports' }] } : s)),
+      signals: catalog.signals.map((s) => (s.id == 'topics' ? { ...(s as ListedSignal), options: [{ value: 'sports', label: 'Sports' }] } : s)),
     }
     const c = createCandor({ catalog: cat, gpc: false })
     await c.ready

@@ -185,7 +185,8 @@ const conforms = (c: Catalog): boolean =>
       (s.group === undefined || typeof s.group == 'string') &&
       (s.description === undefined || typeof s.description == 'string') &&
       (s.sensitive === undefined || typeof s.sensitive == 'boolean') &&
-      (s.options === undefined || (Array.isArray(s.options) && s.options.every((o) => typeof o.value == 'string' && typeof o.label == 'string'))),
+      (s.options === undefined ||
+        (Array.isArray(s.options) && s.options.every((o: { value: unknown; label: unknown }) => typeof o.value == 'string' && typeof o.label == 'string'))),
   )
 
 const protoNames = () => Object.getOwnPropertyNames(Object.prototype).sort().join()

@@ -2,7 +2,7 @@
 // the documented keys, and no signal id, option value, label or path ever appears in it (S29's other half).
 import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createCandor, type CandorReport, type Catalog } from '../src/index'
+import { createCandor, type CandorReport, type Catalog, type SignalDefinition } from '../src/index'
 
 afterEach(() => vi.unstubAllGlobals())
 
@@ -25,13 +25,16 @@ const catalogs = fc
   .map(
     (sigs): Catalog => ({
       site: 'prop-site',
-      signals: sigs.map((s) => ({
-        id: s.id,
-        type: s.type,
-        label: s.label,
-        purpose: 'Purpose of ' + s.label,
-        ...(s.type == 'boolean' ? {} : { options: s.options.map((v) => ({ value: v, label: 'Option ' + v })) }),
-      })),
+      signals: sigs.map(
+        (s): SignalDefinition =>
+          ({
+            id: s.id,
+            type: s.type,
+            label: s.label,
+            purpose: 'Purpose of ' + s.label,
+            ...(s.type == 'boolean' ? {} : { options: s.options.map((v) => ({ value: v, label: 'Option ' + v })) }),
+          }) as SignalDefinition,
+      ),
     }),
   )
 

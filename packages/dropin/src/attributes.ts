@@ -2,8 +2,8 @@
 // elements, ranked containers, declaring controls, "why" markers and openers.
 import type { Value } from '@candor/core'
 import { INTENT_EVENTS as INTENT } from '@candor/widget/startup'
-import { holds, isBaseline, parseConditions } from './gate'
-import { moves, order, parseKeep, type Moves } from './rank'
+import { holds, isBaseline, parseConditions } from './gate.js'
+import { moves, order, parseKeep, type Moves } from './rank.js'
 
 const SHOW = 'data-candor-show'
 const BASELINE = 'data-candor-baseline'

@@ -17,8 +17,8 @@ import {
   whyNotToggle,
   type Candor,
 } from '@candor/core/startup'
-import { addLauncher, baseOf, dirOf, fill, isSharedArrival, pageLang, sharedLink, startupStrings, watchPreview } from '@candor/widget/startup'
-import { cloak, pageChanges, watchAttributes, type Instance } from './attributes'
+import { addLauncher, baseOf, dirOf, fill, isSharedArrival, pageLang, phrase, sharedLink, startupStrings, watchPreview } from '@candor/widget/startup'
+import { cloak, pageChanges, watchAttributes, type Instance } from './attributes.js'
 
 declare const __VERSION__: string
 
@@ -38,7 +38,7 @@ export const BASELINE_AFTER_MS = 1000
 /** Where candor.js remembers which site a catalog named, so the next visit can read its snapshot at once. */
 const catalogKey = (source: string) => 'candor:catalog:' + source
 
-type Panel = typeof import('./panel')
+type Panel = typeof import('./panel.js')
 
 let uncloak: (() => void) | undefined
 
@@ -60,7 +60,7 @@ const boot = (): CandorGlobal | undefined => {
   let tries = 0
   const loadPanel = loadOnce((): Promise<Panel> => import(/* @vite-ignore */ new URL('candor-panel.js' + (tries++ ? '?retry=' + tries : ''), base).href))
   // The measuring part, on a site whose catalog measures: asked for at once when the snapshot says so.
-  const loadMeasuring = loadOnce((): Promise<typeof import('./measuring')> => import(/* @vite-ignore */ new URL('candor-measuring.js', base).href))
+  const loadMeasuring = loadOnce((): Promise<typeof import('./measuring.js')> => import(/* @vite-ignore */ new URL('candor-measuring.js', base).href))
   // The panel's file didn't load (offline, blocked): the page goes on, and the next intent tries again.
   const failed = (e: unknown) => console.error('Candor: the preference panel could not be loaded:', e)
 
@@ -94,7 +94,9 @@ const boot = (): CandorGlobal | undefined => {
     note: (m, usual) => {
       const labels = candor?.catalog.signals.flatMap((s) => s.options ?? [])
       const what = m.upValues.map((v) => labels?.find((o) => o.value == v)?.label ?? v).join(', ')
-      const changes = [m.up && fill(strings.movedUp, { n: m.up, what }), m.down && fill(strings.movedDown, { n: m.down })].filter(Boolean).join(', ')
+      const changes = [m.up && phrase(strings, 'movedUp', { n: m.up, what }, lang), m.down && phrase(strings, 'movedDown', { n: m.down }, lang)]
+        .filter(Boolean)
+        .join(', ')
       return usual ? { text: strings.usualOrder, label: strings.showMine } : { text: changes, label: fill(strings.showUsual, { changes }) }
     },
   })

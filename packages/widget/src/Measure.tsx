@@ -1,6 +1,6 @@
 import type { Candor, GoalResult } from '@candor/core'
-import type { I18n } from './i18n'
-import { Say } from './Say'
+import type { I18n } from './i18n.js'
+import { Say } from './Say.js'
 
 /** How a share of views is said: "1 in 20" when it is one in a whole number, else "12% of". */
 export const shareText = (h: number, i18n: I18n): string => {
@@ -70,7 +70,7 @@ export const Measure = ({ candor, i18n, uid, run }: { candor: Candor; i18n: I18n
       </label>
       {candor.gpc && !m.reports && <p class="muted">{t('measureGpc')}</p>}
       <p class="muted">
-        {m.reportsThisWeek == 1 ? t('measureWeekOne') : t('measureWeek', { count: m.reportsThisWeek })} {t('measureHolds', { pct: pct(m.truthful) })}
+        {t('measureWeek', { count: m.reportsThisWeek })} {t('measureHolds', { pct: pct(m.truthful) })}
       </p>
     </section>
   )

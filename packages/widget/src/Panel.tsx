@@ -2,12 +2,12 @@ import type { Candor, CandorError, Explanation, HistoryEntry, Level } from '@can
 // From the startup entry, which candor.js has in already: the core's index would bring createCandor's parts along.
 import { LEVELS } from '@candor/core/startup'
 import { useEffect, useRef, useState } from 'preact/hooks'
-import type { I18n } from './i18n'
-import type { Outline } from './outline'
-import { sharedLink } from './share'
-import { Measure, shareText } from './Measure'
-import { SignalCard, valueText } from './SignalCard'
-import { Say } from './Say'
+import type { I18n } from './i18n.js'
+import type { Outline } from './outline.js'
+import { sharedLink } from './share.js'
+import { Measure, shareText } from './Measure.js'
+import { SignalCard, valueText } from './SignalCard.js'
+import { Say } from './Say.js'
 
 export interface PanelProps {
   candor: Candor

@@ -1,4 +1,4 @@
-import type { I18n, Strings } from './i18n'
+import type { I18n, Strings } from './i18n.js'
 
 /**
  * A string with its holes filled by `<bdi>` elements: text from the catalog, the visitor or the

@@ -1,6 +1,6 @@
 import type { Candor, Explanation, SignalDefinition, Value } from '@candor/core'
-import type { I18n } from './i18n'
-import { Say } from './Say'
+import type { I18n } from './i18n.js'
+import { Say } from './Say.js'
 
 /** A value in words: option labels, a list, or on/off. */
 export const valueText = (s: SignalDefinition, v: Value | undefined, i18n: I18n): string => {

@@ -1,7 +1,7 @@
 // The message at the top of a page that shows what everyone sees (a shared link's arrival, the preview),
 // staying in view as the page scrolls; one button shows the visitor's own page. Plain DOM, shown by candor.js at startup.
-import { statusBox } from './status-box'
-import { base } from './theme'
+import { statusBox } from './status-box.js'
+import { base } from './theme.js'
 
 const css = `${base('.candor-arrival')}
 :host{display:block;position:sticky;inset-block-start:0;z-index:var(--candor-z,2147483000)}

@@ -1,9 +1,9 @@
 // A declaration in context (data-candor-declare, or a site's own button): stored in one click through the
 // core's toggle, then a notice next to the control says what changed, with Undo and Manage.
-import type { Candor } from '@candor/core'
+import type { AnyCandor, Candor } from '@candor/core'
 import { holdsOption } from '@candor/core/startup'
-import { createI18n, loadLocale, type Strings } from './i18n'
-import { showNotice } from './notice'
+import { createI18n, loadLocale, type Strings } from './i18n.js'
+import { showNotice } from './notice.js'
 
 export interface DeclareOptions {
   /** The panel's language; default English. */
@@ -18,7 +18,8 @@ export interface DeclareOptions {
  * the notice after `control`. Resolves once the notice is up; never rejects (a failure is said in the notice).
  * @example button.onclick = () => declareInContext(candor, button, 'topics', 'science', { open: (id) => widget.open(id) })
  */
-export const declareInContext = async (candor: Candor, control: Element, id: string, option: string | undefined, o: DeclareOptions = {}) => {
+export const declareInContext = async (instance: AnyCandor, control: Element, id: string, option: string | undefined, o: DeclareOptions = {}) => {
+  const candor: Candor = instance
   const ready = loadLocale(o.lang ?? 'en').catch(() => {})
   const result = candor.toggle(id, option, { page: location.pathname }).then(
     (undo) => ({ undo }),

@@ -1,12 +1,35 @@
-import type { Candor } from '@candor/core'
-import { createRoot, forcedTheme, nextUid, pageLang, renderInLanguage, type WidgetOptions } from './mount'
-import { createOutline } from './outline'
-import { Panel } from './Panel'
+import type { AnyCandor } from '@candor/core'
+import type { HTMLAttributes } from 'preact'
+import { createRoot, forcedTheme, nextUid, pageLang, renderInLanguage, type WidgetOptions } from './mount.js'
+import { createOutline } from './outline.js'
+import { Panel } from './Panel.js'
 
 /** The `<candor-preferences>` element: the panel inline, for an account's privacy-settings page. */
 export interface CandorPreferencesElement extends HTMLElement {
   /** The instance it shows; default: the one given to `defineCandorElement`. */
-  candor?: Candor
+  candor?: AnyCandor
+}
+
+/** What `<candor-preferences>` takes in markup: the panel's language, a forced theme, and rendering without Shadow DOM. */
+export interface CandorPreferencesAttributes {
+  lang?: string
+  theme?: 'light' | 'dark'
+  'no-shadow'?: boolean | ''
+}
+
+// The element is typed wherever the widget's types are in: querySelector, createElement, and Preact's JSX
+// (React's comes with @candor/react).
+declare global {
+  interface HTMLElementTagNameMap {
+    'candor-preferences': CandorPreferencesElement
+  }
+}
+declare module 'preact' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'candor-preferences': HTMLAttributes<CandorPreferencesElement> & CandorPreferencesAttributes
+    }
+  }
 }
 
 /**
@@ -14,7 +37,7 @@ export interface CandorPreferencesElement extends HTMLElement {
  * host has a `no-shadow` attribute; `lang` and `theme` attributes of the host win). Returns the
  * function that removes it.
  */
-export const renderInline = (host: HTMLElement, candor: Candor, options: WidgetOptions = {}): (() => void) => {
+export const renderInline = (host: HTMLElement, candor: AnyCandor, options: WidgetOptions = {}): (() => void) => {
   const root = createRoot(host, { ...options, shadow: options.shadow !== false && !host.hasAttribute('no-shadow') })
   const outline = createOutline(candor)
   const theme = forcedTheme(host.getAttribute('theme') || options.theme)
@@ -33,13 +56,13 @@ export const renderInline = (host: HTMLElement, candor: Candor, options: WidgetO
  * `theme` (`light` | `dark`), `no-shadow` (render without Shadow DOM).
  * @example defineCandorElement(candor); document.body.append(document.createElement('candor-preferences'))
  */
-export const defineCandorElement = (candor?: Candor | Promise<Candor>, options: WidgetOptions = {}, name = 'candor-preferences') => {
+export const defineCandorElement = (candor?: AnyCandor | Promise<AnyCandor>, options: WidgetOptions = {}, name = 'candor-preferences') => {
   if (customElements.get(name)) return
   customElements.define(
     name,
     class extends HTMLElement implements CandorPreferencesElement {
       // Plain fields, not #private: those compile to helpers for older browsers.
-      _candor?: Candor
+      _candor?: AnyCandor
       _stop?: () => void
       get candor() {
         return this._candor

@@ -1,14 +1,14 @@
-import { baseOf, dirOf } from './lang'
-import { en, type Strings } from './locales/en'
-import { fill } from './locales/startup'
+import { baseOf, dirOf } from './lang.js'
+import { en, type Strings } from './locales/en.js'
+import { phrase } from './locales/startup.js'
 
 export type { Strings }
 
 /** The shipped translations, each loaded only when a page asks for its language. */
 export const locales: Record<string, () => Promise<Partial<Strings>>> = {
   en: async () => en,
-  de: () => import('./locales/de').then((m) => m.de),
-  fr: () => import('./locales/fr').then((m) => m.fr),
+  de: () => import('./locales/de.js').then((m) => m.de),
+  fr: () => import('./locales/fr.js').then((m) => m.fr),
 }
 
 const loaded: Record<string, Partial<Strings>> = { en }
@@ -67,7 +67,7 @@ export const createI18n = (requested = 'en', overrides: Partial<Strings> = {}): 
   const table = { ...en, ...own } as Strings
   // An English fallback inside a right-to-left panel is isolated left to right (U+2066 … U+2069),
   // or its punctuation lands at the wrong end ("?Why am I seeing this").
-  if (dir == 'rtl') for (const k in en) if (!(k in own)) table[k as keyof Strings] = '\u2066' + en[k as keyof Strings] + '\u2069'
+  if (dir == 'rtl') for (const k in en) if (!(k in own)) table[k as keyof Strings] = '\u2066' + en[k as keyof typeof en] + '\u2069'
   // Made on first use: the first Intl.DateTimeFormat of a page loads locale data (13–38 ms here).
   const once = <T>(make: (l: string) => T) => {
     let made: T | undefined
@@ -79,7 +79,7 @@ export const createI18n = (requested = 'en', overrides: Partial<Strings> = {}): 
   return {
     lang,
     dir,
-    t: (key, vars) => fill(table[key] ?? key, vars),
+    t: (key, vars) => phrase(table, key, vars, lang),
     raw: (key) => table[key] ?? key,
     date: (t) => dates().format(t),
     relative: (t, now = Date.now()) => {

@@ -1,6 +1,6 @@
 // The floating launcher: a plain button, no Preact, so candor.js can show it at startup and load the
 // panel only when the visitor shows intent (a pointer over it, focus, a touch). mountCandor uses it too.
-import { base } from './theme'
+import { base } from './theme.js'
 
 const css = `${base('.candor-launcher')}
 /* Doubled: the panel's sheet, adopted later into the same root, sets the tokens' colours on .candor-launcher too. */

@@ -1,13 +1,13 @@
 // The launcher alone, for pages that need only the core at startup: the panel's code (Preact,
 // signals, the widget) loads when the visitor shows intent — a pointer over the launcher, focus on
 // it, a touch — or on the first open, whichever comes first.
-import type { Candor } from '@candor/core'
+import type { AnyCandor, Candor } from '@candor/core'
 import { loadOnce } from '@candor/core/startup'
-import { idle } from './idle'
-import { baseOf, dirOf, pageLang } from './lang'
-import { addLauncher } from './launcher'
-import { startupStrings } from './locales/startup'
-import type { MountOptions, Mounted } from './mount'
+import { idle } from './idle.js'
+import { baseOf, dirOf, pageLang } from './lang.js'
+import { addLauncher } from './launcher.js'
+import { startupStrings } from './locales/startup.js'
+import type { MountOptions, Mounted } from './mount.js'
 
 export type { MountOptions, Mounted }
 
@@ -15,14 +15,14 @@ export type { MountOptions, Mounted }
  * Like `mountCandor`, but the panel's code is fetched when the visitor shows intent or opens it.
  * `preload: true` fetches it at idle time instead; a failed load is tried again on the next intent.
  */
-export const mountCandorLazy = (candor: Candor, options: MountOptions & { preload?: boolean } = {}) => {
+export const mountCandorLazy = (candor: AnyCandor, options: MountOptions & { preload?: boolean } = {}) => {
   const host = options.host ?? document.createElement('candor-widget')
   if (!host.isConnected) (options.container ?? document.body).append(host)
   let mounted: Mounted | undefined
   const load = loadOnce(() =>
     candor
       .load()
-      .then(() => import('./mount'))
+      .then(() => import('./mount.js'))
       .then((m) => (mounted = m.mountCandor(candor, { ...options, host, launcher: false }))),
   )
   const open = (signalId?: string) =>

@@ -1,15 +1,15 @@
-import type { Candor } from '@candor/core'
+import type { AnyCandor, Candor } from '@candor/core'
 import { signal, type Signal } from '@preact/signals'
 import { render, type VNode } from 'preact'
 import { useLayoutEffect } from 'preact/hooks'
-import { createI18n, loadLocale, type I18n, type Strings } from './i18n'
-import { idle } from './idle'
-import { pageLang } from './lang'
-import { addLauncher } from './launcher'
-import { watchPreview } from './preview-bar'
-import { createOutline, type Outline } from './outline'
-import { Panel, type PageChanges } from './Panel'
-import { adopt } from './sheet'
+import { createI18n, loadLocale, type I18n, type Strings } from './i18n.js'
+import { idle } from './idle.js'
+import { pageLang } from './lang.js'
+import { addLauncher } from './launcher.js'
+import { watchPreview } from './preview-bar.js'
+import { createOutline, type Outline } from './outline.js'
+import { Panel, type PageChanges } from './Panel.js'
+import { adopt } from './sheet.js'
 
 /** Options of `mountCandor` and `<candor-preferences>`. */
 export interface WidgetOptions {
@@ -185,7 +185,7 @@ let last: Mounted | undefined
  * Adds the launcher button and the modal panel to the page.
  * @example const widget = mountCandor(candor, { lang: 'de' }); widget.open('topics')
  */
-export const mountCandor = (candor: Candor, options: MountOptions = {}): Mounted => {
+export const mountCandor = (candor: AnyCandor, options: MountOptions = {}): Mounted => {
   const host = options.host ?? document.createElement('candor-widget')
   const root = createRoot(host, options)
   if (!host.isConnected) (options.container ?? document.body).append(host)

@@ -1,8 +1,8 @@
 // A short status message next to where the visitor acted (a declaration in context): what changed, in
 // words, with Undo and Manage. Plain DOM, no Preact, so candor.js shows it without the panel's code.
 // It sits right after the control in the document, so the keyboard reaches its buttons next.
-import { statusBox } from './status-box'
-import { base } from './theme'
+import { statusBox } from './status-box.js'
+import { base } from './theme.js'
 
 const css = `${base('.candor-notice')}
 .candor-notice{position:fixed;inset-block-end:76px;inset-inline:16px auto;z-index:var(--candor-z);box-sizing:border-box;max-inline-size:min(30rem,calc(100vw - 32px));

@@ -19,7 +19,7 @@ export const createOutline = (candor: Candor): Outline => {
     if (next == on.value) return
     on.value = next
     if (!next) return (hide?.(), (hide = undefined), (count.value = 0))
-    const { showLayer } = await import('./layer')
+    const { showLayer } = await import('./layer.js')
     if (on.value && !hide) hide = showLayer(candor, count)
   }
   return { on, count, toggle: (next) => void toggle(next), destroy: () => void toggle(false) }

@@ -1,6 +1,6 @@
 // While the page shows what everyone sees (the preview, a shared link's arrival), a bar at the top of the
 // page says so, with the way back — whether the panel is open or not. Plain DOM, so candor.js can show it at startup.
-import { showArrival } from './arrival'
+import { showArrival } from './arrival.js'
 
 /** What the preview bar needs of an instance. */
 interface Previewing {

@@ -1,4 +1,4 @@
-import { css } from './styles'
+import { css } from './styles.js'
 
 let sheet: CSSStyleSheet | undefined
 

@@ -1,8 +1,8 @@
 // '@candor/widget/startup': what a page shows before the panel's code loads — the launcher, the strings
 // it and the "Why" buttons say, the page's language — and the loader that fetches the rest. No Preact.
-export { INTENT_EVENTS, addLauncher, type LauncherOptions } from './launcher'
-export { baseOf, dirOf, pageLang } from './lang'
-export { fill, startupStrings, type StartupStrings } from './locales/startup'
-export { showArrival, type ArrivalOptions } from './arrival'
-export { watchPreview, type PreviewBarOptions } from './preview-bar'
-export { SHARED_FRAGMENT, isSharedArrival, sharedLink } from './share'
+export { INTENT_EVENTS, addLauncher, type LauncherOptions } from './launcher.js'
+export { baseOf, dirOf, pageLang } from './lang.js'
+export { fill, phrase, startupStrings, type StartupStrings } from './locales/startup.js'
+export { showArrival, type ArrivalOptions } from './arrival.js'
+export { watchPreview, type PreviewBarOptions } from './preview-bar.js'
+export { SHARED_FRAGMENT, isSharedArrival, sharedLink } from './share.js'

@@ -1,7 +1,7 @@
 // The widget's CSS, applied as a constructed stylesheet (adoptedStyleSheets): no <style> element
 // and no style attribute, so a strict Content-Security-Policy allows it. Theme it with --candor-*;
 // each colour is light-dark(light, dark), following color-scheme, which data-theme can force.
-import { base } from './theme'
+import { base } from './theme.js'
 
 export const css =
   base('.candor') +

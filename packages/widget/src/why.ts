@@ -1,12 +1,12 @@
 // "Why am I seeing this?", answered in place: a small non-modal dialog right after the button, with one
 // sentence (the signal, its value and where it came from — or why nothing is tailored in this view) and
 // Change, Stop using this, See it as everyone does. Plain DOM, placed by CSSOM (a strict CSP allows it).
-import type { Candor } from '@candor/core'
-import { createI18n, loadLocale, type I18n, type Strings } from './i18n'
-import { shareText } from './Measure'
-import { showNotice } from './notice'
-import { valueText } from './SignalCard'
-import { base } from './theme'
+import type { AnyCandor, Candor } from '@candor/core'
+import { createI18n, loadLocale, type I18n, type Strings } from './i18n.js'
+import { shareText } from './Measure.js'
+import { showNotice } from './notice.js'
+import { valueText } from './SignalCard.js'
+import { base } from './theme.js'
 
 const css = `${base('.candor-why-box')}
 .candor-why-box{position:fixed;z-index:var(--candor-z);box-sizing:border-box;inline-size:max-content;max-inline-size:min(24rem,calc(100vw - 16px));
@@ -29,7 +29,7 @@ export interface WhyOptions {
 }
 
 /** The answer in one sentence: what tailors this, and where it came from, or why nothing does in this view. */
-export const whySentence = (candor: Candor, id: string, i18n: I18n): string => {
+export const whySentence = (candor: AnyCandor, id: string, i18n: I18n): string => {
   const { t } = i18n
   const e = candor.explain(id)
   const label = e.signal.label
@@ -49,7 +49,7 @@ export const whySentence = (candor: Candor, id: string, i18n: I18n): string => {
  * Resolves once it is shown. Escape, a click elsewhere or one of its buttons closes it, and focus goes back to `button`.
  * @example why.onclick = () => explainInPlace(candor, why, 'topics', { open: (id) => widget.open(id) })
  */
-export const explainInPlace = async (candor: Candor, button: HTMLElement, id: string, o: WhyOptions = {}) => {
+export const explainInPlace = async (candor: AnyCandor, button: HTMLElement, id: string, o: WhyOptions = {}) => {
   const wasOpen = button.getAttribute('aria-expanded') == 'true'
   current?.()
   if (wasOpen) return

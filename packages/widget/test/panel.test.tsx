@@ -3,7 +3,7 @@ import { render } from 'preact'
 import { act } from 'preact/test-utils'
 import { IDBFactory } from 'fake-indexeddb'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Candor } from '@candor/core'
+import type { Candor, Catalog } from '@candor/core'
 import { createI18n, loadLocale } from '../src/i18n'
 import { createOutline } from '../src/outline'
 import { Panel } from '../src/Panel'
@@ -429,7 +429,7 @@ describe('a catalog with mistakes (the drop-in is lenient)', () => {
     console.error = () => {}
     const { createCandor } = await import('@candor/core')
     const c = createCandor({
-      catalog: { site: 'a', signals: [{ id: 'x', type: 'boolean', label: '', purpose: 'P' }] } as never,
+      catalog: { site: 'a', signals: [{ id: 'x', type: 'boolean', label: '', purpose: 'P' }] } as Catalog,
       storage: 'memory',
       lenient: true,
     })

@@ -1,8 +1,8 @@
 // Which page a view shows: each page view draws its arm on the device, one random number kept in
 // memory for the view only; the rule below says what the view is, from that and the visitor's choices.
-import { CandorError } from '../errors'
-import type { Arm, Level } from '../types'
-import { shown } from '../value'
+import { CandorError } from '../errors.js'
+import type { Arm, Level } from '../types.js'
+import { shown } from '../value.js'
 
 /** A uniform number in [0, 1) from the browser's cryptographic generator: Math.random's next numbers can be told from its last few. */
 export const drawView = (): number => {

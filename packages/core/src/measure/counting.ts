@@ -1,7 +1,7 @@
 // Adding to the counts, and summing them over weeks: pure, every function returns a new tally.
 // Loaded with the measuring part.
-import { MAX_GOALS, WEEKS_KEPT, emptyArm, emptyWeek, type ArmCount, type MeasuredArm, type Tally, type WeekCount } from './tally'
-import { lastWeeks } from './week'
+import { MAX_GOALS, WEEKS_KEPT, emptyArm, emptyWeek, type ArmCount, type MeasuredArm, type Tally, type WeekCount } from './tally.js'
+import { lastWeeks } from './week.js'
 
 /** `tally` with the weeks older than the last WEEKS_KEPT (counted back from `t`) dropped, and `change` applied to the week of `t`. */
 const touched = (tally: Tally, t: number, change: (w: WeekCount) => void): Tally => {

@@ -1,11 +1,11 @@
 // What a site can learn from the reports it collected: each arm's rate of each goal, debiased, with
 // its interval, and the difference tailoring made. The reports may come from anywhere (the site's
 // own analytics): anything that isn't a report is counted as ignored, never trusted.
-import { isObject } from '../guards'
-import { Z95, type Interval } from './interval'
-import { REPORT_FORMAT, type CandorReport } from './report'
-import { keepProbability } from './response'
-import type { MeasuredArm } from './tally'
+import { isObject } from '../guards.js'
+import { Z95, type Interval } from './interval.js'
+import { REPORT_FORMAT, type CandorReport } from './report.js'
+import { keepProbability } from './response.js'
+import type { MeasuredArm } from './tally.js'
 
 /** One arm's estimate for one goal. */
 export interface RateEstimate {

@@ -1,14 +1,14 @@
 // "Does tailoring help you?": what the device counted over the last four weeks, per goal, with
 // intervals and a verdict. Loaded with the editing part: only the panel asks.
-import type { Context } from '../context'
-import { effectiveLevel } from '../rules'
-import type { GoalResult, Measurement } from '../types'
-import { wilson } from './interval'
-import { sendsReports } from './report'
-import { DEFAULT_EPSILON, keepProbability } from './response'
-import { sumWeeks } from './counting'
-import { verdict } from './verdict'
-import { isoWeek } from './week'
+import type { Context } from '../context.js'
+import { effectiveLevel } from '../rules.js'
+import type { GoalResult, Measurement } from '../types.js'
+import { wilson } from './interval.js'
+import { sendsReports } from './report.js'
+import { DEFAULT_EPSILON, keepProbability } from './response.js'
+import { sumWeeks } from './counting.js'
+import { verdict } from './verdict.js'
+import { isoWeek } from './week.js'
 
 /** The panel's "Does tailoring help you?" looks back this many weeks. */
 export const RESULT_WEEKS = 4

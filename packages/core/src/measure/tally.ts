@@ -1,8 +1,8 @@
 // What is counted on the device: per ISO week and arm, the views and the views that reached each goal,
 // and how many reports this browser gave the site. Counts only: no event, no URL, no time finer than
 // the week. This file reads stored counts back (on every page view); counting.ts adds to them.
-import { isObject } from '../guards'
-import { GOAL_NAME } from './arm'
+import { isObject } from '../guards.js'
+import { GOAL_NAME } from './arm.js'
 
 /** The arms a count is kept for: the views that could have been tailored, tailored or held out. */
 export type MeasuredArm = 'tailored' | 'holdout'

@@ -1,5 +1,5 @@
 // Whether tailoring helps this visitor, in words: the rule the README's "Measuring" section states.
-import { difference, wilson, type Interval } from './interval'
+import { difference, wilson, type Interval } from './interval.js'
 
 /** What the panel says of one goal. */
 export type Verdict = 'helps' | 'no-difference' | 'worse' | 'too-few'

@@ -3,16 +3,16 @@
 // the catalog holds views out, the browser takes part and some preference is in use then (there is
 // nothing to compare otherwise), and its arm is kept for the view. A page that reads nothing (a settings
 // page) is never counted.
-import type { Context } from '../context'
-import { guardNewer, parseMeasureRow, type MeasureRow } from '../record'
-import type { Arm, Level, Measurement } from '../types'
-import { armOf, checkGoal, drawView, isHeldOut } from './arm'
-import { results } from './results'
-import { REPORT_EVENT, REPORT_FORMAT, reportedKey, sendsReports, type CandorReport } from './report'
-import { DEFAULT_EPSILON, randomize } from './response'
-import { addGoal, addReport, addView } from './counting'
-import type { Tally } from './tally'
-import { isoWeek, weekStart } from './week'
+import type { Context } from '../context.js'
+import { guardNewer, parseMeasureRow, type MeasureRow } from '../record.js'
+import type { Arm, Level, Measurement } from '../types.js'
+import { armOf, checkGoal, drawView, isHeldOut } from './arm.js'
+import { results } from './results.js'
+import { REPORT_EVENT, REPORT_FORMAT, reportedKey, sendsReports, type CandorReport } from './report.js'
+import { DEFAULT_EPSILON, randomize } from './response.js'
+import { addGoal, addReport, addView } from './counting.js'
+import type { Tally } from './tally.js'
+import { isoWeek, weekStart } from './week.js'
 
 /** A view names at most this many goals; more are ignored. */
 const MAX_VIEW_GOALS = 20

@@ -1,5 +1,5 @@
-import { startupStrings } from './startup'
-import type { Strings } from './en'
+import { startupStrings } from './startup.js'
+import type { Strings } from './en.js'
 
 export const de: Strings = {
   ...startupStrings.de,
@@ -52,6 +52,7 @@ export const de: Strings = {
   preview: 'Seite so sehen, wie alle sie sehen',
   outline: 'Zeigen, was hier angepasst ist',
   outlined: '{count} angepasste Elemente sind auf der Seite markiert.',
+  outlined_one: '{count} angepasstes Element ist auf der Seite markiert.',
   outlinedNone: 'Auf dieser Seite wurde noch nichts angepasst.',
   signals: 'Signale',
   other: 'Weitere',
@@ -105,7 +106,7 @@ export const de: Strings = {
   measureReports: 'Der Website am Ende jeder dieser Ansichten einen verrauschten Bericht geben',
   measureGpc: 'Ihr Browser sendet Global Privacy Control, daher sind Berichte aus, bis Sie sie einschalten.',
   measureWeek: 'Diese Woche hat dieser Browser der Website {count} Berichte gegeben.',
-  measureWeekOne: 'Diese Woche hat dieser Browser der Website 1 Bericht gegeben.',
+  measureWeek_one: 'Diese Woche hat dieser Browser der Website {count} Bericht gegeben.',
   measureHolds:
     'Ein Bericht enthält nur, ob die Ansicht zugeschnitten war, die Woche und für jedes Ziel ein Ja oder Nein, das zu {pct} % wahr ist und sonst umgekehrt – kein einzelner Bericht verrät also, was Sie getan haben. Ihre Seitenaufrufe und Klicks sieht die Website ohnehin.',
   used: 'Auf dieser Seite verwendet: {reasons}.',

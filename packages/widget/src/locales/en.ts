@@ -1,4 +1,4 @@
-import { startupStrings } from './startup'
+import { startupStrings } from './startup.js'
 // Every string the panel shows. `{name}` is filled in; a site can override any key.
 export const en = {
   ...startupStrings.en,
@@ -51,6 +51,7 @@ export const en = {
   preview: 'See the page as everyone sees it',
   outline: "Show what's tailored here",
   outlined: '{count} tailored elements are outlined on the page.',
+  outlined_one: '{count} tailored element is outlined on the page.',
   outlinedNone: 'Nothing on this page was tailored yet.',
   signals: 'Signals',
   other: 'Other',
@@ -105,7 +106,7 @@ export const en = {
   measureReports: 'Give the site a noisy report at the end of each of these views',
   measureGpc: 'Your browser sent Global Privacy Control, so reports are off unless you turn them on.',
   measureWeek: 'This week this browser gave the site {count} reports.',
-  measureWeekOne: 'This week this browser gave the site 1 report.',
+  measureWeek_one: 'This week this browser gave the site {count} report.',
   measureHolds:
     'A report holds only whether the view was tailored, the week, and for each goal a yes or no that is told truly {pct}% of the time and flipped otherwise, so no single report says what you did. The site sees its own page loads and clicks anyway.',
   used: 'Used on this page: {reasons}.',
@@ -147,4 +148,7 @@ export const en = {
   error: 'That did not work: {message}',
 }
 
-export type Strings = Record<keyof typeof en, string>
+/** A plural form of a string, `<key>_<category>` (`outlined_one`, `outlined_few`, …): see `phrase`. */
+export type PluralForms = { [key: `${string}_${Intl.LDMLPluralRule}`]: string }
+/** Every string of the panel; a language adds the plural forms its rules need. */
+export type Strings = Record<keyof typeof en, string> & Partial<PluralForms>

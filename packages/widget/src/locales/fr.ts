@@ -1,5 +1,5 @@
-import { startupStrings } from './startup'
-import type { Strings } from './en'
+import { startupStrings } from './startup.js'
+import type { Strings } from './en.js'
 
 export const fr: Strings = {
   ...startupStrings.fr,
@@ -52,6 +52,7 @@ export const fr: Strings = {
   preview: 'Voir la page comme tout le monde',
   outline: 'Montrer ce qui est adapté ici',
   outlined: '{count} éléments adaptés sont encadrés sur la page.',
+  outlined_one: '{count} élément adapté est encadré sur la page.',
   outlinedNone: 'Rien n’a encore été adapté sur cette page.',
   signals: 'Signaux',
   other: 'Autres',
@@ -64,8 +65,11 @@ export const fr: Strings = {
   unset: 'non défini',
   changes: 'La personnalisation a changé cette page : {list}.',
   changesShown: '{n} affichés pour vous',
+  changesShown_one: '{n} affiché pour vous',
   changesReordered: '{n} réordonnés',
+  changesReordered_one: '{n} réordonné',
   changesHidden: '{n} de la page commune masqués',
+  changesHidden_one: '{n} de la page commune masqué',
   share: 'Partager cette page telle que tout le monde la voit',
   shareCopied: 'Lien copié : il ouvre cette page telle que tout le monde la voit, sans rien qui renvoie à vous.',
   shareManual: "La copie n'est pas permise ici. Copiez ce lien :",
@@ -106,7 +110,7 @@ export const fr: Strings = {
   measureReports: 'Donner au site un rapport bruité à la fin de chacune de ces vues',
   measureGpc: 'Votre navigateur envoie Global Privacy Control : les rapports restent désactivés sauf si vous les activez.',
   measureWeek: 'Cette semaine, ce navigateur a donné {count} rapports au site.',
-  measureWeekOne: 'Cette semaine, ce navigateur a donné 1 rapport au site.',
+  measureWeek_one: 'Cette semaine, ce navigateur a donné {count} rapport au site.',
   measureHolds:
     'Un rapport ne contient que : si la vue était personnalisée, la semaine, et pour chaque objectif un oui ou un non, vrai {pct} % du temps et inversé sinon — aucun rapport ne dit donc ce que vous avez fait. Le site voit de toute façon ses propres chargements de page et clics.',
   used: 'Utilisé sur cette page : {reasons}.',

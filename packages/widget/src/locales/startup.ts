@@ -35,7 +35,9 @@ export const startupStrings = {
     arrived: 'Cette page vous a été partagée : vous la voyez comme tout le monde.',
     ownPage: 'Afficher ma propre page',
     movedUp: '{n} remontés pour {what}',
+    movedUp_one: '{n} remonté pour {what}',
     movedDown: '{n} descendus',
+    movedDown_one: '{n} descendu',
     usualOrder: "Dans l'ordre habituel",
     showUsual: "{changes} : afficher l'ordre habituel",
     showMine: "Dans l'ordre habituel : afficher de nouveau votre ordre",
@@ -46,3 +48,25 @@ export type StartupStrings = Record<keyof (typeof startupStrings)['en'], string>
 
 /** A string with its `{name}` holes filled; a hole without a value stays as it is. */
 export const fill = (text: string, vars?: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? String(vars[k]) : m))
+
+const plurals: Record<string, Intl.PluralRules> = {}
+const rulesOf = (lang: string) => {
+  try {
+    return (plurals[lang] ??= new Intl.PluralRules(lang))
+  } catch {
+    // An invalid language tag from the page must not break the text.
+    return (plurals[lang] = new Intl.PluralRules('en'))
+  }
+}
+
+/**
+ * `key`'s text, in the plural form its number (`vars.count`, else `vars.n`) takes in `lang`, holes filled.
+ * A form is written as `key_<category>` (`outlined_one`, `outlined_few`, …, the categories of `Intl.PluralRules`);
+ * `key` itself is the general form, used when the table has no form for the category.
+ * @example phrase({ n_one: '{n} report', n: '{n} reports' }, 'n', { n: 1 }, 'en') // '1 report'
+ */
+export const phrase = (table: Readonly<Record<string, string | undefined>>, key: string, vars: Record<string, string | number> | undefined, lang: string) => {
+  const n = vars?.count ?? vars?.n
+  const form = typeof n == 'number' ? table[`${key}_${rulesOf(lang).select(n)}`] : undefined
+  return fill(form ?? table[key] ?? key, vars)
+}
