@@ -10,6 +10,7 @@ export { keepProbability } from './measure/response'
 export type { Verdict } from './measure/verdict'
 export { REPORT_EVENT, type CandorReport } from './measure/report'
 export { checkValue } from './value'
+export { candorStore, type Readable } from './candor-store.js'
 export type {
   Arm,
   ArmResult,
