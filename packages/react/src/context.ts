@@ -1,4 +1,3 @@
-'use client'
 import type { Candor } from '@candor/core'
 import { createContext, createElement, type ReactNode, useContext } from 'react'
 

@@ -1,4 +1,3 @@
-'use client'
 import type { Candor } from '@candor/core'
 import { useCallback, useSyncExternalStore } from 'react'
 import { changesOf, SERVER } from './changes.js'

@@ -1,4 +1,3 @@
-'use client'
 import type { Candor } from '@candor/core'
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react'
 import { SERVER } from './changes.js'
