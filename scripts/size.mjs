@@ -37,6 +37,8 @@ export const budgets = [
     contents: "export { startCandor } from '@candor/core/startup'; export { mountCandorLazy } from '@candor/widget/lazy'",
     limit: 11.5 * KB,
   },
+  // Issue 16: the provider and two hooks, on top of React and the core an app has anyway.
+  { name: '@candor/react (everything)', contents: "export * from '@candor/react'", external: ['react', '@candor/core'], limit: 0.6 * KB },
 ]
 
 /** Minified bytes as they are, and as a server would send them. */

@@ -8,7 +8,7 @@ describe('candorStore', () => {
   it('gives the value at once, then after every change, until stopped', async () => {
     const candor = createTestCandor({ catalog, values: { topics: ['science'] } })
     const seen: unknown[] = []
-    const stop = candorStore(candor, (c) => c.get('topics', { reason: 'Orders the front page' })).subscribe((v) => seen.push(v))
+    const stop = candorStore(candor, (c) => c.get('topics', { reason: 'Orders your reading list' })).subscribe((v) => seen.push(v))
     expect(seen).toEqual([['science']])
     await candor.set('topics', ['sports'])
     expect(seen.at(-1)).toEqual(['sports'])
@@ -18,7 +18,7 @@ describe('candorStore', () => {
     const told = seen.length
     await candor.setLevel('all')
     expect(seen.length).toBe(told)
-    expect(candor.usage.topics?.reasons).toEqual(['Orders the front page'])
+    expect(candor.usage.topics?.reasons).toEqual(['Orders your reading list'])
   })
 
   it('is the instance itself by default, and leaves the instance’s own subscribe calling only after changes', async () => {

@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+/** @jsxImportSource react */
 import { createTestCandor } from '@candor/core/testing'
 import { act, StrictMode, useState } from 'react'
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client'
