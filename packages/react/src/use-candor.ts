@@ -19,6 +19,8 @@ export const useChanges = (candor: Candor): number => {
 /**
  * The instance of the nearest `CandorProvider`; the component renders again after every change (a write,
  * another tab, the level, the preview), so `candor.level` or `candor.previewing` read in render are current.
+ * What the instance says may differ between the server and the visitor's browser: for what a server renders,
+ * read values with `usePreference`, which hydrates from the baseline.
  * @example const candor = useCandor(); return <p>{candor.previewing ? 'The page as everyone sees it' : ''}</p>
  */
 export const useCandor = <C extends Candor = Candor>(): C => {

@@ -1,5 +1,6 @@
 // @vitest-environment happy-dom
 /** @jsxImportSource react */
+import type { Candor, ReadOptions } from '@candor/core'
 import { createTestCandor } from '@candor/core/testing'
 import { act, StrictMode, useState } from 'react'
 import { createRoot, hydrateRoot, type Root } from 'react-dom/client'
@@ -51,6 +52,17 @@ function Probe() {
 function Level() {
   const c = useCandor()
   return <p>{c.previewing ? 'as everyone sees it' : c.level}</p>
+}
+
+/** An instance typed by its catalog, as a typed `get` declares it: ids and values follow into the hooks (checked by tsc). */
+type Typed = Omit<Candor, 'get'> & { get<K extends 'topics' | 'compact'>(id: K, o?: ReadOptions): (K extends 'topics' ? string[] : boolean) | undefined }
+export function useTypedReads() {
+  const topics: string[] | boolean | undefined = usePreference<Typed>('topics', { reason: REASON })
+  // @ts-expect-error: an id the catalog doesn't declare
+  usePreference<Typed>('topcs', { reason: REASON })
+  // @ts-expect-error: a reason is required
+  usePreference<Typed>('compact', {})
+  return topics
 }
 
 const render = (ui: React.ReactNode) => {
