@@ -8,6 +8,9 @@ import { useInstance } from './context.js'
  * client render equals the server's; after that, the instance's change count, re-rendering on every change.
  */
 export const useChanges = (candor: Candor): number => {
+  // The counter listens before React does, so the number has moved when React asks after a change
+  // (hydrating, React asks for it only once it has subscribed).
+  changesOf(candor)
   const subscribe = useCallback((onChange: () => void) => candor.subscribe(onChange), [candor])
   return useSyncExternalStore(
     subscribe,

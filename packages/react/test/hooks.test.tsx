@@ -204,5 +204,10 @@ describe('on the server, and hydrating', () => {
     expect(recoverable).not.toHaveBeenCalled()
     expect(errors).not.toHaveBeenCalled()
     expect(visitor.explain('topics').reads).toBe(1)
+    // And it follows the visitor's changes from then on.
+    await act(() => visitor.set('topics', ['sports']))
+    expect(host.textContent).toBe('Top stories')
+    await act(() => visitor.set('topics', ['science']))
+    expect(host.textContent).toBe('Science first')
   })
 })

@@ -140,5 +140,9 @@ describe('on the server, and hydrating', () => {
     expect(warn).not.toHaveBeenCalled()
     expect(error).not.toHaveBeenCalled()
     expect(visitor.explain('topics').reads).toBe(1)
+    // And it follows the visitor's changes from then on.
+    await visitor.set('topics', ['sports'])
+    await nextTick()
+    expect(host.textContent).toBe('Top stories')
   })
 })
