@@ -28,7 +28,7 @@ const candorJs = (): Plugin => ({
 
 // The reader app runs on the packages' source, so edits show without a build.
 export default defineConfig({
-  // Four pages, not a single-page app: a mistyped address is a 404, not the front page.
+  // Five pages, not a single-page app: a mistyped address is a 404, not the front page.
   appType: 'mpa',
   plugins: [candorJs()],
   resolve: { conditions: ['@candor/source'] },
@@ -46,9 +46,14 @@ export default defineConfig({
   },
   build: {
     rollupOptions: {
+      // @candor/react's 'use client' marks it for server-component frameworks; a client bundle has no use for it.
+      onwarn(warning, warn) {
+        if (warning.code != 'MODULE_LEVEL_DIRECTIVE') warn(warning)
+      },
       input: {
         front: resolve(__dirname, 'index.html'),
         app: resolve(__dirname, 'app.html'),
+        react: resolve(__dirname, 'react.html'),
         privacy: resolve(__dirname, 'privacy.html'),
         measure: resolve(__dirname, 'measure.html'),
       },

@@ -3,19 +3,7 @@ import { declareInContext, explainInPlace, mountCandor } from '@candor/widget'
 import { effect } from '@preact/signals-core'
 // The same catalog file the script-tag pages load, so all three pages share one visitor's choices.
 import catalogFile from '../public/candor.json'
-
-const stories = [
-  { title: 'City council approves the new tram line', topic: 'news' },
-  { title: 'Underdogs win the cup final on penalties', topic: 'sports' },
-  { title: 'A telescope finds water on a distant moon', topic: 'science' },
-  { title: 'The museum reopens with a record crowd', topic: 'culture' },
-  { title: 'Marathon route announced for spring', topic: 'sports' },
-  { title: 'Why bees dance: a new study', topic: 'science' },
-  { title: 'Weekend weather: sun, then storms', topic: 'news' },
-  { title: 'Jazz festival lineup revealed', topic: 'culture' },
-  { title: 'Corner bakery opens its fourth shop', topic: 'business' },
-  { title: 'Rents ease for the first time in years', topic: 'business' },
-]
+import { stories } from './stories'
 
 const candor = createCandor({ catalog: catalogFile as Catalog })
 // A site would infer this from the visitor's IP address; here it is a fixed guess.

@@ -376,7 +376,7 @@ test.describe('the synchronous snapshot of a returning visit', () => {
 })
 
 test('no page requests anything but its own files, and none breaks the strict CSP', async ({ page, guard }) => {
-  for (const path of ['/', '/app.html', '/privacy.html']) {
+  for (const path of ['/', '/app.html', '/react.html', '/privacy.html']) {
     await page.goto(path)
     await page.waitForLoadState('networkidle')
     expect(await cspViolations(page), path).toEqual([])

@@ -8,6 +8,7 @@ describe('@candor/core exports', () => {
       'CandorError',
       'LEVELS',
       'REPORT_EVENT',
+      'candorStore',
       'checkValue',
       'createCandor',
       'defineCatalog',

@@ -331,12 +331,13 @@ describe('what tailoring changed on this page', () => {
   })
 })
 
-/** Gives the panel's file input a file, as a visitor choosing one would. */
-const choose = async (text: string) => {
+/** Gives the panel's file input a file, as a visitor choosing one would, and waits for the panel's answer. */
+const choose = async (text: string, answer: string) => {
   const input = box.querySelector<HTMLInputElement>('input[type=file]')!
   Object.defineProperty(input, 'files', { value: [new File([text], 'prefs.json', { type: 'application/json' })], configurable: true })
   await act(() => void input.dispatchEvent(new Event('change')))
-  await new Promise((r) => setTimeout(r, 20))
+  // Reading the file and importing take a few tasks, more on a loaded machine: wait for the words, not a fixed time.
+  await vi.waitFor(() => expect(status().textContent).toContain(answer), { timeout: 3000 })
   await settle()
 }
 const status = () => box.querySelector('[role=status].status')!
@@ -347,13 +348,12 @@ describe('feedback where you look', () => {
     await show(c)
     // The message sits in "Your data", right after the buttons it answers.
     expect(status().closest('section')?.querySelector('h3')?.textContent).toBe('Your data')
-    await choose('{"hello": "world"}')
+    await choose('{"hello": "world"}', "isn't a preferences file")
     expect(status().textContent).toBe("This file isn't a preferences file from this site: choose the .json file “Download my preferences” gave you.")
-    await choose('not json at all')
-    expect(status().textContent).toContain("isn't a preferences file from this site")
-    await choose(JSON.stringify({ ...c.export(), site: 'another-site' }))
+    await choose('not json at all', "isn't a preferences file from this site")
+    await choose(JSON.stringify({ ...c.export(), site: 'another-site' }), 'another site')
     expect(status().textContent).toBe('This file holds preferences for another site, so nothing was imported.')
-    await choose(JSON.stringify(c.export()))
+    await choose(JSON.stringify(c.export()), 'Imported.')
     expect(status().textContent).toBe('Imported.')
   })
 
