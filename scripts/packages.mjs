@@ -30,7 +30,7 @@ for (const { dir, pkg } of packages) {
   console.log(`\n${pkg.name}@${pkg.version}: ${files.length} files`)
   console.log('  ' + files.filter((f) => !f.endsWith('.map') && !f.startsWith('src/')).join('\n  '))
   console.log(`  + ${files.filter((f) => f.startsWith('src/')).length} source files, ${files.filter((f) => f.endsWith('.map')).length} source maps`)
-  for (const need of ['README.md', 'LICENSE', 'package.json']) if (!files.includes(need)) failures.push(`${pkg.name}: the tarball has no ${need}`)
+  for (const need of ['README.md', 'LICENSE', 'CHANGELOG.md', 'package.json']) if (!files.includes(need)) failures.push(`${pkg.name}: the tarball has no ${need}`)
   const manifest = JSON.parse(run('tar', ['-xOzf', packed.filename, 'package/package.json']))
   for (const [name, range] of Object.entries({ ...manifest.dependencies, ...manifest.peerDependencies }))
     if (String(range).startsWith('workspace:')) failures.push(`${pkg.name}: packed with "${name}": "${range}"`)
