@@ -97,18 +97,6 @@ const words = (text: string | null) => (text ?? '').trim().split(/\s+/).filter(B
 /** How an element is named in a message: its tag and the attribute. */
 const named = (el: Element, attr: string) => `<${el.localName} ${attr}="${el.getAttribute(attr)}">`
 
-/**
- * Moves a child within its container: with `moveBefore` where the browser has it (an atomic move, no removal
- * and insertion steps, so it is cheaper and keeps focus and state), else `insertBefore`.
- */
-const place = (box: Element, child: Element, next: Element | null) => {
-  const b = box as Element & { moveBefore?: (node: Node, child: Node | null) => void }
-  try {
-    if (b.moveBefore) return b.moveBefore(child, next)
-  } catch {}
-  box.insertBefore(child, next)
-}
-
 /** Watches the page for gated elements, ranked containers, declaring controls, "why" markers and openers. */
 export const watchAttributes = (hooks: Hooks): Attributes => {
   let read: Reader | undefined
@@ -203,8 +191,15 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
       const before = observer.takeRecords()
       const moved = new Set<Node>()
       for (let i = wanted.length - 1, next: Element | null = null; i >= 0; next = wanted[i--]!)
-        if (!stay.has(i)) place(box, wanted[i]!, next), moved.add(wanted[i]!)
-      const ours = (r: MutationRecord) => r.target == box && r.type == 'childList' && [...r.addedNodes, ...r.removedNodes].every((n) => moved.has(n))
+        if (!stay.has(i)) {
+          const k = wanted[i]!
+          // moveBefore, where the browser has it, is an atomic move: cheaper, and it keeps focus and state.
+          const b = box as Element & { moveBefore?: Element['insertBefore'] }
+          b.moveBefore ? b.moveBefore(k, next) : b.insertBefore(k, next)
+          moved.add(k)
+        }
+      // Each of our moves is a record of one node removed, and one of it added.
+      const ours = (r: MutationRecord) => r.target == box && moved.has(r.addedNodes[0] ?? r.removedNodes[0]!)
       const others = before.concat(observer.takeRecords().filter((r) => !ours(r)))
       if (others.length) handle(others)
       if (active instanceof HTMLElement && box.contains(active) && document.activeElement != active) active.focus({ preventScroll: true })
