@@ -230,6 +230,16 @@ describe('your data', () => {
     expect(items[0]).toContain('chose “Use only what I told you”')
     expect(items[1]).toContain('set Compact layout to on')
   })
+
+  it('says on which page a declaration in context was made, in the history too', async () => {
+    const c = await make()
+    await c.toggle('compact', undefined, { page: '/news/today' })
+    await c.set('compact', false)
+    await show(c)
+    const items = [...box.querySelectorAll('.history li')].map((li) => li.textContent)
+    expect(items[1]).toContain('set Compact layout to on on /news/today')
+    expect(items[0]).not.toContain(' on /')
+  })
 })
 
 describe('languages', () => {
@@ -336,7 +346,8 @@ const choose = async (text: string) => {
   const input = box.querySelector<HTMLInputElement>('input[type=file]')!
   Object.defineProperty(input, 'files', { value: [new File([text], 'prefs.json', { type: 'application/json' })], configurable: true })
   await act(() => void input.dispatchEvent(new Event('change')))
-  await new Promise((r) => setTimeout(r, 20))
+  // The file checker loads on the first import: wait for the answer, not for a fixed time (a busy machine is slower).
+  await vi.waitFor(() => expect(status().textContent).not.toBe(''), { timeout: 5_000 })
   await settle()
 }
 const status = () => box.querySelector('[role=status].status')!
