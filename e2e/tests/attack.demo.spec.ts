@@ -73,7 +73,7 @@ test.use({ trace: 'off' })
 test.describe('ranked containers under attack', () => {
   test.skip(({ browserName }) => browserName != 'chromium', 'long tasks are a Chromium API')
 
-  test('10,000 children: a change ranks them without a long task over 50 ms, and nothing is removed', async ({ page }) => {
+  test('S32: 10,000 children: a change ranks them without a long task over 50 ms, and nothing is removed', async ({ page }) => {
     test.setTimeout(60_000)
     await serve(page, '/attack-big.html', `<ul id="big" data-candor-rank="topics" data-candor-demote="muted-topics" data-candor-keep="1">${items(10_000)}</ul>`)
     await page.goto('/attack-big.html')
@@ -134,7 +134,7 @@ test.describe('ranked containers under attack', () => {
     for (const [what, ms] of Object.entries(best)) expect(ms, `${what}: Candor's work, ms (fastest of 3)`).toBeLessThanOrEqual(50)
   })
 
-  test('children a script keeps moving: Candor keeps its order without taking over the page, and removes none', async ({ page }) => {
+  test('S32: children a script keeps moving: Candor keeps its order without taking over the page, and removes none', async ({ page }) => {
     test.setTimeout(60_000)
     await serve(page, '/attack-moving.html', `<ul id="moving" data-candor-rank="topics" data-candor-keep="1">${items(400)}</ul>`)
     await page.goto('/attack-moving.html')
@@ -186,7 +186,7 @@ test.describe('ranked containers under attack', () => {
     expect(slowest, "Candor's slowest answer to the page's moves (ms)").toBeLessThanOrEqual(50)
   })
 
-  test('ranked containers inside ranked containers: each is ordered, none loses a child', async ({ page }) => {
+  test('S32: ranked containers inside ranked containers: each is ordered, none loses a child', async ({ page }) => {
     const inner = (n: number) => `<ol id="inner${n}" data-candor-rank="topics" data-candor-demote="muted-topics">${items(8, `i${n}-`)}</ol>`
     await serve(
       page,

@@ -579,7 +579,7 @@ test.describe('soak', () => {
   // Firefox over WebDriver BiDi takes several times as long per operation: the soak runs in Chromium.
   test.skip(({ browserName }) => browserName != 'chromium', 'too slow over WebDriver BiDi for 2 minutes')
 
-  test(`4 tabs × ${OPS} random operations: every tab shows the model within 100 ms of the last change, nothing lost, no error`, async ({ page }) => {
+  test(`S36: 4 tabs × ${OPS} random operations: every tab shows the model within 100 ms of the last change, nothing lost, no error`, async ({ page }) => {
     test.setTimeout(120_000)
     const f = await soak(page, OPS, false)
     expect(f.lost, 'values lost').toBe(0)
@@ -587,7 +587,7 @@ test.describe('soak', () => {
     expect(f.lastMs, 'ms until every tab showed the last change').toBeLessThanOrEqual(100)
   })
 
-  test('the same with one tab losing its IndexedDB connection for a while (F13), then healed: nothing lost', async ({ page }) => {
+  test('S36: the same with one tab losing its IndexedDB connection for a while (F13), then healed: nothing lost', async ({ page }) => {
     test.setTimeout(120_000)
     const f = await soak(page, OPS, true)
     expect(f.lost, 'values lost').toBe(0)
