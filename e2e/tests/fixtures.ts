@@ -92,25 +92,30 @@ interface Guard {
  */
 export type Holdouts = 'never' | 'always' | 'random'
 
+/** Pins each page view's arm draw in `context` (see `Holdouts`); every other random number stays random. */
+export const pinDraw = async (context: BrowserContext, holdouts: Holdouts) => {
+  if (holdouts != 'random')
+    await context.addInitScript((mode) => {
+      const real = Crypto.prototype.getRandomValues
+      let first = true
+      Crypto.prototype.getRandomValues = function <T extends ArrayBufferView | null>(this: Crypto, a: T): T {
+        const out = real.call(this, a as never) as T
+        if (first && a instanceof Uint32Array && a.length == 1) {
+          first = false
+          a[0] = mode == 'never' ? 0xffffffff : 0
+        }
+        return out
+      }
+    }, holdouts)
+}
+
 export const test = base.extend<{ guard: Guard; holdouts: Holdouts }>({
   holdouts: ['never', { option: true }],
   // For every test: no uncaught error, no unhandled rejection, no request beyond the test server.
   guard: [
     async ({ context, baseURL, holdouts }, use) => {
       const guard: Guard = { errors: [], requests: [] }
-      if (holdouts != 'random')
-        await context.addInitScript((mode) => {
-          const real = Crypto.prototype.getRandomValues
-          let first = true
-          Crypto.prototype.getRandomValues = function <T extends ArrayBufferView | null>(this: Crypto, a: T): T {
-            const out = real.call(this, a as never) as T
-            if (first && a instanceof Uint32Array && a.length == 1) {
-              first = false
-              a[0] = mode == 'never' ? 0xffffffff : 0
-            }
-            return out
-          }
-        }, holdouts)
+      await pinDraw(context, holdouts)
       const origin = new URL(baseURL!).origin
       // Nothing may leave the machine: requests elsewhere are recorded (below) and aborted.
       await context.route(

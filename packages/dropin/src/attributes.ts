@@ -3,7 +3,7 @@
 import type { Value } from '@candor/core'
 import { INTENT_EVENTS as INTENT } from '@candor/widget/startup'
 import { holds, isBaseline, parseConditions } from './gate.js'
-import { moves, order, parseKeep, type Moves } from './rank.js'
+import { moves, order, parseKeep, staying, type Moves } from './rank.js'
 
 const SHOW = 'data-candor-show'
 const BASELINE = 'data-candor-baseline'
@@ -127,6 +127,9 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
 
   // The page's own order of each ranked container's children, restored whenever nothing may be used.
   const pageOrder = new WeakMap<Element, Element[]>()
+  /** How each container was last decided: its values and usual-order choice, its children as shown, their about. */
+  const decidedAs = new WeakMap<Element, { key: string; kids: Element[]; texts: (string | null)[] }>()
+  const same = <T>(a: readonly T[], b: readonly T[]) => a.length == b.length && a.every((x, i) => x === b[i])
   const rank = (box: Element) => {
     const seen = pageOrder.get(box) ?? []
     const kids = [...box.children]
@@ -160,18 +163,45 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
           if (Array.isArray(v)) v.forEach((x) => into.add(x))
           else if (typeof v == 'string') into.add(v)
         }
-    const about = mine.map((k) => words(k.getAttribute(ABOUT)))
-    const ranking = { up, down, keep: keep ?? 0 }
-    const tailored = order(about, ranking)
+    // A bad keep can't say which children the site wanted first: the page's order, as for the other bad attributes.
+    if (keep === undefined) up.clear(), down.clear()
     // The visitor asked for the page's own order in this view (the note's button).
     const usual = inUsualOrder.has(box)
+    // Decided again with the same children, the same values and the same words: nothing to do. Every change
+    // re-decides the page, and a 10,000-children container would otherwise cost a long task each time.
+    const texts = mine.map((k) => k.getAttribute(ABOUT))
+    const key = JSON.stringify([[...up], [...down], keep, usual])
+    const last = decidedAs.get(box)
+    if (last && last.key == key && same(last.kids, kids) && same(last.texts, texts)) return
+    const about = texts.map(words)
+    const ranking = { up, down, keep: keep ?? 0 }
+    const tailored = order(about, ranking)
     const wanted = (usual ? mine.map((_, i) => i) : tailored).map((i) => mine[i]!)
+    decidedAs.set(box, { key, kids: wanted, texts })
     note(box, moves(about, tailored, ranking), usual)
     // Nodes are moved, never removed, so reading and keyboard order follow what is seen; only when it differs.
     if (wanted.some((k, i) => kids[i] != k)) {
       // A moved node loses focus: the control the visitor just used keeps it.
       const active = document.activeElement
-      box.append(...wanted)
+      // Only the children off the longest run already in order move, each right before its successor.
+      const now = new Map(kids.map((k, i) => [k, i]))
+      const stay = staying(wanted.map((k) => now.get(k)!))
+      // Our own moves are not new content: the observer needn't visit 10,000 moved children again. What the
+      // page did before them (new children, its own changes) is handled as the observer would have.
+      const before = observer.takeRecords()
+      const moved = new Set<Node>()
+      for (let i = wanted.length - 1, next: Element | null = null; i >= 0; next = wanted[i--]!)
+        if (!stay.has(i)) {
+          const k = wanted[i]!
+          // moveBefore, where the browser has it, is an atomic move: cheaper, and it keeps focus and state.
+          const b = box as Element & { moveBefore?: Element['insertBefore'] }
+          b.moveBefore ? b.moveBefore(k, next) : b.insertBefore(k, next)
+          moved.add(k)
+        }
+      // Each of our moves is a record of one node removed, and one of it added.
+      const ours = (r: MutationRecord) => r.target == box && moved.has(r.addedNodes[0] ?? r.removedNodes[0]!)
+      const others = before.concat(observer.takeRecords().filter((r) => !ours(r)))
+      if (others.length) handle(others)
       if (active instanceof HTMLElement && box.contains(active) && document.activeElement != active) active.focus({ preventScroll: true })
     }
     const state = wanted.some((k, i) => mine[i] != k) ? 'on' : 'off'
@@ -249,8 +279,12 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
     if (name) hooks.goal?.(name, reached)
   }
 
-  const observer = new MutationObserver((records) => {
+  const handle = (records: MutationRecord[]) => {
     const boxes = new Set<Element>()
+    // Nodes that were in the page when these changes began (removed before being added): the page moved them.
+    // They were visited already, and what changed inside them while detached has records of its own.
+    const seen = new Set<Node>()
+    const here = new Set<Node>()
     for (const r of records) {
       const t = r.target as Element
       if (r.type == 'attributes') {
@@ -261,11 +295,17 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
       } else {
         // Children added to a ranked container (as the parser reaches them, or later) are ranked with it.
         if (decided && t.matches?.(RANKED)) boxes.add(t)
-        for (const n of r.addedNodes) if (n.nodeType == 1) visit(n as Element)
+        for (const n of r.removedNodes) if (!seen.has(n)) seen.add(n), here.add(n)
+        for (const n of r.addedNodes) {
+          seen.add(n)
+          // A moved ranked container takes its note along (rank places it); nothing else needs a visit.
+          if (n.nodeType == 1) here.has(n) ? decided && within(n as Element, RANKED).forEach((b) => boxes.add(b)) : visit(n as Element)
+        }
       }
     }
     for (const b of boxes) if (b.isConnected) rank(b)
-  })
+  }
+  const observer = new MutationObserver(handle)
   observer.observe(document.documentElement, {
     childList: true,
     subtree: true,

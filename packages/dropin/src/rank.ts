@@ -56,3 +56,29 @@ export const moves = (about: readonly (readonly string[])[], shown: readonly num
   })
   return m
 }
+
+/**
+ * Which children can stay where they are when showing them in a new order: the indices (into the new order)
+ * of a longest run already in that order (`from[i]`: where the i-th child to show is now). Moving only the
+ * others is the fewest DOM moves, so 10,000 children reorder without a long task. O(n log n).
+ * @example staying([0, 2, 3, 1]) // Set {0, 1, 2}: only the child now at 1 moves
+ */
+export const staying = (from: readonly number[]): Set<number> => {
+  // tails[k]: the index (into `from`) ending the best increasing run of length k + 1 found so far.
+  const tails: number[] = []
+  const before = new Array<number>(from.length)
+  from.forEach((p, i) => {
+    let lo = 0
+    let hi = tails.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (from[tails[mid]!]! < p) lo = mid + 1
+      else hi = mid
+    }
+    before[i] = lo ? tails[lo - 1]! : -1
+    tails[lo] = i
+  })
+  const stay = new Set<number>()
+  for (let i = tails.length ? tails[tails.length - 1]! : -1; i >= 0; i = before[i]!) stay.add(i)
+  return stay
+}

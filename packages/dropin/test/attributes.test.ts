@@ -158,6 +158,60 @@ describe('ranked containers', () => {
   })
 })
 
+describe('ranked containers at their limits', () => {
+  const instance = { pressed: () => false, problem: () => undefined }
+  const ids = (sel: string) => [...document.querySelectorAll(`${sel} > li`)].map((l) => l.id).join('')
+  it('S33: a bad data-candor-keep (-1, 1e9, two) is said and keeps the page order, even with a value to rank by', () => {
+    document.body.innerHTML = ['-1', '1e9', 'two']
+      .map(
+        (k, i) =>
+          `<ul id="k${i}" data-candor-rank="topics" data-candor-keep="${k}"><li id="a" data-candor-about="world"></li><li id="b" data-candor-about="science"></li></ul>`,
+      )
+      .join('')
+    const report = vi.fn()
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', report })
+    watcher.apply(() => ['science'], instance)
+    for (const [i, k] of ['-1', '1e9', 'two'].entries()) {
+      expect(ids(`#k${i}`), `keep="${k}"`).toBe('ab')
+      expect(report.mock.calls.filter((c) => String(c[0]).includes(`<ul data-candor-keep="${k}">`))).toHaveLength(1)
+    }
+  })
+  it('a child the page adds as Candor reorders is still handled (its declaring control), and moved ones are not visited again', async () => {
+    document.body.innerHTML = `<ul id="top" data-candor-rank="topics"><li id="a" data-candor-about="world"></li><li id="b" data-candor-about="science"></li></ul>`
+    let v: Value | undefined
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?' })
+    watcher.apply(() => v, instance)
+    const late = document.createElement('li')
+    late.id = 'c'
+    late.setAttribute('data-candor-about', 'science')
+    late.innerHTML = '<span id="follow" data-candor-declare="topics:science">Follow</span>'
+    document.querySelector('#top')!.append(late)
+    // Decided again before the observer has seen the new child: the reorder takes its record along.
+    v = ['science']
+    watcher.apply(() => v, instance)
+    expect(ids('#top')).toBe('bca')
+    await tick()
+    expect(document.querySelector('#follow')!.getAttribute('role')).toBe('button')
+    expect(document.querySelector('#follow')!.getAttribute('aria-pressed')).toBe('false')
+  })
+  it('children Candor moves are not visited again as if new (a goal inside is named once)', async () => {
+    document.body.innerHTML = `<ul id="top" data-candor-rank="topics"><li id="a" data-candor-about="world"></li><li id="b" data-candor-about="science"><a data-candor-goal="read">x</a></li></ul>`
+    const goal = vi.fn()
+    let v: Value | undefined
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', goal })
+    watcher.apply(() => v, instance)
+    expect(goal).toHaveBeenCalledTimes(1)
+    for (const next of [['science'], undefined, ['science']]) {
+      v = next
+      watcher.apply(() => v, instance)
+      await tick()
+    }
+    expect(ids('#top')).toBe('ba')
+    // One per apply (each decides the page again), none for the moves themselves.
+    expect(goal).toHaveBeenCalledTimes(4)
+  })
+})
+
 describe('declaring controls', () => {
   it('are buttons with aria-pressed from the stored value; a click declares; a bad one is disabled and reported', async () => {
     document.body.innerHTML = `<span id="s" data-candor-declare="topics:sports">Follow Sports</span>

@@ -171,7 +171,18 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
   const historyText = (h: HistoryEntry) => {
     const def = candor.catalog.signals.find((s) => s.id == h.id)
     const value = h.action == 'level' ? t(`level.${h.value as Level}`) : def && h.value !== undefined ? valueText(def, h.value as never, i18n) : ''
-    return <Say i18n={i18n} k={`action.${h.action}`} label={label(h.id)} value={value} />
+    return (
+      <>
+        <Say i18n={i18n} k={`action.${h.action}`} label={label(h.id)} value={value} />
+        {/* A declaration in context keeps its page: the history says where, as the card does. */}
+        {h.page !== undefined && (
+          <>
+            {' '}
+            <Say i18n={i18n} k="historyOnPage" page={h.page} />
+          </>
+        )}
+      </>
+    )
   }
 
   return (

@@ -230,6 +230,16 @@ describe('your data', () => {
     expect(items[0]).toContain('chose “Use only what I told you”')
     expect(items[1]).toContain('set Compact layout to on')
   })
+
+  it('says on which page a declaration in context was made, in the history too', async () => {
+    const c = await make()
+    await c.toggle('compact', undefined, { page: '/news/today' })
+    await c.set('compact', false)
+    await show(c)
+    const items = [...box.querySelectorAll('.history li')].map((li) => li.textContent)
+    expect(items[1]).toContain('set Compact layout to on on /news/today')
+    expect(items[0]).not.toContain(' on /')
+  })
 })
 
 describe('languages', () => {
@@ -336,8 +346,8 @@ const choose = async (text: string, answer: string) => {
   const input = box.querySelector<HTMLInputElement>('input[type=file]')!
   Object.defineProperty(input, 'files', { value: [new File([text], 'prefs.json', { type: 'application/json' })], configurable: true })
   await act(() => void input.dispatchEvent(new Event('change')))
-  // Reading the file and importing take a few tasks, more on a loaded machine: wait for the words, not a fixed time.
-  await vi.waitFor(() => expect(status().textContent).toContain(answer), { timeout: 3000 })
+  // The file checker loads on the first import, and a busy machine is slower: wait for the words, not a fixed time.
+  await vi.waitFor(() => expect(status().textContent).toContain(answer), { timeout: 5_000 })
   await settle()
 }
 const status = () => box.querySelector('[role=status].status')!

@@ -145,5 +145,6 @@ export const de: Strings = {
   'action.level': '„{value}“ gewählt',
   'action.import': 'eine Datei importiert',
   'action.expired': '{label} verfallen',
+  historyOnPage: 'auf {page}',
   error: 'Das hat nicht geklappt: {message}',
 }

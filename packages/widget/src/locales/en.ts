@@ -145,6 +145,7 @@ export const en = {
   'action.level': 'chose “{value}”',
   'action.import': 'imported a file',
   'action.expired': '{label} faded',
+  historyOnPage: 'on {page}',
   error: 'That did not work: {message}',
 }
 

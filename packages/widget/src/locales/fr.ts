@@ -149,5 +149,6 @@ export const fr: Strings = {
   'action.level': '« {value} » choisi',
   'action.import': 'fichier importé',
   'action.expired': '{label} expiré',
+  historyOnPage: 'sur {page}',
   error: 'Cela n’a pas fonctionné : {message}',
 }
