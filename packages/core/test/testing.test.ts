@@ -27,4 +27,14 @@ describe('createTestCandor', () => {
     expect(() => createTestCandor({ catalog, values: { topics: ['cooking'] } })).toThrow(/values\.topics: "cooking" is not an option/)
     expect(() => createTestCandor({ catalog, values: { income: 'high' } })).toThrow(/values\.income: "income" is not declared/)
   })
+
+  it('takes the clock and Global Privacy Control it is given', () => {
+    const t = Date.UTC(2026, 5, 1)
+    const c = createTestCandor({ catalog, values: { compact: true }, now: () => t, gpc: true })
+    expect(c.explain('compact').setAt).toBe(t)
+    expect(c.gpc).toBe(true)
+    expect(c.level).toBe('declared')
+    expect(createTestCandor({ catalog }).gpc).toBe(false)
+    expect(createTestCandor({ catalog }).level).toBe('all')
+  })
 })
