@@ -56,7 +56,7 @@ describe('what the ledger tells the panel', () => {
     l.read('topics', { element: el })
     expect(l.usage().topics).toMatchObject({ count: 1, lastAt: 1000 })
     l.read('topics')
-    expect(l.usage().topics).toMatchObject({ count: 2, lastAt: 2000 })
+    expect(l.usage().topics).toMatchObject({ count: 2, lastAt: 2000, elements: [el] })
     expect(l.reads('topics')).toBe(2)
     expect(l.reads('compact')).toBe(0)
   })

@@ -39,7 +39,9 @@ describe('the signals adapter', () => {
     await seed('daily-planet', { 's:compact': { v: 1, value: true, setAt: -1, fp: 'x' } })
     const c = createCandor({ catalog, gpc: false })
     await c.ready
-    expect(c.signals.problems.value.map((p) => p.code)).toEqual(['corrupt-record'])
+    expect(c.signals.problems.value).toEqual([
+      { code: 'corrupt-record', key: 's:compact', message: 'A stored value for "compact" is damaged: skipped (left as it is)' },
+    ])
     expect(c.signals.storage.value).toEqual({ kind: 'indexeddb' })
     c.destroy()
     vi.stubGlobal('indexedDB', undefined)

@@ -52,6 +52,20 @@ describe('export', () => {
     await c.setHoldouts(false)
     await c.setReports(false)
     expect(c.export().measure).toMatchObject({ holdouts: false, reports: false })
+    // An inferred signal turned off before the visitor declared it: there is no value to write.
+    await c.turnOff('region')
+    expect(Object.keys(c.export().values.region!).sort()).toEqual(['off', 'setAt'])
+  })
+
+  it('is an ordinary object: a page may edit the document before offering it as a file', async () => {
+    const c = await open()
+    await c.set('compact', true)
+    await c.set('topics', ['sports'])
+    const doc = c.export()
+    delete doc.values.compact
+    doc.values.topics = { ...doc.values.topics!, value: ['science'] }
+    expect(Object.keys(doc.values)).toEqual(['topics'])
+    expect(doc.values.topics?.value).toEqual(['science'])
   })
 
   it('leaves out a value from the moment it fades, and lists a removed signal’s value as an orphan', async () => {
