@@ -23,7 +23,7 @@ export const toExport = (
   records: ReadonlyMap<string, SignalRecord>,
   declared: (id: string) => boolean,
   history: readonly HistoryEntry[],
-  measure?: MeasureRow,
+  measure: MeasureRow,
 ): PreferencesExport => {
   const values: Record<string, ExportedValue> = {}
   const orphans: Record<string, ExportedValue> = {}
@@ -40,6 +40,6 @@ export const toExport = (
     values,
     orphans,
     history: history.map((h) => ({ ...h, at: iso(h.at) })),
-    measure: { holdouts: measure?.holdouts !== false, reports: measure?.reports ?? null, weeks: structuredClone({ ...measure?.weeks }) },
+    measure: { holdouts: measure.holdouts !== false, reports: measure.reports ?? null, weeks: structuredClone({ ...measure.weeks }) },
   }
 }

@@ -93,6 +93,10 @@ describe('validateCatalog', () => {
     expect(() => createCandor({ catalog: { site: 'a', signals: [sig({ purpose: undefined })] } as never })).toThrow(
       /Invalid Candor catalog:\n {2}signals\[0\]\.purpose: required/,
     )
+    // Each problem on its own line, so a console shows the list as a list.
+    expect(() => createCandor({ catalog: { site: 'a', signals: [sig({ purpose: undefined, label: undefined })] } as never })).toThrow(
+      'Invalid Candor catalog:\n  signals[0].label: required\n  signals[0].purpose: required',
+    )
   })
 
   it('does not let a JSON "__proto__" key change any object', () => {

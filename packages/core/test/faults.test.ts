@@ -1010,6 +1010,7 @@ describe('F23 an older build meets a record written by a newer one', () => {
         .map((p) => p.key)
         .sort(),
     ).toEqual(['meta', 's:topics'])
+    expect(c.problems.find((p) => p.key == 'meta')?.message).toBe('"meta" was stored by a newer version of Candor: kept as it is, not used')
     expect(c.get('topics')).toBeUndefined()
     expect(c.level).toBe('all')
     await typed(c.set('topics', ['sports']), 'newer-data')

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createCandor, parseLifetime, type Catalog, type ListedSignal } from '../src/index'
 import { DAY, catalog, clock, freshIdb, open, raw, seed } from './fixtures'
 
@@ -9,7 +9,9 @@ describe('parseLifetime', () => {
     expect(parseLifetime('12h')).toBe(12 * 36e5)
     expect(parseLifetime('90d')).toBe(90 * DAY)
     expect(parseLifetime('2w')).toBe(14 * DAY)
-    for (const bad of ['0d', '90', 'd', '1.5d', '3 months', '-1d', '90D']) expect(parseLifetime(bad), bad).toBeUndefined()
+    for (const bad of ['0d', '90', 'd', '1.5d', '3 months', '-1d', '90D', '90days', '2w1d']) expect(parseLifetime(bad), bad).toBeUndefined()
+    // Called from plain JavaScript: only text is a lifetime, not something that turns into one.
+    expect(parseLifetime(['90d'] as unknown as string)).toBeUndefined()
   })
 })
 
@@ -71,6 +73,52 @@ describe('lifetimes', () => {
     stop()
     expect(states).toContain('expired')
     void c
+  })
+})
+
+describe('the wake when a value fades', () => {
+  afterEach(() => void vi.useRealTimers())
+  const withLifetime = (lifetime: string): Catalog => ({
+    site: 'daily-planet',
+    signals: [{ id: 'compact', type: 'boolean', label: 'Compact layout', purpose: 'Shows more headlines per screen', lifetime }],
+  })
+  /** An instance with `compact` set now, and the states its subscribers were told of. */
+  const watched = async (lifetime: string) => {
+    vi.useFakeTimers({ now: Date.UTC(2026, 4, 3, 9) })
+    const c = createCandor({ catalog: withLifetime(lifetime), storage: 'memory', gpc: false, now: () => Date.now() })
+    await c.set('compact', true)
+    const told: string[] = []
+    c.subscribe(() => told.push(c.explain('compact').state))
+    return { c, told }
+  }
+
+  it('comes once, right after the value fades, and not before', async () => {
+    const { c, told } = await watched('12h')
+    vi.advanceTimersByTime(12 * 36e5)
+    expect(told).toEqual([])
+    vi.advanceTimersByTime(1)
+    expect(told).toEqual(['expired'])
+    expect(c.get('compact')).toBeUndefined()
+    vi.advanceTimersByTime(DAY)
+    expect(told).toEqual(['expired'])
+  })
+
+  it('waits beyond what one timer can (about 24.8 days) without firing early', async () => {
+    const { c, told } = await watched('5w')
+    vi.advanceTimersByTime(60_000)
+    expect(told).toEqual([])
+    vi.advanceTimersByTime(35 * DAY - 60_000 + 1)
+    expect(c.get('compact')).toBeUndefined()
+    expect(told.at(-1)).toBe('expired')
+    expect(told.filter((s) => s == 'expired')).toHaveLength(1)
+    expect(told.length).toBeLessThanOrEqual(2)
+  })
+
+  it('stops with the instance', async () => {
+    const { c, told } = await watched('12h')
+    c.destroy()
+    vi.advanceTimersByTime(DAY)
+    expect(told).toEqual([])
   })
 })
 

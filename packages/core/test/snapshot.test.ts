@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { readSnapshot } from '../src/index'
+import { fingerprint, readSnapshot, snapshotHoldout } from '../src/index'
 import type { Candor, CandorOptions } from '../src/index'
-import { DAY, clock, freshIdb, open as openCandor } from './fixtures'
+import { DAY, catalog, clock, freshIdb, open as openCandor, seed } from './fixtures'
 
 // Instances of earlier tests still listen to the site's channel: close them, or they write here too.
 const live: Candor[] = []
@@ -100,5 +100,76 @@ describe('the synchronous snapshot', () => {
     await c.set('compact', true)
     await settle()
     expect(readSnapshot('daily-planet')).toBeUndefined()
+  })
+
+  it('is ignored from the moment its first value fades, not a millisecond later', async () => {
+    const t = clock()
+    const c = await open({ snapshot: true, now: t.now })
+    await c.set('topics', ['sports'])
+    await c.set('compact', true)
+    await settle()
+    const fades = t.t + 180 * DAY
+    expect(readSnapshot('daily-planet', fades - 1)).toEqual({ topics: ['sports'], compact: true })
+    expect(readSnapshot('daily-planet', fades)).toBeUndefined()
+  })
+
+  it('keeps only values a page can use, and refuses another format', () => {
+    ls.setItem('candor:daily-planet:snapshot', JSON.stringify({ v: 1, values: { topics: ['sports', 3], compact: true, region: 'eu', n: 4 } }))
+    expect(readSnapshot('daily-planet')).toEqual({ compact: true, region: 'eu' })
+    ls.setItem('candor:daily-planet:snapshot', JSON.stringify({ v: 2, values: { compact: true } }))
+    expect(readSnapshot('daily-planet')).toBeUndefined()
+    ls.setItem('candor:daily-planet:snapshot', JSON.stringify({ v: 1, values: [true] }))
+    expect(readSnapshot('daily-planet')).toBeUndefined()
+  })
+
+  it('carries the share of views held out, so the page can hold a view out before its catalog is in; none once the visitor said no', async () => {
+    const c = await open({ snapshot: true, catalog: { ...catalog, measure: { holdout: 0.1 } } })
+    await c.set('compact', true)
+    await settle()
+    expect(snapshotHoldout('daily-planet')).toBe(0.1)
+    await c.setHoldouts(false)
+    await settle()
+    expect(snapshotHoldout('daily-planet')).toBe(0)
+    expect(readSnapshot('daily-planet')).toEqual({ compact: true })
+  })
+
+  it('reads a share only from 0 to one half: a damaged one holds no view out', () => {
+    const share = (h: unknown) => {
+      ls.setItem('candor:daily-planet:snapshot', JSON.stringify({ v: 1, values: { compact: true }, h }))
+      return snapshotHoldout('daily-planet')
+    }
+    expect(share(0.5)).toBe(0.5)
+    expect(share(0.05)).toBe(0.05)
+    expect(share(0.6)).toBe(0)
+    expect(share(-0.1)).toBe(0)
+    expect(share('0.1')).toBe(0)
+    ls.setItem('candor:daily-planet:snapshot', 'not json')
+    expect(snapshotHoldout('daily-planet')).toBe(0)
+    ls.removeItem('candor:daily-planet:snapshot')
+    expect(snapshotHoldout('daily-planet')).toBe(0)
+  })
+
+  it('is not rewritten when what it is made of did not change (a preview, an inferred value)', async () => {
+    const c = await open({ snapshot: true })
+    await c.set('compact', true)
+    await settle()
+    const writes = vi.spyOn(ls, 'setItem')
+    c.preview(true)
+    c.infer('region', 'eu', { basis: 'IP' })
+    await c.set('compact', true)
+    await settle()
+    expect(writes).not.toHaveBeenCalled()
+  })
+
+  it('drops a value that fades while the page is open, so the next page still tailors at once from the rest', async () => {
+    const fp = (id: string) => fingerprint(catalog.signals.find((s) => s.id == id)!)
+    await seed('daily-planet', {
+      's:topics': { v: 1, value: ['sports'], setAt: Date.now(), expiresAt: Date.now() + 40, fp: fp('topics') },
+      's:compact': { v: 1, value: true, setAt: Date.now(), fp: fp('compact') },
+    })
+    await open({ snapshot: true })
+    expect(readSnapshot('daily-planet')).toEqual({ topics: ['sports'], compact: true })
+    await new Promise((r) => setTimeout(r, 120))
+    expect(readSnapshot('daily-planet')).toEqual({ compact: true })
   })
 })

@@ -43,4 +43,22 @@ describe('startCandor: reads at once, loads the editing part on first need', () 
     void c.set('compact', true)
     expect(c.get('compact')).toBe(true)
   })
+
+  it('loads the measuring part only when the catalog measures and the page gave a loader; without one a view is never held out', async () => {
+    const { createView } = await import('../src/measure/view')
+    const measures = { ...catalog, measure: { holdout: 0.5 } }
+    await (await open()).set('compact', true)
+    const loadMeasuring = vi.fn(async () => createView)
+    const c = startCandor({ catalog: measures, gpc: false, draw: 0 }, async () => edit, loadMeasuring)
+    await c.ready
+    expect(loadMeasuring).toHaveBeenCalledTimes(1)
+    c.get('compact')
+    expect(c.arm).toBe('holdout')
+    const d = startCandor({ catalog: measures, gpc: false, draw: 0 }, async () => edit)
+    await d.ready
+    d.get('compact')
+    expect(d.arm).toBe('tailored')
+    c.destroy()
+    d.destroy()
+  })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
+import type { CandorError } from '../src/errors'
 import { createTestCandor } from '../src/testing'
 import { catalog } from './fixtures'
 
@@ -26,5 +27,27 @@ describe('createTestCandor', () => {
   it('refuses a value that does not fit, naming it', () => {
     expect(() => createTestCandor({ catalog, values: { topics: ['cooking'] } })).toThrow(/values\.topics: "cooking" is not an option/)
     expect(() => createTestCandor({ catalog, values: { income: 'high' } })).toThrow(/values\.income: "income" is not declared/)
+    const e = (() => {
+      try {
+        createTestCandor({ catalog, values: { compact: 'yes' } as never })
+      } catch (e) {
+        return e as CandorError
+      }
+    })()
+    expect(e).toMatchObject({
+      code: 'invalid-value',
+      message: 'createTestCandor: values.compact: must be true or false',
+      problems: ['values.compact: must be true or false'],
+    })
+  })
+
+  it('takes the clock and Global Privacy Control it is given', () => {
+    const t = Date.UTC(2026, 5, 1)
+    const c = createTestCandor({ catalog, values: { compact: true }, now: () => t, gpc: true })
+    expect(c.explain('compact').setAt).toBe(t)
+    expect(c.gpc).toBe(true)
+    expect(c.level).toBe('declared')
+    expect(createTestCandor({ catalog }).gpc).toBe(false)
+    expect(createTestCandor({ catalog }).level).toBe('all')
   })
 })

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { CandorError, type PreferencesExport } from '../src/index'
-import { clock, freshIdb, open, raw } from './fixtures'
+import { DAY, clock, freshIdb, open, raw, seed } from './fixtures'
 
 beforeEach(freshIdb)
 
@@ -38,6 +38,46 @@ describe('export', () => {
     })
     expect(doc.history.map((h) => h.action)).toEqual(['set', 'set', 'off', 'level'])
     expect(JSON.parse(JSON.stringify(doc))).toEqual(doc)
+  })
+
+  it('holds exactly what is stored: a one-off value, no flags that were not set, the default level and measuring choices', async () => {
+    const t = clock()
+    const c = await open({ now: t.now })
+    await c.set('compact', true, { oneOff: true })
+    const doc = c.export()
+    expect(doc.level).toBeNull()
+    expect(doc.values).toEqual({ compact: { value: true, setAt: new Date(t.t).toISOString(), oneOff: true } })
+    expect(doc.orphans).toEqual({})
+    expect(doc.measure).toEqual({ holdouts: true, reports: null, weeks: {} })
+    await c.setHoldouts(false)
+    await c.setReports(false)
+    expect(c.export().measure).toMatchObject({ holdouts: false, reports: false })
+    // An inferred signal turned off before the visitor declared it: there is no value to write.
+    await c.turnOff('region')
+    expect(Object.keys(c.export().values.region!).sort()).toEqual(['off', 'setAt'])
+  })
+
+  it('is an ordinary object: a page may edit the document before offering it as a file', async () => {
+    const c = await open()
+    await c.set('compact', true)
+    await c.set('topics', ['sports'])
+    const doc = c.export()
+    delete doc.values.compact
+    doc.values.topics = { ...doc.values.topics!, value: ['science'] }
+    expect(Object.keys(doc.values)).toEqual(['topics'])
+    expect(doc.values.topics?.value).toEqual(['science'])
+  })
+
+  it('leaves out a value from the moment it fades, and lists a removed signal’s value as an orphan', async () => {
+    const t = clock()
+    await seed('daily-planet', { 's:retired': { v: 1, value: 'x', setAt: t.t, fp: 'f' } })
+    const c = await open({ now: t.now })
+    await c.set('topics', ['sports'])
+    t.advance(180 * DAY - 1)
+    expect(Object.keys(c.export().values)).toEqual(['topics'])
+    expect(c.export().orphans).toEqual({ retired: { value: 'x', setAt: new Date(t.t - 180 * DAY + 1).toISOString() } })
+    t.advance(1)
+    expect(c.export().values).toEqual({})
   })
 })
 

@@ -23,6 +23,8 @@ describe('set', () => {
       ['topics', ['sports', 'sports'], /lists an option twice/],
       ['region', 'mars', /must be one of "eu", "us"/],
       ['compact', 'yes', /must be true or false/],
+      // A value JSON can't write is still named, by its type.
+      ['topics', [10n], /the value bigint is not an option/],
     ]
     for (const [id, value, message] of attempts) {
       const err = await c.set(id, value as never).catch((e) => e)
@@ -41,6 +43,10 @@ describe('set', () => {
     await c.set('topics', ['science'], { oneOff: true })
     expect(c.get('topics')).toBeUndefined()
     expect(c.explain('topics')).toMatchObject({ state: 'one-off', value: ['science'] })
+    // And on the next visit: read back from storage, it is still one-off.
+    const next = await open()
+    expect(next.get('topics')).toBeUndefined()
+    expect(next.explain('topics').state).toBe('one-off')
     await c.set('topics', ['science'])
     expect(c.get('topics')).toEqual(['science'])
   })

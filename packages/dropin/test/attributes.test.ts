@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Value } from '@candor/core'
-import { cloak, watchAttributes, type Attributes } from '../src/attributes'
+import { cloak, pageChanges, watchAttributes, type Attributes } from '../src/attributes'
 
 let watcher: Attributes | undefined
 let uncloak: (() => void) | undefined
@@ -30,6 +30,12 @@ describe('the cloak', () => {
     expect(document.adoptedStyleSheets).toHaveLength(before + 1)
     const rules = [...document.adoptedStyleSheets.at(-1)!.cssRules].map((r) => r.cssText).join('\n')
     expect(rules).toMatch(/data-candor-show.*data-candor-state.*display: none !important/)
+    // Undecided baseline content keeps its place, so showing it moves nothing.
+    expect(rules).toMatch(/\[data-candor-baseline\]:not\(\[data-candor-state\]\).*visibility: hidden !important/)
+    // Candor's own buttons look the same on every site, and a disabled declaring control says so.
+    expect(rules).toMatch(/\.candor-why.*border-radius: 1em/)
+    expect(rules).toMatch(/\.candor-note.*dashed/)
+    expect(rules).toMatch(/\[data-candor-declare\]\[aria-disabled="?true"?\].*not-allowed/)
     uncloak()
     expect(document.adoptedStyleSheets).toHaveLength(before)
   })
@@ -325,5 +331,196 @@ describe('what changed here: the note of a reordered container', () => {
     watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', note })
     watcher.apply((id) => ({ topics: ['b'] })[id], instance)
     expect(document.querySelector('#here > button.candor-note')?.textContent).toBe('1 up for b, 0 down')
+  })
+})
+
+/** A reader answering from fixed values. */
+const readFrom = (v: Record<string, Value | undefined>) => (id: string) => v[id]
+
+describe('goals on the page (data-candor-goal)', () => {
+  it('names each goal once Candor decided, reaches one by a click, and names those added later; a blank one is no goal', async () => {
+    document.body.innerHTML = `<a id="sub" href="#" data-candor-goal=" subscribe "><span id="inner">Subscribe</span></a><p data-candor-goal="  ">x</p>`
+    const goal = vi.fn()
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', goal })
+    expect(goal).not.toHaveBeenCalled()
+    watcher.apply()
+    expect(goal.mock.calls).toEqual([['subscribe', false]])
+    document.querySelector<HTMLElement>('#inner')!.click()
+    expect(goal.mock.calls.at(-1)).toEqual(['subscribe', true])
+    const late = document.createElement('button')
+    late.setAttribute('data-candor-goal', 'share')
+    document.body.append(late)
+    await tick()
+    expect(goal.mock.calls.at(-1)).toEqual(['share', false])
+    expect(goal).toHaveBeenCalledTimes(3)
+  })
+
+  it('a key press on an opener is no goal reached (only the click is)', () => {
+    document.body.innerHTML = `<span id="o" data-candor-open data-candor-goal="prefs">Preferences</span>`
+    const goal = vi.fn()
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', goal })
+    watcher.apply()
+    document.querySelector('#o')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    expect(goal.mock.calls).toEqual([['prefs', false]])
+  })
+})
+
+describe('attributes the page changes later', () => {
+  const instance = { pressed: () => false, problem: () => undefined }
+
+  it('re-decides a gated element whose condition changed, and adds controls given their attribute later', async () => {
+    page()
+    const declare = vi.fn()
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', declare })
+    watcher.apply(readFrom({ topics: ['science'] }), instance)
+    const sports = document.querySelector('#sports')!
+    expect(shown('#sports')).toBe(false)
+    sports.setAttribute('data-candor-show', 'topics:science')
+    const plain = document.querySelector<HTMLElement>('#plain')!
+    plain.setAttribute('data-candor-why', 'topics')
+    plain.setAttribute('data-candor-declare', 'topics:science')
+    await tick()
+    expect(shown('#sports')).toBe(true)
+    expect(plain.querySelector('.candor-why')).not.toBeNull()
+    expect(plain.getAttribute('aria-pressed')).toBe('false')
+    plain.click()
+    expect(declare).toHaveBeenCalledWith(plain, 'topics', 'science')
+  })
+
+  it('re-ranks a container whose ranking attributes changed; before Candor decided, nothing moves', async () => {
+    document.body.innerHTML = `<ul id="top" data-candor-rank="topics"><li id="a" data-candor-about="world">A</li><li id="b" data-candor-about="sports">B</li></ul>`
+    const ids = () => [...document.querySelectorAll('#top > li')].map((li) => li.id).join('')
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?' })
+    const box = document.querySelector('#top')!
+    box.setAttribute('data-candor-keep', '0')
+    await tick()
+    expect(ids()).toBe('ab')
+    watcher.apply((id) => ({ topics: ['sports'], muted: ['sports'] })[id], instance)
+    expect(ids()).toBe('ba')
+    box.setAttribute('data-candor-keep', '1')
+    await tick()
+    expect(ids()).toBe('ab')
+    box.setAttribute('data-candor-keep', '0')
+    box.setAttribute('data-candor-rank', '')
+    box.setAttribute('data-candor-demote', 'muted')
+    await tick()
+    expect(ids()).toBe('ab')
+    box.setAttribute('data-candor-demote', '')
+    box.setAttribute('data-candor-rank', 'region   topics')
+    await tick()
+    expect(ids()).toBe('ba')
+  })
+
+  it('ranks by a choice as by a list, and keeps the focus on the control the visitor used', async () => {
+    document.body.innerHTML = `<ul id="top" data-candor-rank="region"><li id="a" data-candor-about="us"><button id="btn">A</button></li><li id="b" data-candor-about="eu">B</li></ul>`
+    const ids = () => [...document.querySelectorAll('#top > li')].map((li) => li.id).join('')
+    let v: Value | undefined = 'eu'
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?' })
+    const btn = document.querySelector<HTMLButtonElement>('#btn')!
+    btn.focus()
+    watcher.apply(() => v, instance)
+    expect(ids()).toBe('ba')
+    expect(document.activeElement).toBe(btn)
+    v = undefined
+    watcher.apply(() => v, instance)
+    expect(ids()).toBe('ab')
+    expect(document.activeElement).toBe(btn)
+  })
+})
+
+describe('declaring controls as their problem comes and goes', () => {
+  it('a control whose option became valid is enabled again; one that became invalid loses aria-pressed', () => {
+    document.body.innerHTML = `<button id="d" data-candor-declare=" topics : science ">Follow Science</button>`
+    let problem: string | undefined = 'no such option'
+    const instance = { pressed: (id: string, o?: string) => id == 'topics' && o == 'science', problem: () => problem }
+    const report = vi.fn()
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', report })
+    watcher.apply(() => undefined, instance)
+    const d = document.querySelector('#d')!
+    expect(d.getAttribute('aria-disabled')).toBe('true')
+    expect(d.hasAttribute('aria-pressed')).toBe(false)
+    problem = undefined
+    watcher.apply(() => undefined, instance)
+    expect(d.hasAttribute('aria-disabled')).toBe(false)
+    expect(d.getAttribute('aria-pressed')).toBe('true')
+    problem = 'no such option'
+    watcher.apply(() => undefined, instance)
+    expect(d.hasAttribute('aria-pressed')).toBe(false)
+    expect(report).toHaveBeenCalledTimes(1)
+  })
+
+  it('keeps a role the page gave, and answers the keyboard only where the browser would not (a native button clicks itself)', () => {
+    document.body.innerHTML = `<div id="t" role="tab" data-candor-open>Prefs</div><button id="n" data-candor-open>Prefs</button>`
+    const open = vi.fn()
+    watcher = watchAttributes({ open, whyLabel: 'Why?' })
+    watcher.apply()
+    const t = document.querySelector('#t')!
+    expect(t.getAttribute('role')).toBe('tab')
+    t.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }))
+    expect(open).not.toHaveBeenCalled()
+    t.dispatchEvent(new KeyboardEvent('keydown', { key: ' ', bubbles: true }))
+    expect(open).toHaveBeenCalledTimes(1)
+    document.querySelector('#n')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    expect(open).toHaveBeenCalledTimes(1)
+  })
+})
+
+describe('the "Why" button answering in place, intent and stopping', () => {
+  it('answers in place when the page asked to, and adds one button however often it is visited', async () => {
+    page()
+    const why = vi.fn()
+    const open = vi.fn()
+    watcher = watchAttributes({ open, why, whyLabel: 'Why?' })
+    watcher.apply(readFrom({ topics: ['sports'] }))
+    watcher.apply(readFrom({ topics: ['sports'] }))
+    const buttons = document.querySelectorAll('#h > .candor-why')
+    expect(buttons).toHaveLength(1)
+    ;(buttons[0] as HTMLElement).click()
+    expect(why).toHaveBeenCalledWith(buttons[0], 'topics')
+    expect(open).not.toHaveBeenCalled()
+    document.querySelector<HTMLElement>('#prefs')!.click()
+    expect(open).toHaveBeenCalledWith(undefined)
+  })
+
+  it('tells of intent when a pointer, focus or touch reaches a control, not elsewhere', () => {
+    page()
+    const intent = vi.fn()
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', intent })
+    document.querySelector('#plain')!.dispatchEvent(new Event('pointerover', { bubbles: true }))
+    expect(intent).not.toHaveBeenCalled()
+    document.querySelector('#prefs')!.dispatchEvent(new Event('pointerover', { bubbles: true }))
+    document.querySelector('#prefs')!.dispatchEvent(new Event('touchstart', { bubbles: true }))
+    expect(intent).toHaveBeenCalledTimes(2)
+  })
+
+  it('after stop() the page is the page’s own: clicks, keys and intent reach nothing', () => {
+    page()
+    const open = vi.fn()
+    const intent = vi.fn()
+    watcher = watchAttributes({ open, intent, whyLabel: 'Why?' })
+    watcher.apply()
+    watcher.stop()
+    const a = document.querySelector<HTMLElement>('#prefs')!
+    a.click()
+    a.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    a.dispatchEvent(new Event('focusin', { bubbles: true }))
+    expect(open).not.toHaveBeenCalled()
+    expect(intent).not.toHaveBeenCalled()
+    watcher = undefined
+  })
+})
+
+describe('pageChanges: what tailoring changed on the page now', () => {
+  it('counts the parts shown for the visitor, the containers reordered and the baseline parts hidden', () => {
+    page()
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<ol id="list" data-candor-rank="topics"><li data-candor-about="world">W</li><li data-candor-about="sports">S</li></ol>`,
+    )
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?' })
+    watcher.apply()
+    expect(pageChanges()).toEqual({ shown: 0, reordered: 0, hidden: 0 })
+    watcher.apply(readFrom({ topics: ['sports'] }), { pressed: () => false, problem: () => undefined })
+    expect(pageChanges()).toEqual({ shown: 2, reordered: 1, hidden: 1 })
   })
 })
