@@ -27,7 +27,8 @@ export const budgets = [
     external: ['@candor/core', '@preact/signals-core'],
     // Issue 13: "Does tailoring help you?" and the holdout notice, with their strings (+1.3 KiB).
     // Issue 14: the preview bar, feedback in words and the "Why" answer's strings, in English (+1.4 KiB).
-    limit: 19.5 * KB,
+    // Issue 16: plural forms picked by Intl.PluralRules (+0.1 KiB).
+    limit: 19.6 * KB,
   },
   // Everything includes declareInContext and its notice (issue 11).
   { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 22 * KB },
@@ -93,9 +94,9 @@ export async function measure({ contents, external = [] }) {
  */
 export const fetchedBudgets = {
   /** A page view without intent on a site that doesn't measure: candor.js alone. */
-  beforePanel: { goal: 5 * KB, limit: 16.5 * KB },
+  beforePanel: { goal: 5 * KB, limit: 16.6 * KB },
   /** The same on a site that measures: candor.js and candor-measuring.js. */
-  measuring: { goal: 5 * KB, limit: 19.5 * KB },
+  measuring: { goal: 5 * KB, limit: 19.6 * KB },
   all: { goal: 20 * KB, limit: 45.5 * KB },
 }
 
@@ -106,7 +107,8 @@ export const files = [
   // Issue 13 the draw before the catalog, goals, holdout views from the first frame and the measuring part's loader (+1.1 KiB).
   // Issue 14 the lenient catalog (a bad signal left out, not the panel), the launcher's narrow form, the preview bar and
   // "Why" answered in place (+0.9 KiB).
-  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 16.5 * KB },
+  // Issue 16 plural forms for the notes ("1 moved up") by Intl.PluralRules; issue 15 a 10,000-children reorder without a long task (+0.1 KiB).
+  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 16.6 * KB },
   { name: 'candor-panel.js + its chunks (lazy)', match: /^candor-(panel|chunk).*\.js$/, limit: 28.5 * KB },
   // Loaded on a site whose catalog measures (issue 13).
   { name: 'candor-measuring.js (a site that measures)', match: /^candor-measuring\.js$/, limit: 3 * KB },
