@@ -571,15 +571,15 @@ async function soak(page: Page, opsPerTab: number, fault: boolean): Promise<Figu
 }
 
 /** How long the operations may take, so that setup, the checks and the fault's healing fit in 2 minutes. */
-const BUDGET_MS = 90_000
-/** Operations per tab (SOAK_OPS to try another count). */
-const OPS = Number(process.env.SOAK_OPS ?? 120)
+const BUDGET_MS = 80_000
+/** Operations per tab, the issue's count (SOAK_OPS to try another); a loaded machine runs as many as fit in BUDGET_MS, and the annotations say how many. */
+const OPS = Number(process.env.SOAK_OPS ?? 500)
 
 test.describe('soak', () => {
   // Firefox over WebDriver BiDi takes several times as long per operation: the soak runs in Chromium.
   test.skip(({ browserName }) => browserName != 'chromium', 'too slow over WebDriver BiDi for 2 minutes')
 
-  test(`S36: 4 tabs × ${OPS} random operations: every tab shows the model within 100 ms of the last change, nothing lost, no error`, async ({ page }) => {
+  test(`S36: 4 tabs × up to ${OPS} random operations (as many as fit in ${BUDGET_MS / 1000} s): every tab shows the model within 100 ms of the last change, nothing lost, no error`, async ({ page }) => {
     test.setTimeout(120_000)
     const f = await soak(page, OPS, false)
     expect(f.lost, 'values lost').toBe(0)
