@@ -55,6 +55,7 @@ describe('export', () => {
     // An inferred signal turned off before the visitor declared it: there is no value to write.
     await c.turnOff('region')
     expect(Object.keys(c.export().values.region!).sort()).toEqual(['off', 'setAt'])
+    c.destroy()
   })
 
   it('is an ordinary object: a page may edit the document before offering it as a file', async () => {
@@ -66,6 +67,7 @@ describe('export', () => {
     doc.values.topics = { ...doc.values.topics!, value: ['science'] }
     expect(Object.keys(doc.values)).toEqual(['topics'])
     expect(doc.values.topics?.value).toEqual(['science'])
+    c.destroy()
   })
 
   it('leaves out a value from the moment it fades, and lists a removed signal’s value as an orphan', async () => {
@@ -78,6 +80,7 @@ describe('export', () => {
     expect(c.export().orphans).toEqual({ retired: { value: 'x', setAt: new Date(t.t - 180 * DAY + 1).toISOString() } })
     t.advance(1)
     expect(c.export().values).toEqual({})
+    c.destroy()
   })
 })
 

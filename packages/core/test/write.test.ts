@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from 'vitest'
-import { CandorError } from '../src/index'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CandorError, type Candor } from '../src/index'
 import { DAY, catalog, clock, freshIdb, open, raw, seed } from './fixtures'
 
 beforeEach(freshIdb)
@@ -151,9 +151,18 @@ describe('no network, no identifier', () => {
   void catalog
 })
 
+// Instances of these tests are destroyed after each: a live one would answer another test's BroadcastChannel messages.
+const live: Candor[] = []
+const tracked = async (o?: Parameters<typeof open>[0]) => {
+  const c = await open(o)
+  live.push(c)
+  return c
+}
+afterEach(() => live.splice(0).forEach((c) => c.destroy()))
+
 describe('what each change leaves behind', () => {
   it('names each change in the history as the visitor made it', async () => {
-    const c = await open()
+    const c = await tracked()
     c.infer('region', 'eu', { basis: 'your IP address suggests Europe' })
     await c.confirm('region')
     await c.set('topics', ['sports'])
@@ -177,7 +186,7 @@ describe('what each change leaves behind', () => {
   })
 
   it('toggling the chosen option off forgets the signal, and its undo puts back what was there', async () => {
-    const c = await open()
+    const c = await tracked()
     await c.set('region', 'eu')
     const undo = await c.toggle('region', 'eu')
     expect(c.explain('region').state).toBe('unset')
@@ -186,29 +195,29 @@ describe('what each change leaves behind', () => {
     expect(c.get('region')).toBe('eu')
     expect(c.history.at(-1)?.action).toBe('set')
     // Nothing damaged was stored on the way: the next visit reads it all.
-    const next = await open()
+    const next = await tracked()
     expect(next.problems).toEqual([])
     expect(next.get('region')).toBe('eu')
   })
 
   it('keeps a page path in the history cut to 300 characters', async () => {
-    const c = await open()
+    const c = await tracked()
     await c.toggle('compact', undefined, { page: '/' + 'p'.repeat(400) })
     expect(c.history.at(-1)?.page).toHaveLength(300)
   })
 
   it('turnOn of a signal turned off before it had a value leaves it unset, storing nothing damaged', async () => {
-    const c = await open()
+    const c = await tracked()
     await c.turnOff('region')
     await c.turnOn('region')
     expect(c.explain('region').state).toBe('unset')
-    const next = await open()
+    const next = await tracked()
     expect(next.problems).toEqual([])
     expect(next.explain('region').state).toBe('unset')
   })
 
   it('forget drops what the site inferred on this page too', async () => {
-    const c = await open()
+    const c = await tracked()
     c.infer('region', 'eu', { basis: 'your IP address suggests Europe' })
     expect(c.get('region')).toBe('eu')
     await c.forget('region')
@@ -216,7 +225,7 @@ describe('what each change leaves behind', () => {
   })
 
   it('says which call was misused, in its message and its problems', async () => {
-    const c = await open()
+    const c = await tracked()
     await expect(c.set('compact', 'yes' as never)).rejects.toMatchObject({
       message: 'set("compact"): the value must be true or false',
       problems: ['compact: must be true or false'],
@@ -233,8 +242,8 @@ describe('what each change leaves behind', () => {
 
   it('changing a choice on measuring keeps the counts stored, and holdouts can be turned on again', async () => {
     const measures = { ...catalog, measure: { holdout: 0.5 } }
-    await (await open()).set('compact', true)
-    const c = await open({ catalog: measures, draw: 0 })
+    await (await tracked()).set('compact', true)
+    const c = await tracked({ catalog: measures, draw: 0 })
     c.get('compact')
     await new Promise((r) => setTimeout(r, 0))
     const counted = ((await raw('daily-planet')).measure as { weeks: unknown }).weeks
@@ -244,7 +253,7 @@ describe('what each change leaves behind', () => {
     await c.setHoldouts(true)
     expect(c.measurement.holdouts).toBe(true)
     expect(await raw('daily-planet')).toMatchObject({ measure: { v: 1, reports: false, weeks: counted } })
-    expect((await open({ catalog: measures })).measurement.holdouts).toBe(true)
+    expect((await tracked({ catalog: measures })).measurement.holdouts).toBe(true)
   })
 
   it('clear() also drops the reports counted as pages went away, so nothing of before is counted after', async () => {
@@ -257,7 +266,7 @@ describe('what each change leaves behind', () => {
     const { vi } = await import('vitest')
     vi.stubGlobal('localStorage', ls)
     try {
-      const c = await open()
+      const c = await tracked()
       await c.clear()
       expect(items.has('candor:daily-planet:reported')).toBe(false)
     } finally {
@@ -268,7 +277,7 @@ describe('what each change leaves behind', () => {
 
 describe('import over what a newer Candor stored', () => {
   it('refuses, writing nothing, when the file would overwrite a newer row: a record, the level or the measuring choices', async () => {
-    const a = await open()
+    const a = await tracked()
     await a.set('topics', ['sports'])
     await a.setLevel('declared')
     await a.setReports(false)
@@ -280,7 +289,7 @@ describe('import over what a newer Candor stored', () => {
     ] as const) {
       freshIdb()
       await seed('daily-planet', { [key]: row })
-      const b = await open()
+      const b = await tracked()
       await expect(b.import(file), key).rejects.toMatchObject({ code: 'newer-data' })
       expect((await raw('daily-planet'))[key]).toEqual(row)
       b.destroy()
@@ -288,12 +297,12 @@ describe('import over what a newer Candor stored', () => {
   })
 
   it('brings the measuring choices with the file, and a file that makes none leaves them as they are', async () => {
-    const a = await open()
+    const a = await tracked()
     await a.setHoldouts(false)
     await a.setReports(true)
     const file = a.export()
     freshIdb()
-    const b = await open()
+    const b = await tracked()
     await b.import(file)
     expect(b.measurement.holdouts).toBe(false)
     expect((await raw('daily-planet')).measure).toMatchObject({ holdouts: false, reports: true })
