@@ -137,6 +137,51 @@ describe('import', () => {
     expect(await raw('daily-planet')).toEqual(before)
   })
 
+  it('refuses dates that aren’t ISO 8601 text, flags that aren’t true or false, a value-less entry that isn’t off, and bad measuring choices', async () => {
+    const c = await open()
+    await c.set('compact', true)
+    const doc = c.export()
+    const setAt = doc.values.compact!.setAt
+    const problems = await refused(
+      c.import({
+        ...doc,
+        values: {
+          compact: { value: true, setAt: Date.parse(setAt) as never },
+          topics: { value: ['sports'], setAt: 'May 3, 2026' },
+          region: { setAt, off: 'yes' as never },
+        },
+        measure: { holdouts: 'no' as never, reports: 'sometimes' as never, weeks: {} },
+      }),
+    )
+    expect(problems).toEqual([
+      'values.compact.setAt: must be an ISO 8601 date',
+      'values.topics.setAt: must be an ISO 8601 date',
+      'values.region.value: required',
+      'values.region.off: must be true or false',
+      'measure.holdouts: must be true or false',
+      'measure.reports: must be true, false or null',
+    ])
+    expect(await refused(c.import({ ...doc, measure: 'none' as never }))).toEqual(['measure: must be { holdouts, reports, weeks } or left out'])
+    expect(await refused(c.import({ ...doc, values: { compact: { value: true, setAt, expiresAt: 'soon' } } }))).toEqual([
+      'values.compact.expiresAt: must be an ISO 8601 date or left out',
+    ])
+    c.destroy()
+  })
+
+  it('keeps a one-off value one-off, and a value-less entry that is off as off', async () => {
+    const a = await open()
+    await a.set('topics', ['science'], { oneOff: true })
+    await a.turnOff('region')
+    const file = a.export()
+    freshIdb()
+    const b = await open()
+    await b.import(file)
+    expect(b.explain('topics')).toMatchObject({ state: 'one-off', value: ['science'] })
+    expect(b.explain('region').state).toBe('off')
+    a.destroy()
+    b.destroy()
+  })
+
   it('treats "__proto__" in a file as data, never as a prototype', async () => {
     const c = await open()
     const evil = JSON.parse(
