@@ -57,6 +57,10 @@ describe('lifetimes', () => {
     expect(c.expiringSoon(14).map((e) => e.signal.id)).toEqual(['mood'])
     t.advance(-20 * DAY)
     expect(c.expiringSoon(200).map((e) => e.signal.id)).toEqual(['mood', 'topics'])
+    // What lapses exactly at the end of the window is in it; what already lapsed isn't "soon".
+    expect(c.expiringSoon(30).map((e) => e.signal.id)).toEqual(['mood'])
+    t.advance(30 * DAY)
+    expect(c.expiringSoon(200).map((e) => e.signal.id)).toEqual(['topics'])
   })
 
   it('wakes effects when a value fades while the page is open', async () => {

@@ -105,6 +105,30 @@ describe('levels', () => {
     expect(g.gpc).toBe(true)
   })
 
+  it('without the signal, or where navigator can’t be read, the browser sends no GPC', () => {
+    vi.stubGlobal('navigator', { userAgent: 'a browser without GPC' })
+    try {
+      expect(createCandor({ catalog, storage: 'memory' }).level).toBe('all')
+      vi.stubGlobal('navigator', { globalPrivacyControl: 'yes' })
+      expect(createCandor({ catalog, storage: 'memory' }).gpc).toBe(false)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+    const had = Object.getOwnPropertyDescriptor(globalThis, 'navigator')
+    Object.defineProperty(globalThis, 'navigator', {
+      configurable: true,
+      get() {
+        throw new Error('not in this frame')
+      },
+    })
+    try {
+      expect(createCandor({ catalog, storage: 'memory' }).gpc).toBe(false)
+    } finally {
+      if (had) Object.defineProperty(globalThis, 'navigator', had)
+      else delete (globalThis as { navigator?: unknown }).navigator
+    }
+  })
+
   it('reads navigator.globalPrivacyControl when not told', async () => {
     vi.stubGlobal('navigator', { globalPrivacyControl: true })
     try {
@@ -216,5 +240,79 @@ describe('inferred signals', () => {
   it('confirm without an inferred value is a clear error', async () => {
     const c = await open()
     await expect(c.confirm('region')).rejects.toThrow(/no inferred value on this page to confirm/)
+  })
+})
+
+describe('the instance as the page sees it', () => {
+  it('hands out a frozen catalog: a page can’t change what Candor asks or shows', () => {
+    const c = createCandor({ catalog: { ...catalog, measure: { holdout: 0.1, goals: ['read'] } }, storage: 'memory' })
+    expect(Object.isFrozen(c.catalog)).toBe(true)
+    expect(Object.isFrozen(c.catalog.signals)).toBe(true)
+    expect(Object.isFrozen(c.catalog.signals[0])).toBe(true)
+    expect(Object.isFrozen(c.catalog.signals[0]!.options)).toBe(true)
+    expect(Object.isFrozen(c.catalog.signals[0]!.options![0])).toBe(true)
+    expect(Object.isFrozen(c.catalog.measure!.goals)).toBe(true)
+  })
+
+  it('says a memory-only instance is the site’s choice, and leaves the copy another page keeps alone', () => {
+    const items = new Map([['candor:daily-planet:snapshot', '{"v":1,"values":{"compact":true}}']])
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    })
+    try {
+      const c = createCandor({ catalog, storage: 'memory', snapshot: true })
+      expect(c.storage).toEqual({ kind: 'memory', reason: 'page-only', detail: 'the site asked for storage: "memory"' })
+      expect(items.get('candor:daily-planet:snapshot')).toBe('{"v":1,"values":{"compact":true}}')
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+
+  it('warns of unknown catalog fields and errs on left-out parts, one per line', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    try {
+      createCandor({ catalog: { ...catalog, colour: 1, shade: 2 } as never, storage: 'memory' })
+      expect(warn.mock.calls[0]![0]).toMatch(/^Candor: the catalog of "daily-planet" has fields this version doesn't know:\n {2}colour: .*\n {2}shade: /)
+      createCandor({ catalog: { site: 'daily-planet', signals: [{ id: 'x' }, { id: 'y' }] } as never, storage: 'memory', lenient: true })
+      expect(error.mock.calls[0]![0]).toMatch(/^Candor: parts of the catalog of "daily-planet" were left out, the rest is used:\n {2}signals\[0\]\..*\n {2}/)
+    } finally {
+      warn.mockRestore()
+      error.mockRestore()
+    }
+  })
+
+  it('infer says what is wrong in its problems, and cuts the basis to 300 characters', () => {
+    const c = createCandor({ catalog, storage: 'memory' })
+    expect(() => c.infer('region', 'mars', { basis: 'x' })).toThrow(expect.objectContaining({ problems: ['region: must be one of "eu", "us"'] }))
+    c.infer('region', 'eu', { basis: 'b'.repeat(400) })
+    expect(c.explain('region').basis).toHaveLength(300)
+  })
+
+  it('tells subscribers of a preview only when it changes, and a subscriber’s error is reported, not thrown into Candor', async () => {
+    const c = createCandor({ catalog, storage: 'memory' })
+    let told = 0
+    c.subscribe(() => told++)
+    c.preview(false)
+    expect(told).toBe(0)
+    c.preview(true)
+    c.preview(true)
+    expect(told).toBe(1)
+    const reportError = vi.fn()
+    vi.stubGlobal('reportError', reportError)
+    try {
+      c.subscribe(() => {
+        throw new Error('bug in the page')
+      })
+      await c.set('compact', true)
+      expect(c.get('compact')).toBeUndefined()
+      c.preview(false)
+      expect(c.get('compact')).toBe(true)
+      expect(reportError).toHaveBeenCalledWith(expect.objectContaining({ message: 'bug in the page' }))
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 })

@@ -61,4 +61,31 @@ describe('startCandor: reads at once, loads the editing part on first need', () 
     c.destroy()
     d.destroy()
   })
+
+  it('before any part is loaded: the ledger answers, and the measurement says nothing is measured', async () => {
+    const c = startCandor({ catalog: { ...catalog, measure: { holdout: 0.2 } }, gpc: false }, async () => edit)
+    await c.ready
+    c.get('compact', { reason: 'Chooses the layout' })
+    expect(c.usage.compact?.count).toBe(1)
+    expect(c.measurement).toEqual({ holdout: 0, epsilon: 1, truthful: expect.any(Number), holdouts: true, reports: false, reportsThisWeek: 0, goals: [] })
+    await c.setHoldouts(false)
+    expect(c.measurement.holdouts).toBe(false)
+    c.destroy()
+  })
+
+  it('in a view held out, explain says a value in use is paused for the holdout; at level off there is nothing to pause', async () => {
+    const { createView } = await import('../src/measure/view')
+    await (await open()).set('compact', true)
+    const c = startCandor(
+      { catalog: { ...catalog, measure: { holdout: 0.5 } }, gpc: false, draw: 0 },
+      async () => edit,
+      async () => createView,
+    )
+    await c.ready
+    expect(c.get('compact')).toBeUndefined()
+    expect(c.explain('compact')).toMatchObject({ state: 'forbidden-by-level', paused: 'holdout', value: true })
+    await c.setLevel('off')
+    expect(c.explain('compact').paused).toBeUndefined()
+    c.destroy()
+  })
 })

@@ -55,6 +55,7 @@ describe('export', () => {
     // An inferred signal turned off before the visitor declared it: there is no value to write.
     await c.turnOff('region')
     expect(Object.keys(c.export().values.region!).sort()).toEqual(['off', 'setAt'])
+    c.destroy()
   })
 
   it('is an ordinary object: a page may edit the document before offering it as a file', async () => {
@@ -66,6 +67,7 @@ describe('export', () => {
     doc.values.topics = { ...doc.values.topics!, value: ['science'] }
     expect(Object.keys(doc.values)).toEqual(['topics'])
     expect(doc.values.topics?.value).toEqual(['science'])
+    c.destroy()
   })
 
   it('leaves out a value from the moment it fades, and lists a removed signal’s value as an orphan', async () => {
@@ -78,6 +80,7 @@ describe('export', () => {
     expect(c.export().orphans).toEqual({ retired: { value: 'x', setAt: new Date(t.t - 180 * DAY + 1).toISOString() } })
     t.advance(1)
     expect(c.export().values).toEqual({})
+    c.destroy()
   })
 })
 
@@ -132,6 +135,51 @@ describe('import', () => {
     expect(c.get('topics')).toBeUndefined()
     expect(c.get('compact')).toBe(false)
     expect(await raw('daily-planet')).toEqual(before)
+  })
+
+  it('refuses dates that aren’t ISO 8601 text, flags that aren’t true or false, a value-less entry that isn’t off, and bad measuring choices', async () => {
+    const c = await open()
+    await c.set('compact', true)
+    const doc = c.export()
+    const setAt = doc.values.compact!.setAt
+    const problems = await refused(
+      c.import({
+        ...doc,
+        values: {
+          compact: { value: true, setAt: Date.parse(setAt) as never },
+          topics: { value: ['sports'], setAt: 'May 3, 2026' },
+          region: { setAt, off: 'yes' as never },
+        },
+        measure: { holdouts: 'no' as never, reports: 'sometimes' as never, weeks: {} },
+      }),
+    )
+    expect(problems).toEqual([
+      'values.compact.setAt: must be an ISO 8601 date',
+      'values.topics.setAt: must be an ISO 8601 date',
+      'values.region.value: required',
+      'values.region.off: must be true or false',
+      'measure.holdouts: must be true or false',
+      'measure.reports: must be true, false or null',
+    ])
+    expect(await refused(c.import({ ...doc, measure: 'none' as never }))).toEqual(['measure: must be { holdouts, reports, weeks } or left out'])
+    expect(await refused(c.import({ ...doc, values: { compact: { value: true, setAt, expiresAt: 'soon' } } }))).toEqual([
+      'values.compact.expiresAt: must be an ISO 8601 date or left out',
+    ])
+    c.destroy()
+  })
+
+  it('keeps a one-off value one-off, and a value-less entry that is off as off', async () => {
+    const a = await open()
+    await a.set('topics', ['science'], { oneOff: true })
+    await a.turnOff('region')
+    const file = a.export()
+    freshIdb()
+    const b = await open()
+    await b.import(file)
+    expect(b.explain('topics')).toMatchObject({ state: 'one-off', value: ['science'] })
+    expect(b.explain('region').state).toBe('off')
+    a.destroy()
+    b.destroy()
   })
 
   it('treats "__proto__" in a file as data, never as a prototype', async () => {

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest'
-import { CandorError } from '../src/index'
-import { DAY, catalog, clock, freshIdb, open, raw } from './fixtures'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CandorError, type Candor } from '../src/index'
+import { DAY, catalog, clock, freshIdb, open, raw, seed } from './fixtures'
 
 beforeEach(freshIdb)
 
@@ -149,4 +149,169 @@ describe('no network, no identifier', () => {
     }
   })
   void catalog
+})
+
+// Instances of these tests are destroyed after each: a live one would answer another test's BroadcastChannel messages.
+const live: Candor[] = []
+const tracked = async (o?: Parameters<typeof open>[0]) => {
+  const c = await open(o)
+  live.push(c)
+  return c
+}
+afterEach(() => live.splice(0).forEach((c) => c.destroy()))
+
+describe('what each change leaves behind', () => {
+  it('names each change in the history as the visitor made it', async () => {
+    const c = await tracked()
+    c.infer('region', 'eu', { basis: 'your IP address suggests Europe' })
+    await c.confirm('region')
+    await c.set('topics', ['sports'])
+    await c.turnOff('topics')
+    await c.turnOn('topics')
+    await c.renew('topics')
+    const undo = await c.toggle('compact', undefined, { page: '/front' })
+    await undo()
+    await c.forget('topics')
+    expect(c.history.map((h) => [h.action, h.id])).toEqual([
+      ['confirm', 'region'],
+      ['set', 'topics'],
+      ['off', 'topics'],
+      ['on', 'topics'],
+      ['renew', 'topics'],
+      ['set', 'compact'],
+      ['forget', 'compact'],
+      ['forget', 'topics'],
+    ])
+    expect(c.history.at(-3)?.page).toBe('/front')
+  })
+
+  it('toggling the chosen option off forgets the signal, and its undo puts back what was there', async () => {
+    const c = await tracked()
+    await c.set('region', 'eu')
+    const undo = await c.toggle('region', 'eu')
+    expect(c.explain('region').state).toBe('unset')
+    expect(c.history.at(-1)?.action).toBe('forget')
+    await undo()
+    expect(c.get('region')).toBe('eu')
+    expect(c.history.at(-1)?.action).toBe('set')
+    // Nothing damaged was stored on the way: the next visit reads it all.
+    const next = await tracked()
+    expect(next.problems).toEqual([])
+    expect(next.get('region')).toBe('eu')
+  })
+
+  it('keeps a page path in the history cut to 300 characters', async () => {
+    const c = await tracked()
+    await c.toggle('compact', undefined, { page: '/' + 'p'.repeat(400) })
+    expect(c.history.at(-1)?.page).toHaveLength(300)
+  })
+
+  it('turnOn of a signal turned off before it had a value leaves it unset, storing nothing damaged', async () => {
+    const c = await tracked()
+    await c.turnOff('region')
+    await c.turnOn('region')
+    expect(c.explain('region').state).toBe('unset')
+    const next = await tracked()
+    expect(next.problems).toEqual([])
+    expect(next.explain('region').state).toBe('unset')
+  })
+
+  it('forget drops what the site inferred on this page too', async () => {
+    const c = await tracked()
+    c.infer('region', 'eu', { basis: 'your IP address suggests Europe' })
+    expect(c.get('region')).toBe('eu')
+    await c.forget('region')
+    expect(c.get('region')).toBeUndefined()
+  })
+
+  it('says which call was misused, in its message and its problems', async () => {
+    const c = await tracked()
+    await expect(c.set('compact', 'yes' as never)).rejects.toMatchObject({
+      message: 'set("compact"): the value must be true or false',
+      problems: ['compact: must be true or false'],
+    })
+    await expect(c.toggle('compact', 'x')).rejects.toMatchObject({
+      message: expect.stringMatching(/^toggle\("compact"\): /),
+      problems: [expect.stringMatching(/^compact: /)],
+    })
+    await expect(c.renew('compact')).rejects.toMatchObject({ message: 'renew("compact"): the value is not set, so there is nothing to renew' })
+    await expect(c.setHoldouts('yes' as never)).rejects.toMatchObject({ code: 'invalid-value', message: 'setHoldouts("yes"): pass true or false' })
+    await expect(c.setReports(1 as never)).rejects.toMatchObject({ code: 'invalid-value', message: 'setReports(1): pass true or false' })
+    await expect(c.forgetOrphan(5 as never)).rejects.toMatchObject({ code: 'invalid-value', message: 'forgetOrphan(5): a signal id is a string' })
+  })
+
+  it('changing a choice on measuring keeps the counts stored, and holdouts can be turned on again', async () => {
+    const measures = { ...catalog, measure: { holdout: 0.5 } }
+    await (await tracked()).set('compact', true)
+    const c = await tracked({ catalog: measures, draw: 0 })
+    c.get('compact')
+    await new Promise((r) => setTimeout(r, 0))
+    const counted = ((await raw('daily-planet')).measure as { weeks: unknown }).weeks
+    expect(counted).not.toEqual({})
+    await c.setReports(false)
+    await c.setHoldouts(false)
+    await c.setHoldouts(true)
+    expect(c.measurement.holdouts).toBe(true)
+    expect(await raw('daily-planet')).toMatchObject({ measure: { v: 1, reports: false, weeks: counted } })
+    expect((await tracked({ catalog: measures })).measurement.holdouts).toBe(true)
+  })
+
+  it('clear() also drops the reports counted as pages went away, so nothing of before is counted after', async () => {
+    const items = new Map<string, string>([['candor:daily-planet:reported', '{"2026-04-27":2}']])
+    const ls = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    }
+    const { vi } = await import('vitest')
+    vi.stubGlobal('localStorage', ls)
+    try {
+      const c = await tracked()
+      await c.clear()
+      expect(items.has('candor:daily-planet:reported')).toBe(false)
+    } finally {
+      vi.unstubAllGlobals()
+    }
+  })
+})
+
+describe('import over what a newer Candor stored', () => {
+  it('refuses, writing nothing, when the file would overwrite a newer row: a record, the level or the measuring choices', async () => {
+    const a = await tracked()
+    await a.set('topics', ['sports'])
+    await a.setLevel('declared')
+    await a.setReports(false)
+    const file = JSON.stringify(a.export())
+    for (const [key, row] of [
+      ['s:topics', { v: 99, value: 'future' }],
+      ['meta', { v: 99, level: 'all' }],
+      ['measure', { v: 99 }],
+    ] as const) {
+      freshIdb()
+      await seed('daily-planet', { [key]: row })
+      const b = await tracked()
+      await expect(b.import(file), key).rejects.toMatchObject({ code: 'newer-data' })
+      expect((await raw('daily-planet'))[key]).toEqual(row)
+      b.destroy()
+    }
+  })
+
+  it('brings the measuring choices with the file, and a file that makes none leaves them as they are', async () => {
+    const a = await tracked()
+    await a.setHoldouts(false)
+    await a.setReports(true)
+    const file = a.export()
+    freshIdb()
+    const b = await tracked()
+    await b.import(file)
+    expect(b.measurement.holdouts).toBe(false)
+    expect((await raw('daily-planet')).measure).toMatchObject({ holdouts: false, reports: true })
+    await b.import({ ...file, measure: { holdouts: true, reports: null } })
+    expect(b.measurement.holdouts).toBe(true)
+    expect((await raw('daily-planet')).measure).not.toHaveProperty('reports')
+    await b.setReports(false)
+    const { measure: _, ...bare } = file
+    await b.import(bare)
+    expect((await raw('daily-planet')).measure).toMatchObject({ reports: false })
+  })
 })

@@ -311,6 +311,8 @@ describe('what changed here: the note of a reordered container', () => {
     watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', note })
     watcher.apply((id) => v[id], instance)
     const b = document.querySelector<HTMLButtonElement>('button.candor-note')!
+    // A button of its own kind: inside a form, it submits nothing.
+    expect(b.type).toBe('button')
     expect(b.nextElementSibling?.id).toBe('top')
     expect(b.textContent).toBe('1 up for science, 1 down')
     expect(b.getAttribute('aria-label')).toBe('Show the usual order')
@@ -522,5 +524,53 @@ describe('pageChanges: what tailoring changed on the page now', () => {
     expect(pageChanges()).toEqual({ shown: 0, reordered: 0, hidden: 0 })
     watcher.apply(readFrom({ topics: ['sports'] }), { pressed: () => false, problem: () => undefined })
     expect(pageChanges()).toEqual({ shown: 2, reordered: 1, hidden: 1 })
+  })
+})
+
+describe('the finer rules of gating, declaring and ranking', () => {
+  const instance = { pressed: () => false, problem: () => undefined }
+
+  it('a baseline of several signals shows only while every one of them is at its baseline', () => {
+    document.body.innerHTML = `<p id="base" data-candor-baseline="topics compact">Top stories</p>`
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?' })
+    watcher.apply(readFrom({}))
+    expect(shown('#base')).toBe(true)
+    watcher.apply(readFrom({ topics: ['sports'] }))
+    expect(shown('#base')).toBe(false)
+  })
+
+  it('a control that declares a boolean names the signal alone', () => {
+    document.body.innerHTML = `<button id="c" data-candor-declare=" compact ">Compact layout</button>`
+    const declare = vi.fn()
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', declare })
+    watcher.apply(() => undefined, instance)
+    document.querySelector<HTMLElement>('#c')!.click()
+    expect(declare.mock.calls[0]!.slice(1)).toEqual(['compact', undefined])
+  })
+
+  it('a child the page removed stays removed when the container is ranked again', async () => {
+    document.body.innerHTML = `<ul id="top" data-candor-rank="topics"><li id="a" data-candor-about="world">A</li><li id="b" data-candor-about="sports">B</li><li id="c" data-candor-about="science">C</li></ul>`
+    const ids = () => [...document.querySelectorAll('#top > li')].map((li) => li.id).join('')
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?' })
+    watcher.apply(readFrom({ topics: ['science'] }), instance)
+    expect(ids()).toBe('cab')
+    document.querySelector('#b')!.remove()
+    watcher.apply(readFrom({ topics: ['sports'] }), instance)
+    expect(ids()).toBe('ac')
+    watcher.apply(readFrom({}), instance)
+    expect(ids()).toBe('ac')
+  })
+
+  it('asks about ranking as ranking, reads nothing for a container it can’t rank, and says nothing of a good keep', () => {
+    document.body.innerHTML = `<ul id="top" data-candor-rank="topics" data-candor-keep="1"><li data-candor-about="a">1</li><li data-candor-about="b">2</li></ul>
+      <ul id="bare" data-candor-rank="region"><li>1</li></ul>`
+    const report = vi.fn()
+    const read = vi.fn((id: string) => (id == 'topics' ? ['b'] : undefined))
+    const kinds: string[] = []
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', report })
+    watcher.apply(read, { pressed: () => false, problem: (kind) => void kinds.push(kind) })
+    expect(kinds).toEqual(['rank'])
+    expect(read.mock.calls.map((c) => c[0])).toEqual(['topics'])
+    expect(report.mock.calls.map((c) => c[0])).toEqual([expect.stringContaining('<ul data-candor-rank="region">: none of its children has data-candor-about')])
   })
 })
