@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Frame, Page } from '@playwright/test'
-import { catalog, createCandor, expect, hangIndexedDBOpen, openHarness, snapshot, test, waitForHarness } from './fixtures'
+import { catalog, createCandor, expect, hangIndexedDBOpen, loseIndexedDBConnection, openHarness, snapshot, test, waitForHarness } from './fixtures'
 
 const SITE = catalog.site
 const DB = `candor:${SITE}`
@@ -465,28 +465,7 @@ test('F17 a change followed at once by navigating away, 20 times: every record p
 // ---- F20, F35: catching up without BroadcastChannel / after being away ---------------
 
 test("F13 Safari's lost connection: changes are kept for the page, then saved once the page is shown again and IndexedDB answers", async ({ page }) => {
-  await page.addInitScript(() => {
-    // Every open and transaction fails while __lost is set, with the error Safari reports.
-    const lost = () => new DOMException('Connection to Indexed Database server lost. Refresh the page to try again', 'UnknownError')
-    const w = window as unknown as { __lost: boolean; setVisibility(s: DocumentVisibilityState): void }
-    w.__lost = false
-    const transaction = IDBDatabase.prototype.transaction
-    IDBDatabase.prototype.transaction = function (...a: Parameters<typeof transaction>) {
-      if (w.__lost) throw lost()
-      return transaction.apply(this, a)
-    }
-    const open = IDBFactory.prototype.open
-    IDBFactory.prototype.open = function (...a: Parameters<typeof open>) {
-      if (w.__lost) throw lost()
-      return open.apply(this, a)
-    }
-    let state: DocumentVisibilityState = 'visible'
-    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state })
-    w.setVisibility = (s) => {
-      state = s
-      document.dispatchEvent(new Event('visibilitychange'))
-    }
-  })
+  await page.addInitScript(loseIndexedDBConnection)
   await openHarness(page)
   await createCandor(page)
   await page.evaluate(() => window.candor.set('compact', true))

@@ -160,6 +160,32 @@ export const test = base.extend<{ guard: Guard; holdouts: Holdouts }>({
 })
 
 /**
+ * A page script (for `addInitScript`), F13: while `window.__lost` is set, every open and transaction fails with
+ * the error Safari reports for a lost connection; `window.setVisibility(state)` fakes the page being hidden or shown.
+ */
+export function loseIndexedDBConnection() {
+  const w = window as unknown as { __lost: boolean; setVisibility(s: DocumentVisibilityState): void }
+  w.__lost = false
+  const lost = () => new DOMException('Connection to Indexed Database server lost. Refresh the page to try again', 'UnknownError')
+  const transaction = IDBDatabase.prototype.transaction
+  IDBDatabase.prototype.transaction = function (...a: Parameters<typeof transaction>) {
+    if (w.__lost) throw lost()
+    return transaction.apply(this, a)
+  }
+  const open = IDBFactory.prototype.open
+  IDBFactory.prototype.open = function (...a: Parameters<typeof open>) {
+    if (w.__lost) throw lost()
+    return open.apply(this, a)
+  }
+  let state: DocumentVisibilityState = 'visible'
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state })
+  w.setVisibility = (s) => {
+    state = s
+    document.dispatchEvent(new Event('visibilitychange'))
+  }
+}
+
+/**
  * A page script (for `addInitScript`): `indexedDB.open` returns a request that never fires success, error,
  * blocked or upgradeneeded, as Safari 14's hung open did.
  */

@@ -7,7 +7,7 @@
 // while (F13), then healed. Replay a run with SOAK_SEED=<the seed in its annotations>.
 import os from 'node:os'
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, loseIndexedDBConnection, test } from './fixtures'
 
 type Value = string[] | string | boolean
 interface Pref {
@@ -378,27 +378,7 @@ async function soak(page: Page, opsPerTab: number, fault: boolean): Promise<Figu
   }
   const faulty = async (p: Page) => {
     // F13: every open and transaction fails while __lost is set, with the error Safari reports.
-    await p.addInitScript(() => {
-      const w = window as unknown as { __lost: boolean; setVisibility(s: DocumentVisibilityState): void }
-      w.__lost = false
-      const lost = () => new DOMException('Connection to Indexed Database server lost. Refresh the page to try again', 'UnknownError')
-      const transaction = IDBDatabase.prototype.transaction
-      IDBDatabase.prototype.transaction = function (...a: Parameters<typeof transaction>) {
-        if (w.__lost) throw lost()
-        return transaction.apply(this, a)
-      }
-      const open = IDBFactory.prototype.open
-      IDBFactory.prototype.open = function (...a: Parameters<typeof open>) {
-        if (w.__lost) throw lost()
-        return open.apply(this, a)
-      }
-      let state: DocumentVisibilityState = 'visible'
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state })
-      w.setVisibility = (s) => {
-        state = s
-        document.dispatchEvent(new Event('visibilitychange'))
-      }
-    })
+    await p.addInitScript(loseIndexedDBConnection)
   }
   const tabs: Page[] = [page]
   for (let i = 1; i < 4; i++) tabs.push(await context.newPage())
