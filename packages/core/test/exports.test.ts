@@ -15,6 +15,8 @@ describe('@candor/core exports', () => {
       'estimate',
       'fingerprint',
       'keepProbability',
+      'moves',
+      'order',
       'parseLifetime',
       'preopen',
       'readSnapshot',

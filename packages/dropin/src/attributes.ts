@@ -1,9 +1,10 @@
 // Applies the data-candor-* attributes to the page, for elements there now and added later: gated
 // elements, ranked containers, declaring controls, "why" markers and openers.
 import type { Value } from '@candor/core'
+import { moves, order, type Moves } from '@candor/core/startup'
 import { INTENT_EVENTS as INTENT } from '@candor/widget/startup'
 import { holds, isBaseline, parseConditions } from './gate.js'
-import { moves, order, parseKeep, staying, type Moves } from './rank.js'
+import { parseKeep, staying } from './rank.js'
 
 const SHOW = 'data-candor-show'
 const BASELINE = 'data-candor-baseline'
