@@ -13,7 +13,6 @@ export default {
     '!packages/core/src/index.ts',
     'packages/dropin/src/attributes.ts',
     'packages/dropin/src/gate.ts',
-    'packages/core/src/rank.ts',
     'packages/dropin/src/rank.ts',
   ],
   coverageAnalysis: 'perTest',
