@@ -3,6 +3,7 @@
 import type { Value } from '@candor/core'
 import { moves, order, type Moves } from '@candor/core/startup'
 import { INTENT_EVENTS as INTENT } from '@candor/widget/startup'
+import { frameworkOf } from './framework.js'
 import { holds, isBaseline, parseConditions } from './gate.js'
 import { parseKeep, staying } from './rank.js'
 
@@ -40,7 +41,8 @@ export const cloak = (): (() => void) => {
       // One look for every "Why" button, whatever the host's font (its size follows the text it sits in).
       `.candor-why{font:500 max(12px,.6em)/1.2 system-ui,sans-serif;letter-spacing:normal;text-transform:none;vertical-align:middle;margin-inline-start:.5em;padding:.25em .7em;min-height:24px;border:1px solid currentColor;border-radius:1em;background:transparent;color:inherit;cursor:pointer}` +
       `[${DECLARE}][aria-disabled=true]{cursor:not-allowed}` +
-      `.candor-note{font:.8rem/1.3 system-ui,sans-serif;margin:.25em 0;padding:.15em .7em;min-height:24px;border:1px dashed currentColor;border-radius:1em;background:transparent;color:inherit;cursor:pointer}`,
+      `.candor-note{font:.8rem/1.3 system-ui,sans-serif;margin:.25em 0;padding:.15em .7em;min-height:24px;border:1px dashed currentColor;border-radius:1em;background:transparent;color:inherit;cursor:pointer}` +
+      `.candor-failure:not(:empty){position:fixed;bottom:60px;inset-inline-end:12px;z-index:2147483000;margin:0 0 0 12px;padding:10px 14px;font:15px/1.45 system-ui,sans-serif;background:Canvas;color:CanvasText;border:2px solid #b3261e;border-radius:12px}`,
   )
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
   return () => (document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s != sheet))
@@ -58,8 +60,8 @@ export interface Instance {
 }
 
 export interface Hooks {
-  /** Opens the panel at a signal (or at the top). */
-  open(signalId?: string): void
+  /** Opens the panel at a signal (or at the top), from the control the visitor used. */
+  open(signalId?: string, from?: Element): void
   /** The text of the "Why am I seeing this?" button. */
   whyLabel: string
   /** The visitor may be about to open the panel or declare (a pointer over a control, focus, a touch). */
@@ -74,6 +76,8 @@ export interface Hooks {
   report?(message: string): void
   /** The words of a ranked container's note: what tailoring changed (`text`) and what the button does (`label`). */
   note?(moves: Moves, usual: boolean): { text: string; label: string }
+  /** The page changed (content added or removed, <body> replaced): Candor's own elements may need to come back. */
+  changed?(): void
 }
 
 export interface Attributes {
@@ -132,6 +136,15 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
   const decidedAs = new WeakMap<Element, { key: string; kids: Element[]; texts: (string | null)[] }>()
   const same = <T>(a: readonly T[], b: readonly T[]) => a.length == b.length && a.every((x, i) => x === b[i])
   const rank = (box: Element) => {
+    // A framework's list is the framework's to order: moving its nodes would fight its next render.
+    const framework = frameworkOf(box)
+    if (framework) {
+      report(
+        box,
+        `Candor: ${named(box, box.hasAttribute(RANK) ? RANK : DEMOTE)} is rendered by ${framework}, so it keeps its order: rank it with useRanked from @candor/react or @candor/vue`,
+      )
+      return note(box, { up: 0, upValues: [], down: 0 }, false)
+    }
     const seen = pageOrder.get(box) ?? []
     const kids = [...box.children]
     // Children the page adds later take their place after those it had.
@@ -211,14 +224,19 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
 
   // Next to each reordered container, a button that says what tailoring changed and shows the page's own order.
   const inUsualOrder = new WeakSet<Element>()
-  const notes = new WeakMap<Element, HTMLButtonElement>()
+  const notes = new Map<Element, HTMLButtonElement>()
+  const unnote = (box: Element) => void (notes.get(box)?.remove(), notes.delete(box))
+  /** A note leaves with its container: content a router took away takes its note along. */
+  const sweep = () => notes.forEach((_, box) => box.isConnected || unnote(box))
   const note = (box: Element, m: Moves, usual: boolean) => {
     let b = notes.get(box)
-    if (!hooks.note || (!m.up && !m.down)) return void (b?.remove(), notes.delete(box))
+    if (!hooks.note || (!m.up && !m.down)) return unnote(box)
     if (!b) {
       const made = (b = document.createElement('button'))
       b.type = 'button'
       b.className = 'candor-note'
+      // Turbo's page cache would keep a copy without its listener: it is added again when the page shows.
+      b.setAttribute('data-turbo-temporary', '')
       b.addEventListener('click', () => {
         inUsualOrder.has(box) ? inUsualOrder.delete(box) : inUsualOrder.add(box)
         rank(box)
@@ -305,6 +323,8 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
       }
     }
     for (const b of boxes) if (b.isConnected) rank(b)
+    sweep()
+    hooks.changed?.()
   }
   const observer = new MutationObserver(handle)
   observer.observe(document.documentElement, {
@@ -334,7 +354,7 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
     }
     const whyFor = (t as HTMLElement).dataset.candorFor
     if (whyFor && t.classList.contains('candor-why') && hooks.why) return hooks.why(t as HTMLElement, whyFor)
-    hooks.open(whyFor || t.getAttribute(OPEN) || undefined)
+    hooks.open(whyFor || t.getAttribute(OPEN) || undefined, t)
   }
   // A control that isn't a button still answers the keyboard.
   const onKey = (e: KeyboardEvent) => {

@@ -17,8 +17,11 @@ import {
   whyNotToggle,
   type Candor,
 } from '@candor/core/startup'
-import { addLauncher, baseOf, dirOf, fill, isSharedArrival, pageLang, phrase, sharedLink, startupStrings, watchPreview } from '@candor/widget/startup'
+import { baseOf, dirOf, fill, isSharedArrival, pageLang, phrase, sharedLink, startupStrings } from '@candor/widget/startup'
 import { cloak, pageChanges, watchAttributes, type Instance } from './attributes.js'
+import { showFailure } from './failure.js'
+import { keepHost } from './host.js'
+import { panelLoader } from './panel-loader.js'
 
 declare const __VERSION__: string
 
@@ -38,8 +41,6 @@ export const BASELINE_AFTER_MS = 1000
 /** Where candor.js remembers which site a catalog named, so the next visit can read its snapshot at once. */
 const catalogKey = (source: string) => 'candor:catalog:' + source
 
-type Panel = typeof import('./panel.js')
-
 let uncloak: (() => void) | undefined
 
 /** Runs `f` once the body exists (candor.js runs in <head>). */
@@ -56,14 +57,15 @@ const boot = (): CandorGlobal | undefined => {
   const strings = startupStrings[baseOf(lang) as keyof typeof startupStrings] ?? startupStrings.en
 
   uncloak = cloak()
-  // A failed import stays failed for that URL in Firefox's module map: a retry asks for a new one.
-  let tries = 0
-  const loadPanel = loadOnce((): Promise<Panel> => import(/* @vite-ignore */ new URL('candor-panel.js' + (tries++ ? '?retry=' + tries : ''), base).href))
+  const loadPanel = panelLoader(base)
   // The measuring part, on a site whose catalog measures: asked for at once when the snapshot says so.
   const loadMeasuring = loadOnce((): Promise<typeof import('./measuring.js')> => import(/* @vite-ignore */ new URL('candor-measuring.js', base).href))
-  // The panel's file didn't load (offline, blocked): the page goes on, and the next intent tries again.
-  const failed = (e: unknown) => console.error('Candor: the preference panel could not be loaded:', e)
+  // The panel didn't load (offline, blocked; said on the console once) or the catalog is invalid: where the
+  // visitor acted, a few words instead of a click that does nothing. The next click tries again.
+  const failed = (at?: Element | null) => () => showFailure(strings.failed, at)
 
+  // The modal panel, in the <candor-widget> that holds the launcher, kept in the page as it changes.
+  const host = keepHost(data.launcher, { label: strings.launcher, lang, dir: dirOf(lang), onIntent: () => intent(), onOpen: () => open() })
   let candor: Candor | undefined
   /** Goals reached before the instance was ready: counted for this view once it is. */
   const goalsBefore: Array<[string, boolean]> = []
@@ -75,7 +77,7 @@ const boot = (): CandorGlobal | undefined => {
     }
   }
   const attributes = watchAttributes({
-    open: (id) => open(id),
+    open: (id, at) => open(id, at),
     whyLabel: strings.why,
     intent: () => intent(),
     declare: (el, id, option) =>
@@ -86,8 +88,8 @@ const boot = (): CandorGlobal | undefined => {
     // The answer comes with the panel's code (the click is intent); the panel itself opens only on "Change".
     why: (el, id) =>
       void ready.then(
-        (c) => loadPanel().then((p) => p.explainInPlace(c, el, id, { lang, open: (at) => open(at) }), failed),
-        () => open(id),
+        (c) => loadPanel().then((p) => p.explainInPlace(c, el, id, { lang, open: (at) => open(at) }), failed(el)),
+        () => open(id, el),
       ),
     report: (m) => console.error(m),
     goal: (name, reached) => (candor ? goal(candor, name, reached) : goalsBefore.push([name, reached])),
@@ -99,6 +101,7 @@ const boot = (): CandorGlobal | undefined => {
         .join(', ')
       return usual ? { text: strings.usualOrder, label: strings.showMine } : { text: changes, label: fill(strings.showUsual, { changes }) }
     },
+    changed: host.sync,
   })
   // A returning visitor's page is tailored at once from the synchronous snapshot, found through
   // the site this catalog named last time; IndexedDB has the last word as soon as it answers.
@@ -153,18 +156,20 @@ const boot = (): CandorGlobal | undefined => {
     return candor.ready
   })()
 
-  // The modal panel, in the <candor-widget> that holds the launcher.
-  let host: HTMLElement | undefined
   const mount = loadOnce(() =>
     ready.then((c) =>
       c
         .load()
         .then(loadPanel)
-        .then((p) => p.mountCandor(c, { lang, launcher: false, previewBar: false, host, pageChanges })),
+        .then((p) => p.mountCandor(c, { lang, launcher: false, previewBar: false, host: host.element(), pageChanges })),
     ),
   )
-  const intent = () => void mount().catch(failed)
-  const open = (signalId?: string) => void mount().then((m) => m.open(signalId), failed)
+  const intent = () => void mount().catch(() => {})
+  // Whatever the page did to the DOM meanwhile (a router replaced <body>), the host is put back first.
+  const open = (signalId?: string, at?: Element | null) =>
+    void mount()
+      .then((m) => (host.element(), m.open(signalId)))
+      .catch(failed(at))
 
   // Without a snapshot, gated elements wait for IndexedDB, but not for long.
   const timer = early || shared ? 0 : setTimeout(() => attributes.apply(), BASELINE_AFTER_MS)
@@ -173,20 +178,12 @@ const boot = (): CandorGlobal | undefined => {
       clearTimeout(timer)
       candor = c
       for (const [name, reached] of goalsBefore.splice(0)) goal(c, name, reached)
-      // While the page shows what everyone sees (a shared link's arrival, the panel's preview), a bar says so, with the way back.
-      withBody(() => {
-        try {
-          watchPreview(c, {
-            text: strings.previewing,
-            action: strings.previewBack,
-            arrival: shared ? { text: strings.arrived, action: strings.ownPage } : undefined,
-            lang,
-            dir: dirOf(lang),
-          })
-        } catch (e) {
-          console.error('Candor: the shared-page message could not be shown:', e)
-        }
-      })
+      // While the page shows what everyone sees (a shared link's arrival, the panel's preview), a bar says so, with
+      // the way back. Its code comes with the panel's: a rare view, already loaded when the panel previews.
+      const bar = loadOnce(() => loadPanel().then((p) => withBody(() => p.previewBar(c, lang, shared))))
+      const previewing = () => void (c.previewing && bar().catch(() => {}))
+      previewing()
+      c.subscribe(previewing)
       const def = (id: string) => c.catalog.signals.find((s) => s.id == id)
       const instance: Instance = {
         pressed: (id, option) => {
@@ -209,21 +206,9 @@ const boot = (): CandorGlobal | undefined => {
         }, instance)
       apply()
       c.subscribe(apply)
-      if (data.launcher != 'none')
-        withBody(() => {
-          // A page with its own opener (data-candor-open) needs no floating button, unless it asks: data-launcher="always".
-          if (data.launcher != 'always' && document.querySelector('[data-candor-open]')) return
-          try {
-            host = document.createElement('candor-widget')
-            document.body.append(host)
-            addLauncher(host.attachShadow({ mode: 'open' }), { label: strings.launcher, lang, dir: dirOf(lang), onIntent: intent, onOpen: () => open() })
-          } catch (e) {
-            // A page that broke the DOM's built-ins gets no launcher; its own openers still try the panel.
-            host?.remove()
-            host = undefined
-            console.error('Candor: the launcher could not be shown:', e)
-          }
-        })
+      // A page with its own opener (data-candor-open) needs no floating button, unless it asks: data-launcher="always".
+      // Later changes (a router's new <body>, an opener rendered later) come through the attributes' observer.
+      withBody(host.sync)
     },
     (e) => {
       clearTimeout(timer)
@@ -233,7 +218,7 @@ const boot = (): CandorGlobal | undefined => {
   )
   // A declaration in context: the toggle and its notice come with the panel's code (the click is intent).
   const declare = (c: Candor, el: Element, id: string, option?: string) =>
-    void loadPanel().then((p) => p.declareInContext(c, el, id, option, { lang, open: (at) => open(at) }), failed)
+    void loadPanel().then((p) => p.declareInContext(c, el, id, option, { lang, open: (at) => open(at) }), failed(el))
   const warned = new Set<string>()
   const warnOnce = (id: string, e: unknown) => {
     if (!warned.has(id))
@@ -254,7 +239,7 @@ const boot = (): CandorGlobal | undefined => {
                 .then(loadPanel)
                 .then((p) => {
                   if (this.isConnected && !this.stop) this.stop = p.renderInline(this, c, { lang })
-                }, failed),
+                }, failed(this)),
             () => {},
           )
         }

@@ -93,7 +93,7 @@ describe('watchAttributes', () => {
     expect(why.textContent).toBe('Why am I seeing this?')
     expect(why.type).toBe('button')
     why.click()
-    expect(open).toHaveBeenCalledWith('topics')
+    expect(open).toHaveBeenCalledWith('topics', expect.any(HTMLElement))
   })
 
   it('makes data-candor-open elements open the panel, by click and by keyboard', async () => {
@@ -481,7 +481,7 @@ describe('the "Why" button answering in place, intent and stopping', () => {
     expect(why).toHaveBeenCalledWith(buttons[0], 'topics')
     expect(open).not.toHaveBeenCalled()
     document.querySelector<HTMLElement>('#prefs')!.click()
-    expect(open).toHaveBeenCalledWith(undefined)
+    expect(open).toHaveBeenCalledWith(undefined, document.querySelector('#prefs'))
   })
 
   it('tells of intent when a pointer, focus or touch reaches a control, not elsewhere', () => {

@@ -3,6 +3,11 @@ import type { Strings } from './en.js'
 
 export const de: Strings = {
   ...startupStrings.de,
+  // The bar over a page that shows what everyone sees (the preview, a shared link's arrival).
+  previewing: 'Sie sehen die Seite so, wie alle sie sehen. An Ihrer Auswahl wurde nichts geändert.',
+  previewBack: 'Zurück zu meiner Seite',
+  arrived: 'Diese Seite wurde mit Ihnen geteilt: Sie sehen sie wie alle.',
+  ownPage: 'Meine eigene Seite zeigen',
   // The notice after a declaration in context (data-candor-declare).
   noticeAdded: '{signal}: {option} hinzugefügt.',
   noticeRemoved: '{signal}: {option} entfernt.',

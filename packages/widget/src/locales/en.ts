@@ -2,6 +2,11 @@ import { startupStrings } from './startup.js'
 // Every string the panel shows. `{name}` is filled in; a site can override any key.
 export const en = {
   ...startupStrings.en,
+  // The bar over a page that shows what everyone sees (the preview, a shared link's arrival).
+  previewing: 'You are seeing the page as everyone sees it. Nothing you chose was changed.',
+  previewBack: 'Back to my page',
+  arrived: 'This page was shared with you: you see it as everyone does.',
+  ownPage: 'Show my own page',
   // The notice after a declaration in context (data-candor-declare).
   noticeAdded: '{signal}: {option} added.',
   noticeRemoved: '{signal}: {option} removed.',

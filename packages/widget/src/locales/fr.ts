@@ -3,6 +3,11 @@ import type { Strings } from './en.js'
 
 export const fr: Strings = {
   ...startupStrings.fr,
+  // The bar over a page that shows what everyone sees (the preview, a shared link's arrival).
+  previewing: 'Vous voyez la page comme tout le monde. Vos choix n’ont pas été modifiés.',
+  previewBack: 'Revenir à ma page',
+  arrived: 'Cette page vous a été partagée : vous la voyez comme tout le monde.',
+  ownPage: 'Afficher ma propre page',
   // The notice after a declaration in context (data-candor-declare).
   noticeAdded: '{signal} : {option} ajouté.',
   noticeRemoved: '{signal} : {option} retiré.',

@@ -2,38 +2,28 @@
 // shipped language. The locales include them, so each string is written once.
 export const startupStrings = {
   en: {
-    previewing: 'You are seeing the page as everyone sees it. Nothing you chose was changed.',
-    previewBack: 'Back to my page',
     launcher: 'Your preferences',
     why: 'Why am I seeing this?',
-    arrived: 'This page was shared with you: you see it as everyone does.',
-    ownPage: 'Show my own page',
     movedUp: '{n} moved up for {what}',
     movedDown: '{n} moved down',
     usualOrder: 'In the usual order',
     showUsual: '{changes}: show the usual order',
     showMine: 'In the usual order: show your order again',
+    failed: "Your preferences couldn't be opened. Try again.",
   },
   de: {
-    previewing: 'Sie sehen die Seite so, wie alle sie sehen. An Ihrer Auswahl wurde nichts geändert.',
-    previewBack: 'Zurück zu meiner Seite',
     launcher: 'Ihre Einstellungen',
     why: 'Warum sehe ich das?',
-    arrived: 'Diese Seite wurde mit Ihnen geteilt: Sie sehen sie wie alle.',
-    ownPage: 'Meine eigene Seite zeigen',
     movedUp: '{n} nach oben für {what}',
     movedDown: '{n} nach unten',
     usualOrder: 'In der üblichen Reihenfolge',
     showUsual: '{changes}: übliche Reihenfolge zeigen',
     showMine: 'In der üblichen Reihenfolge: Ihre Reihenfolge wieder zeigen',
+    failed: 'Ihre Einstellungen konnten nicht geöffnet werden. Bitte versuchen Sie es noch einmal.',
   },
   fr: {
-    previewing: 'Vous voyez la page comme tout le monde. Vos choix n’ont pas été modifiés.',
-    previewBack: 'Revenir à ma page',
     launcher: 'Vos préférences',
     why: 'Pourquoi je vois ceci ?',
-    arrived: 'Cette page vous a été partagée : vous la voyez comme tout le monde.',
-    ownPage: 'Afficher ma propre page',
     movedUp: '{n} remontés pour {what}',
     movedUp_one: '{n} remonté pour {what}',
     movedDown: '{n} descendus',
@@ -41,6 +31,7 @@ export const startupStrings = {
     usualOrder: "Dans l'ordre habituel",
     showUsual: "{changes} : afficher l'ordre habituel",
     showMine: "Dans l'ordre habituel : afficher de nouveau votre ordre",
+    failed: 'Vos préférences n’ont pas pu être ouvertes. Réessayez.',
   },
 } as const
 
