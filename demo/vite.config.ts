@@ -28,11 +28,13 @@ const candorJs = (): Plugin => ({
 
 // The reader app runs on the packages' source, so edits show without a build.
 export default defineConfig({
-  // Five pages, not a single-page app: a mistyped address is a 404, not the front page.
+  // Six pages, not a single-page app: a mistyped address is a 404, not the front page.
   appType: 'mpa',
   plugins: [candorJs()],
   resolve: { conditions: ['@candor/source'] },
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  // Vue's compile-time flags (vue.html): no Options API, no devtools or hydration details in the built demo.
+  define: { __VUE_OPTIONS_API__: 'false', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
   server: { host: '127.0.0.1', port: 5173 },
   // The built demo is served under a strict CSP (no inline script or style, Trusted Types enforced):
   // the end-to-end tests run against it and count violations. The dev server can't: Vite's HMR injects inline code.
@@ -54,6 +56,7 @@ export default defineConfig({
         front: resolve(__dirname, 'index.html'),
         app: resolve(__dirname, 'app.html'),
         react: resolve(__dirname, 'react.html'),
+        vue: resolve(__dirname, 'vue.html'),
         privacy: resolve(__dirname, 'privacy.html'),
         measure: resolve(__dirname, 'measure.html'),
       },

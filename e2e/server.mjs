@@ -3,12 +3,16 @@
 //
 //   node e2e/server.mjs [--port 4391] [--host 127.0.0.1]
 //
-// Serves e2e/pages/ and two ESM bundles built with esbuild and kept in memory: /core.js
-// (@candor/core with its dependencies) and /widget.js (pages/widget-entry.ts: the core and
-// @candor/widget with Preact). A bundle is rebuilt when one of its source files changes, so a
+// Serves e2e/pages/ and three ESM bundles built with esbuild and kept in memory: /core.js
+// (@candor/core with its dependencies), /widget.js (pages/widget-entry.ts: the core and
+// @candor/widget with Preact) and /framework-list.js (pages/framework-list-entry.jsx: a React app
+// whose list candor.js ranks). A bundle is rebuilt when one of its source files changes, so a
 // reused server never serves a stale one. /csp/<page> serves <page> with a strict
 // Content-Security-Policy (no inline script or style, Trusted Types required); /hostile/<page>
-// serves it with a host stylesheet that tries to restyle the widget.
+// serves it with a host stylesheet that tries to restyle the widget. /candor/<file> is
+// packages/dropin/dist (candor.js and what it loads; build it with `node packages/dropin/build.mjs`).
+// A page asked for with ?cdn=<port> has http://127.0.0.1:CDN_PORT in it replaced by that port
+// (pages/cdn.html: candor.js from another origin, which the spec serves).
 
 import { createServer } from 'node:http'
 import { readFile, stat } from 'node:fs/promises'
@@ -20,6 +24,8 @@ import * as esbuild from 'esbuild'
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '..')
 const pagesDir = join(here, 'pages')
+// CANDOR_DROPIN_DIST: serve another build of candor.js at /candor/ (e.g. an older one, to see a test fail without a fix).
+const dropinDir = process.env.CANDOR_DROPIN_DIST ? resolve(process.env.CANDOR_DROPIN_DIST) : join(root, 'packages', 'dropin', 'dist')
 // CANDOR_CORE_ENTRY: bundle another copy of the core (e.g. a patched one) instead.
 const coreEntry = process.env.CANDOR_CORE_ENTRY ? resolve(process.env.CANDOR_CORE_ENTRY) : join(root, 'packages', 'core', 'src', 'index.ts')
 
@@ -50,7 +56,13 @@ const CSP =
 
 // ---- the bundles -----------------------------------------------------------
 
-const entries = { '/core.js': coreEntry, '/widget.js': join(here, 'pages', 'widget-entry.ts') }
+const entries = {
+  '/core.js': coreEntry,
+  '/widget.js': join(here, 'pages', 'widget-entry.ts'),
+  '/framework-list.js': join(here, 'pages', 'framework-list-entry.jsx'),
+}
+/** Bundles whose JSX is React's (the others' is Preact's). */
+const reactJsx = new Set(['/framework-list.js'])
 /** @type {Map<string, { code: string, inputs: Map<string, number> }>} */
 const bundles = new Map()
 /** @type {Map<string, Promise<{ code: string, inputs: Map<string, number> }>>} */
@@ -61,7 +73,7 @@ async function build(/** @type {string} */ name) {
   const result = await esbuild.build({
     entryPoints: [entries[name]],
     jsx: 'automatic',
-    jsxImportSource: 'preact',
+    jsxImportSource: reactJsx.has(name) ? 'react' : 'preact',
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -152,10 +164,11 @@ const server = createServer(async (req, res) => {
 
     // /csp/<page> and /hostile/<page> are <page> itself: sent with the strict policy, or with the
     // stylesheet of a careless host page (pages/hostile.css) added to its <head>.
-    const variant = /^\/(csp|hostile)\//.exec(path)?.[1]
+    const variant = /^\/(csp|hostile|candor)\//.exec(path)?.[1]
     const strict = variant == 'csp'
-    const file = normalize(join(pagesDir, variant ? path.slice(variant.length + 1) : path))
-    if (file !== pagesDir && !file.startsWith(pagesDir + sep)) return send(res, 404, 'not found\n')
+    const dir = variant == 'candor' ? dropinDir : pagesDir
+    const file = normalize(join(dir, variant ? path.slice(variant.length + 1) : path))
+    if (file !== dir && !file.startsWith(dir + sep)) return send(res, 404, 'not found\n')
     let target = file
     try {
       if ((await stat(target)).isDirectory()) target = join(target, 'index.html')
@@ -170,6 +183,9 @@ const server = createServer(async (req, res) => {
     }
     if (variant == 'hostile' && target.endsWith('.html'))
       body = Buffer.from(String(body).replace('</head>', '  <link rel="stylesheet" href="/hostile.css" />\n  </head>'))
+    const cdn = url.searchParams.get('cdn')
+    if (cdn && /^\d{1,5}$/.test(cdn) && target.endsWith('.html'))
+      body = Buffer.from(String(body).replaceAll('http://127.0.0.1:CDN_PORT', `http://127.0.0.1:${cdn}`))
     res.writeHead(200, {
       'content-type': types[extname(target).toLowerCase()] ?? 'application/octet-stream',
       'content-length': body.length,
@@ -192,7 +208,7 @@ server.on('error', (error) => {
 })
 
 server.listen(port, host, () => {
-  console.log(`[e2e-server] serving ${pagesDir}, /core.js (${coreEntry}) and /widget.js at http://${host}:${port}/`)
+  console.log(`[e2e-server] serving ${pagesDir}, /candor/ (${dropinDir}), ${Object.keys(entries).join(', ')} (core: ${coreEntry}) at http://${host}:${port}/`)
 })
 
 // Build at start so the first test doesn't wait; a failure here (e.g. the core isn't written yet)

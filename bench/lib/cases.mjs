@@ -34,6 +34,24 @@ const waitReady = (page, timeout = 15000) =>
       if (v < 0) throw new Error('startup failed in the page: ' + (await page.evaluate(() => window.__readyError || window.__rawError)))
       return v
     })
+/** Waits until `spec` is up and settled (the init script's `watch`); a timeout says what was missing, and for the launcher what the page asked for. */
+async function waitSettled(page, spec, timeout = 10000) {
+  try {
+    await page.waitForFunction((s) => window.__bench.settled[s] !== undefined, spec, { timeout })
+  } catch (e) {
+    if (!/timeout/i.test(e?.message ?? '')) throw e
+    throw new Error(`${spec} not up within ${timeout / 1000} s${spec == LAUNCHER ? ` (${await launcherAsked(page)})` : ''}`)
+  }
+}
+/** What decides whether candor.js shows its launcher on the page: its script tag's data-launcher and the page's own openers. */
+const launcherAsked = (page) =>
+  page
+    .evaluate(() => {
+      const tag = document.querySelector('script[src$="/candor.js"]')
+      const n = document.querySelectorAll('[data-candor-open]').length
+      return `the page asks data-launcher=${tag?.getAttribute('data-launcher') ?? '(unset)'} and has ${n} [data-candor-open]`
+    })
+    .catch(() => 'the page could not be read')
 const cls = (b) => b.shifts.reduce((a, v) => a + v, 0)
 const bench = (page) =>
   page.evaluate(() => ({
@@ -250,7 +268,7 @@ function mainThread(key, path, readySpec, match, mainUrl) {
       let buf
       try {
         await page.goto(url(env, path), { waitUntil: 'load' })
-        if (readySpec) await page.waitForFunction((s) => window.__bench.settled[s] !== undefined, readySpec, { timeout: 10000 })
+        if (readySpec) await waitSettled(page, readySpec)
         await page.waitForTimeout(1000)
       } finally {
         buf = await env.browser.stopTracing()
@@ -301,7 +319,7 @@ function panelHover(n) {
     inContext(env, { watch: [LAUNCHER] }, async (page) => {
       await page.goto(url(env, `/panel-${n}.html`))
       const ready = await waitReady(page)
-      await page.waitForFunction((s) => window.__bench.settled[s] !== undefined, LAUNCHER, { timeout: 10000 })
+      await waitSettled(page, LAUNCHER)
       const t0 = await page.evaluate(() => window.__t0)
       const launcherUp = await page.evaluate((s) => window.__bench.settled[s], LAUNCHER)
       await page.waitForTimeout(300)
@@ -462,7 +480,7 @@ async function scale(env) {
     })
     if (check.storage != 'indexeddb' || check.active < n * 0.8 || check.problems)
       throw new Error('seeded storage not read as expected: ' + JSON.stringify(check))
-    await page.waitForFunction((s) => window.__bench.settled[s] !== undefined, LAUNCHER, { timeout: 15000 })
+    await waitSettled(page, LAUNCHER, 15000)
     const heapReady = await heap(cdp)
     await page.waitForTimeout(300)
     const early = await panelFetched(page)
@@ -490,7 +508,7 @@ function peerUi(p) {
   return async (env) =>
     inContext(env, { watch: [p.banner] }, async (page) => {
       await page.goto(url(env, p.path))
-      await page.waitForFunction((s) => window.__bench.settled[s] !== undefined, p.banner, { timeout: 10000 })
+      await waitSettled(page, p.banner)
       const b = await bench(page)
       await page.waitForTimeout(300)
       const o = await clickOpen(page, p.opener, p.modal)
@@ -694,7 +712,7 @@ export function units(site) {
   }
   list.push({ id: 'panel:floor', run: panelFloor })
   for (const n of CATALOG_SIZES) {
-    list.push({ id: `panel:lazy:${n}`, needs: ['dropin'], run: panelLazy(n) })
+    list.push({ id: `panel:lazy:${n}`, needs: ['dropin', 'hostOpener'], run: panelLazy(n) })
     list.push({ id: `panel:hover:${n}`, needs: ['dropin'], run: panelHover(n) })
   }
   list.push({ id: 'micro', needs: ['dropin', 'benchLib'], run: micro })
@@ -731,7 +749,7 @@ export async function probeDownloads(env, site) {
     : await fetched('/candor.html', [LAUNCHER], async (page, phase) => {
         if (phase == 'before') {
           await waitReady(page)
-          await page.waitForFunction((s) => window.__bench.settled[s] !== undefined, LAUNCHER, { timeout: 10000 })
+          await waitSettled(page, LAUNCHER)
           return page.waitForTimeout(QUIET_MS)
         }
         await clickOpen(page, LAUNCHER, DIALOG, undefined, { rest: HOVER_MS })

@@ -39,7 +39,7 @@ export const fmt = (x) => {
   return a == 0 ? '0' : a < 0.1 ? x.toFixed(3) : a < 10 ? x.toFixed(2) : a < 100 ? x.toFixed(1) : x.toFixed(0)
 }
 
-export function report({ site, samples, downloads, versions, machine, runs, warmup, seconds, date, args, only }) {
+export function report({ site, samples, downloads, versions, machine, runs, warmup, seconds, date, args, only, name = 'latest' }) {
   const rows = (id) => samples[id] ?? []
   const values = (id, key) =>
     rows(id)
@@ -89,12 +89,16 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   const ms = (x) => (num(x) ? fmt(x) + ' ms' : 'n/a')
   const us = (x) => (num(x) ? fmt(x) + ' µs' : 'n/a')
   const kib = (x) => (num(x) ? (x / 1024).toFixed(1) : 'n/a')
+  // Each file compressed once (brotli q11 takes a while; the tables ask for the same files again and again).
+  const compressed = new Map()
+  const sizeOf = (path) => {
+    const b = site.files.get(path)
+    if (!compressed.has(path)) compressed.set(path, compress(Buffer.isBuffer(b) ? b : Buffer.from(b)))
+    return compressed.get(path)
+  }
   const sizes = (paths) => {
-    const bufs = paths.map((p) => site.files.get(p)).filter(Boolean)
-    if (bufs.length != paths.length) return undefined
-    return bufs
-      .map((b) => compress(Buffer.isBuffer(b) ? b : Buffer.from(b)))
-      .reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 })
+    if (!paths.every((p) => site.files.has(p))) return undefined
+    return paths.map(sizeOf).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 })
   }
   const out = []
   const p = (s = '') => out.push(s)
@@ -108,6 +112,9 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
   )
   p()
   p('Cells: median (min–max) over the runs, in ms unless stated. `[k failed]`: runs that ended in an error (listed at the end).')
+  // A smoke run checks that every case runs; one cold sample each says nothing about the goals.
+  if (name == 'smoke')
+    p('\n**Smoke run** (`--smoke`): every case once, no warm-up. Only whether each case ran counts; its figures are single cold samples, not results.')
   p()
   p('| machine | |')
   p('|---|---|')
@@ -545,6 +552,6 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
     for (const id of failed) p(`| ${id} | ${errors(id).length}/${rows(id).length} | ${errors(id)[0].error.replace(/\|/g, '\\|')} |`)
   }
   p()
-  p(`Rerun: \`pnpm bench\` (\`BENCH_RUNS=<n>\` for more runs). Raw samples of this run: \`bench/results/${only?.length ? 'partial' : 'latest'}.json\`.`)
+  p(`Rerun: \`pnpm bench\` (\`BENCH_RUNS=<n>\` for more runs).${name == 'smoke' ? '' : ` Raw samples of this run: \`bench/results/${name}.json\`.`}`)
   return out.join('\n') + '\n'
 }

@@ -1,8 +1,8 @@
 /** @jsxImportSource react */
-// The reader app again, in React with @candor/react: the list is tailored by `usePreference`, each story
+// The reader app again, in React with @candor/react: the list is ranked by `useRanked`, each story
 // declares in context, and the panel loads on intent. The rest of the demo is Preact; this file alone is React.
 import { createCandor, type Catalog } from '@candor/core'
-import { CandorProvider, useCandor, usePreference } from '@candor/react'
+import { CandorProvider, useCandor, useRanked } from '@candor/react'
 import { declareInContext } from '@candor/widget'
 import { mountCandorLazy } from '@candor/widget/lazy'
 import { StrictMode, useState } from 'react'
@@ -51,21 +51,30 @@ function StoryItem({ story, mine, summary }: { story: Story; mine: boolean; summ
   )
 }
 
-/** The reading list: the visitor's topics first, else the paper's order. One read, however often it renders. */
+/**
+ * The reading list: the visitor's topics first and those they want less of last, else the paper's order, with a
+ * note of what moved, in the catalog's words. One read per signal, however often it renders.
+ */
 function ReadingList() {
-  const topics = (usePreference('topics', { reason: 'Orders your reading list in the React app' }) as string[] | undefined) ?? []
+  const { items, moved, labels } = useRanked(stories, {
+    rank: 'topics',
+    demote: 'muted-topics',
+    about: (s) => s.topic,
+    reason: 'Orders your reading list in the React app',
+  })
   // Local state only: showing summaries renders the list again without any change to Candor.
   const [summaries, setSummaries] = useState(false)
-  const ordered = [...stories].sort((a, b) => Number(topics.includes(b.topic)) - Number(topics.includes(a.topic)))
+  const note = [moved.up && `${moved.up} moved up for ${labels.join(', ')}`, moved.down && `${moved.down} moved down`].filter(Boolean).join(', ')
   return (
     <section aria-labelledby="react-title">
       <h2 id="react-title">Your reading list</h2>
       <button type="button" className="why" aria-pressed={summaries} onClick={() => setSummaries(!summaries)}>
         Show summaries
       </button>
+      <p className="note moved">{note}</p>
       <ol className="stories">
-        {ordered.map((s) => (
-          <StoryItem key={s.title} story={s} mine={topics.includes(s.topic)} summary={summaries} />
+        {items.map((s) => (
+          <StoryItem key={s.title} story={s} mine={moved.upValues.includes(s.topic)} summary={summaries} />
         ))}
       </ol>
     </section>

@@ -1,5 +1,5 @@
 // The reader app in React (/react.html, @candor/react on the packages' source, built by Vite and served
-// under the demo's strict CSP): tailored by usePreference, declared in context, the panel loaded on intent.
+// under the demo's strict CSP): ranked by useRanked with a note of what moved, declared in context, the panel loaded on intent.
 import type { Page } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
 import { expect, test } from './fixtures'
@@ -12,6 +12,8 @@ const follow = (page: Page, topic: string) =>
     .getByRole('button', { name: `Follow ${topic}` })
     .first()
 const notice = (page: Page) => page.locator('candor-notice').getByRole('status')
+/** The list's note: what tailoring moved, in the catalog's words. */
+const moved = (page: Page) => page.locator('#react-app .moved')
 const panel = (page: Page) => page.locator('candor-widget dialog')
 const topicsCard = (page: Page) => panel(page).getByRole('group', { name: 'Topics you follow' })
 
@@ -44,15 +46,18 @@ test('a first visit shows the paper’s order; following Science puts it first a
   await page.goto('/react.html')
   await expect(stories(page).first()).toContainText('City council')
   await expect(page.locator('#react-app .tag')).toHaveCount(0)
+  await expect(moved(page)).toBeEmpty()
   await expect(follow(page, 'Science')).toHaveAttribute('aria-pressed', 'false')
   await follow(page, 'Science').click()
   await expect(notice(page)).toContainText('Topics you follow: Science added.')
   await expect(stories(page).nth(0)).toContainText('telescope')
   await expect(stories(page).nth(1)).toContainText('bees')
   await expect(page.locator('#react-app .tag')).toHaveCount(2)
+  await expect(moved(page)).toHaveText('2 moved up for Science')
   await expect(follow(page, 'Science')).toHaveAttribute('aria-pressed', 'true')
   await page.reload()
   await expect(stories(page).nth(0)).toContainText('telescope')
+  await expect(moved(page)).toHaveText('2 moved up for Science')
   await expect(follow(page, 'Science')).toHaveAttribute('aria-pressed', 'true')
   await clean()
 })
@@ -87,6 +92,7 @@ test('"the same page as everyone" brings back the paper’s order, and keeps it 
   await page.keyboard.press('Escape')
   await expect(stories(page).first()).toContainText('City council')
   await expect(page.locator('#react-app .tag')).toHaveCount(0)
+  await expect(moved(page)).toBeEmpty()
   await page.reload()
   await expect(stories(page).first()).toContainText('City council')
   // The declaration is kept, only not used.

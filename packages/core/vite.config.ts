@@ -4,7 +4,14 @@ import { defineConfig } from 'vite'
 export default defineConfig({
   build: {
     lib: {
-      entry: { index: 'src/index.ts', startup: 'src/startup.ts', editing: 'src/editing.ts', measuring: 'src/measuring.ts', testing: 'src/testing.ts' },
+      entry: {
+        index: 'src/index.ts',
+        startup: 'src/startup.ts',
+        editing: 'src/editing.ts',
+        measuring: 'src/measuring.ts',
+        testing: 'src/testing.ts',
+        rank: 'src/rank.ts',
+      },
       formats: ['es'],
       fileName: (_, name) => name + '.js',
     },

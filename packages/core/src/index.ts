@@ -10,7 +10,6 @@ export { keepProbability } from './measure/response.js'
 export type { Verdict } from './measure/verdict.js'
 export { REPORT_EVENT, type CandorReport } from './measure/report.js'
 export { checkValue } from './value.js'
-export { moves, order, type Moves, type Ranking } from './rank.js'
 export { candorStore, type Readable } from './candor-store.js'
 export type {
   AnyCandor,

@@ -1,6 +1,6 @@
-// Tailoring by order: a pure function from what each item is about and the values in use to the order
-// the items are shown in. Nothing is removed; with nothing in use, the page's own order. candor.js ranks a
-// container's children by it; the bindings' useRanked ranks a list a framework renders.
+// @candor/core/rank: tailoring by order. A pure function from what each item is about and the values in use to
+// the order the items are shown in; nothing is removed, and with nothing in use the page's own order. candor.js
+// ranks a container's children by it; the bindings' useRanked rank a list a framework renders.
 
 /** What ordering a container needs: the values that rank children up, those that move them down, and how many stay first. */
 export interface Ranking {
@@ -50,4 +50,53 @@ export const moves = (about: readonly (readonly string[])[], shown: readonly num
     } else if (at > i && about[i]!.some((x) => r.down.has(x))) m.down++
   })
   return m
+}
+
+/**
+ * A Ranking from values in use: `up` and `down` hold what each signal gave (a value, a list of values, or
+ * `undefined` when nothing may be used); anything but strings is left out.
+ * @example rankingOf([['science']], [undefined], 1) // { up: Set {'science'}, down: Set {}, keep: 1 }
+ */
+export const rankingOf = (up: readonly unknown[], down: readonly unknown[] = [], keep = 0): Ranking => {
+  const set = (values: readonly unknown[]) => new Set(values.flat().filter((v): v is string => typeof v == 'string'))
+  return { up: set(up), down: set(down), keep }
+}
+
+/** What a list is ranked by: `useRanked`'s options in the bindings. */
+export interface RankBy<T> {
+  /** The signal(s) whose values in use move items up (`data-candor-rank` in candor.js). */
+  rank: string | readonly string[]
+  /** The signal(s) whose values in use move items down, last (`data-candor-demote`; this wins over `rank`). */
+  demote?: string | readonly string[]
+  /** The first `keep` items stay where the page put them, for everyone (`data-candor-keep`). Default 0. */
+  keep?: number
+  /** What an item is about: a value, or values, of the signals above (`data-candor-about`). */
+  about: (item: T) => string | readonly string[]
+}
+
+/** Items in a ranked order, with what moved. */
+export interface RankedItems<T> {
+  items: T[]
+  moved: Moves
+  /** `moved.upValues` as the catalog names them (an option's label), for a note such as "2 moved up for Science". */
+  labels: string[]
+}
+
+/**
+ * `items` in the order `order` gives by the values in use of `by.rank` and `by.demote` (`value(id)`: a signal's
+ * value, `undefined` when nothing may be used), with what moved; `signals` (the catalog's) word `labels`.
+ * @example rankItems(stories, { rank: 'topics', about: (s) => s.topic }, (id) => candor.get(id, { reason }), candor.catalog.signals).items
+ */
+export const rankItems = <T>(
+  items: readonly T[],
+  by: RankBy<T>,
+  value: (id: string) => unknown,
+  signals: readonly { options?: readonly { value: string; label: string }[] }[] = [],
+): RankedItems<T> => {
+  const r = rankingOf([by.rank].flat().map(value), [by.demote ?? []].flat().map(value), by.keep)
+  const of = items.map((x) => [by.about(x)].flat())
+  const shown = order(of, r)
+  const moved = moves(of, shown, r)
+  const options = signals.flatMap((s) => s.options ?? [])
+  return { items: shown.map((i) => items[i]!), moved, labels: moved.upValues.map((v) => options.find((o) => o.value == v)?.label ?? v) }
 }

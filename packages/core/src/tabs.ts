@@ -15,6 +15,8 @@ export const watchTabs = (site: string, onChange: () => void): Tabs => {
   try {
     channel = new BroadcastChannel('candor:' + site)
     channel.onmessage = (e) => e.data === MESSAGE && onChange()
+    // On a server (Node), an instance made at module scope must not keep the process alive: it has no other tabs.
+    ;(channel as { unref?: () => void }).unref?.()
   } catch {
     // No BroadcastChannel (older Safari): the visibility check below still catches up.
   }

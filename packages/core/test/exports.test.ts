@@ -15,8 +15,6 @@ describe('@candor/core exports', () => {
       'estimate',
       'fingerprint',
       'keepProbability',
-      'moves',
-      'order',
       'parseLifetime',
       'preopen',
       'readSnapshot',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { moves, order } from '../src/rank'
+import { moves, order, rankingOf, rankItems } from '../src/rank'
 
 const set = (...v: string[]) => new Set(v)
 const about = [['world'], ['sports'], ['science', 'space'], ['culture'], ['sports', 'culture'], []]
@@ -44,3 +44,47 @@ describe('ranking rules at their edges', () => {
   })
 })
 
+describe('rankingOf: values in use → Ranking', () => {
+  it('takes lists and single values, and leaves out nothing-in-use and non-strings', () => {
+    const r = rankingOf([['science', 'space'], 'sports', undefined, true], [['culture'], undefined], 2)
+    expect(r).toEqual({ up: set('science', 'space', 'sports'), down: set('culture'), keep: 2 })
+    expect(rankingOf([])).toEqual({ up: set(), down: set(), keep: 0 })
+  })
+})
+
+describe('rankItems: a list in the visitor’s order, with what moved in the catalog’s words', () => {
+  const stories = [
+    { title: 'Tram', topic: 'news' },
+    { title: 'Cup', topic: 'sports' },
+    { title: 'Moon', topic: 'science' },
+    { title: 'Bees', topic: ['science', 'nature'] },
+  ]
+  const signals = [{ options: [{ value: 'science', label: 'Science' }] }, {}]
+  const inUse: Record<string, unknown> = { topics: ['science'], region: 'nature', muted: ['news'], compact: true }
+  const value = (id: string) => inUse[id]
+
+  it('orders by the rule of `order`, keeps the items themselves, and words the values that moved items up', () => {
+    const r = rankItems(stories, { rank: 'topics', demote: ['muted'], about: (s) => s.topic }, value, signals)
+    expect(r.items.map((s) => s.title)).toEqual(['Moon', 'Bees', 'Cup', 'Tram'])
+    expect(r.items[0]).toBe(stories[2])
+    expect(r.moved).toEqual({ up: 2, upValues: ['science'], down: 1 })
+    expect(r.labels).toEqual(['Science'])
+  })
+
+  it('reads each signal named, ranks by several, and keeps the first `keep` items', () => {
+    const read: string[] = []
+    const r = rankItems(stories, { rank: ['topics', 'region', 'compact'], keep: 3, about: (s) => s.topic }, (id) => (read.push(id), value(id)))
+    expect(read).toEqual(['topics', 'region', 'compact'])
+    expect(r.items.map((s) => s.title)).toEqual(['Tram', 'Cup', 'Moon', 'Bees'])
+    // A value without a label is said as is.
+    expect(rankItems(stories, { rank: 'region', about: (s) => s.topic }, value).labels).toEqual(['nature'])
+  })
+
+  it('with nothing in use, the page’s order in a new array and nothing moved', () => {
+    const r = rankItems(stories, { rank: 'topics', demote: 'muted', about: (s) => s.topic }, () => undefined, signals)
+    expect(r.items).toEqual(stories)
+    expect(r.items).not.toBe(stories)
+    expect(r.moved).toEqual({ up: 0, upValues: [], down: 0 })
+    expect(r.labels).toEqual([])
+  })
+})

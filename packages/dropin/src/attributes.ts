@@ -1,7 +1,7 @@
 // Applies the data-candor-* attributes to the page, for elements there now and added later: gated
 // elements, ranked containers, declaring controls, "why" markers and openers.
 import type { Value } from '@candor/core'
-import { moves, order, type Moves } from '@candor/core/startup'
+import { moves, order, type Moves } from '@candor/core/rank'
 import { INTENT_EVENTS as INTENT } from '@candor/widget/startup'
 import { frameworkOf } from './framework.js'
 import { holds, isBaseline, parseConditions } from './gate.js'

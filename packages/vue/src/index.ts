@@ -3,3 +3,5 @@
 export { candorPlugin, provideCandor } from './inject.js'
 export { useCandor } from './use-candor.js'
 export { usePreference, type PreferenceId, type PreferenceOptions, type PreferenceValue } from './use-preference.js'
+export { useRanked, type RankedOptions, type RankedRefs } from './use-ranked.js'
+export type { Moves } from '@candor/core/rank'

@@ -1,5 +1,5 @@
 import type { AnyCandor, Candor } from '@candor/core'
-import { getCurrentInstance, onMounted, type ShallowRef, shallowReadonly, shallowRef } from 'vue'
+import { type ShallowRef, shallowReadonly, shallowRef } from 'vue'
 import { injectCandor } from './inject.js'
 import { onChange } from './use-candor.js'
 
@@ -28,7 +28,5 @@ export const usePreference = <C extends AnyCandor = Candor>(id: PreferenceId<C>,
   const value = shallowRef<PreferenceValue<C>>()
   const read = () => (value.value = candor.get(id, { reason: options.reason, element: reader }) as PreferenceValue<C>)
   onChange(candor, read)
-  if (getCurrentInstance()) onMounted(read)
-  else read()
   return shallowReadonly(value) as Readonly<ShallowRef<PreferenceValue<C>>>
 }

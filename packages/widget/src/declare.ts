@@ -2,6 +2,7 @@
 // core's toggle, then a notice next to the control says what changed, with Undo and Manage.
 import type { AnyCandor, Candor } from '@candor/core'
 import { holdsOption } from '@candor/core/startup'
+import { onServer } from './attach.js'
 import { createI18n, loadLocale, type Strings } from './i18n.js'
 import { showNotice } from './notice.js'
 
@@ -16,9 +17,11 @@ export interface DeclareOptions {
 /**
  * Toggles `option` of signal `id` (see `Candor.toggle`), keeping the page's path in the history, and shows
  * the notice after `control`. Resolves once the notice is up; never rejects (a failure is said in the notice).
+ * On a server it does nothing: a declaration is the visitor's, in their browser.
  * @example button.onclick = () => declareInContext(candor, button, 'topics', 'science', { open: (id) => widget.open(id) })
  */
 export const declareInContext = async (instance: AnyCandor, control: Element, id: string, option: string | undefined, o: DeclareOptions = {}) => {
+  if (onServer()) return
   const candor: Candor = instance
   const ready = loadLocale(o.lang ?? 'en').catch(() => {})
   const result = candor.toggle(id, option, { page: location.pathname }).then(

@@ -1,5 +1,6 @@
 import type { AnyCandor } from '@candor/core'
 import type { HTMLAttributes } from 'preact'
+import { onServer } from './attach.js'
 import { createRoot, forcedTheme, nextUid, pageLang, renderInLanguage, type WidgetOptions } from './mount.js'
 import { createOutline } from './outline.js'
 import { Panel } from './Panel.js'
@@ -53,11 +54,11 @@ export const renderInline = (host: HTMLElement, candor: AnyCandor, options: Widg
 
 /**
  * Defines `<candor-preferences>`, which renders the whole panel inline. Attributes: `lang`,
- * `theme` (`light` | `dark`), `no-shadow` (render without Shadow DOM).
+ * `theme` (`light` | `dark`), `no-shadow` (render without Shadow DOM). Does nothing on a server.
  * @example defineCandorElement(candor); document.body.append(document.createElement('candor-preferences'))
  */
 export const defineCandorElement = (candor?: AnyCandor | Promise<AnyCandor>, options: WidgetOptions = {}, name = 'candor-preferences') => {
-  if (customElements.get(name)) return
+  if (onServer() || customElements.get(name)) return
   customElements.define(
     name,
     class extends HTMLElement implements CandorPreferencesElement {

@@ -1,8 +1,9 @@
 // The launcher alone, for pages that need only the core at startup: the panel's code (Preact,
 // signals, the widget) loads when the visitor shows intent — a pointer over the launcher, focus on
 // it, a touch — or on the first open, whichever comes first.
-import type { AnyCandor, Candor } from '@candor/core'
+import type { AnyCandor } from '@candor/core'
 import { loadOnce } from '@candor/core/startup'
+import { keepAttached, NOTHING, onServer } from './attach.js'
 import { idle } from './idle.js'
 import { baseOf, dirOf, pageLang } from './lang.js'
 import { addLauncher } from './launcher.js'
@@ -11,13 +12,24 @@ import type { MountOptions, Mounted } from './mount.js'
 
 export type { MountOptions, Mounted }
 
+/** What `mountCandorLazy` returns: a mounted widget whose panel code loads on demand. */
+export interface MountedLazy extends Mounted {
+  /** Loads the panel's code and mounts it (once); resolves to the mounted panel. */
+  load(): Promise<Mounted>
+}
+
 /**
  * Like `mountCandor`, but the panel's code is fetched when the visitor shows intent or opens it.
  * `preload: true` fetches it at idle time instead; a failed load is tried again on the next intent.
+ * Safe at a module's top level in server-rendered apps: on a server it returns a handle whose `open`,
+ * `close`, `destroy` and `load` do nothing (`host` is `null`), and touches no DOM.
  */
-export const mountCandorLazy = (candor: AnyCandor, options: MountOptions & { preload?: boolean } = {}) => {
+export const mountCandorLazy = (candor: AnyCandor, options: MountOptions & { preload?: boolean } = {}): MountedLazy => {
+  if (onServer()) return { ...NOTHING, load: () => Promise.resolve(NOTHING) }
   const host = options.host ?? document.createElement('candor-widget')
   if (!host.isConnected) (options.container ?? document.body).append(host)
+  // The launcher stays on the page across body swaps; mountCandor keeps the host there once the panel is in.
+  const stop = keepAttached(host, options.container)
   let mounted: Mounted | undefined
   const load = loadOnce(() =>
     candor
@@ -49,6 +61,7 @@ export const mountCandorLazy = (candor: AnyCandor, options: MountOptions & { pre
     open,
     close: () => mounted?.close(),
     destroy: () => {
+      stop()
       mounted?.destroy()
       host.remove()
     },

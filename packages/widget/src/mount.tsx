@@ -2,6 +2,7 @@ import type { AnyCandor, Candor } from '@candor/core'
 import { signal, type Signal } from '@preact/signals'
 import { render, type VNode } from 'preact'
 import { useLayoutEffect } from 'preact/hooks'
+import { attach, keepAttached, NOTHING, onServer } from './attach.js'
 import { createI18n, loadLocale, type I18n, type Strings } from './i18n.js'
 import { idle } from './idle.js'
 import { pageLang } from './lang.js'
@@ -41,12 +42,12 @@ export interface MountOptions extends WidgetOptions {
 
 /** A mounted widget. */
 export interface Mounted {
-  /** Opens the panel, scrolled to `signalId` with focus on its switch when given. */
+  /** Opens the panel, scrolled to `signalId` with focus on its switch when given; never throws (a detached widget is put back first). */
   open(signalId?: string): void
   close(): void
   /** Removes the widget and its outlines from the page. */
   destroy(): void
-  /** The element that holds the widget (its shadow root holds the panel). */
+  /** The element that holds the widget (its shadow root holds the panel); `null` on a server. */
   readonly host: HTMLElement
 }
 
@@ -92,6 +93,8 @@ export const createRoot = (host: HTMLElement, o: WidgetOptions): ShadowRoot | HT
 /** Opens and closes the dialog directly: once the panel is rendered, opening re-renders nothing. */
 interface Control {
   uid: string
+  /** Puts the host back on the page if a navigation took it off: showModal() throws for a dialog outside a document. */
+  attach(): void
   dialog?: HTMLDialogElement | null
   opener?: HTMLElement | null
   /** Whether the panel has been rendered (at idle time or on the first open, then kept). */
@@ -112,6 +115,7 @@ const show = (c: Control, id?: string) => {
   const d = c.dialog
   if (!d) return void (c.pending = id ?? null)
   if (!d.open) {
+    c.attach()
     // Remember who opened it (focus may sit inside another shadow root) to give focus back on close.
     let active = document.activeElement
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement
@@ -182,16 +186,20 @@ const Widget = ({ candor, i18n, outline, theme, control, pageChanges }: WidgetPr
 let last: Mounted | undefined
 
 /**
- * Adds the launcher button and the modal panel to the page.
+ * Adds the launcher button and the modal panel to the page, and keeps them there when a client-side router
+ * (Turbo, Astro's ClientRouter) replaces the body. On a server it does nothing: its methods do nothing, `host` is `null`.
  * @example const widget = mountCandor(candor, { lang: 'de' }); widget.open('topics')
  */
 export const mountCandor = (candor: AnyCandor, options: MountOptions = {}): Mounted => {
+  if (onServer()) return NOTHING
+  const { container } = options
   const host = options.host ?? document.createElement('candor-widget')
   const root = createRoot(host, options)
-  if (!host.isConnected) (options.container ?? document.body).append(host)
+  if (!host.isConnected) (container ?? document.body).append(host)
+  const stopKeeping = keepAttached(host, container)
   const lang = pageLang(options.lang)
   const outline = createOutline(candor)
-  const control: Control = { uid: nextUid(), rendered: signal(false), target: signal({ key: 0 }) }
+  const control: Control = { uid: nextUid(), attach: () => attach(host, container), rendered: signal(false), target: signal({ key: 0 }) }
   const theme = forcedTheme(options.theme)
   // Preact renders into a layer of its own, so a launcher beside it (ours, or candor.js's) is left alone.
   const layer = document.createElement('div')
@@ -213,6 +221,7 @@ export const mountCandor = (candor: AnyCandor, options: MountOptions = {}): Moun
     open: (target) => show(control, target),
     close: () => control.dialog?.close(),
     destroy() {
+      stopKeeping()
       unmount()
       stopBar?.()
       outline.destroy()

@@ -1,7 +1,8 @@
 // "Why am I seeing this?", answered in place: a small non-modal dialog right after the button, with one
 // sentence (the signal, its value and where it came from — or why nothing is tailored in this view) and
 // Change, Stop using this, See it as everyone does. Plain DOM, placed by CSSOM (a strict CSP allows it).
-import type { AnyCandor, Candor } from '@candor/core'
+import type { AnyCandor } from '@candor/core'
+import { onServer } from './attach.js'
 import { createI18n, loadLocale, type I18n, type Strings } from './i18n.js'
 import { shareText } from './Measure.js'
 import { showNotice } from './notice.js'
@@ -47,9 +48,11 @@ export const whySentence = (candor: AnyCandor, id: string, i18n: I18n): string =
 /**
  * Answers "Why am I seeing this?" for signal `id` next to `button`; a second call on the same button closes it.
  * Resolves once it is shown. Escape, a click elsewhere or one of its buttons closes it, and focus goes back to `button`.
+ * Does nothing on a server.
  * @example why.onclick = () => explainInPlace(candor, why, 'topics', { open: (id) => widget.open(id) })
  */
 export const explainInPlace = async (candor: AnyCandor, button: HTMLElement, id: string, o: WhyOptions = {}) => {
+  if (onServer()) return
   const wasOpen = button.getAttribute('aria-expanded') == 'true'
   current?.()
   if (wasOpen) return
