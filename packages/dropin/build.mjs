@@ -2,8 +2,8 @@
 // launcher, the loader), dist/candor-panel.js with its chunks (ES modules: the core's editing part,
 // Preact and the widget, loaded on intent from next to candor.js), dist/candor-measuring.js (loaded on
 // a site that measures), plus dist/candor.schema.json. Run: node build.mjs
-import { build } from 'esbuild'
-import { copyFile, mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { build, transform } from 'esbuild'
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -38,6 +38,13 @@ await build({
   splitting: true,
   chunkNames: 'candor-[name]-[hash]',
 })
+// candor.js's words in German and French, one small file each, fetched on a page in that language only.
+await build({
+  ...common,
+  entryPoints: { 'candor-strings-de': here + 'src/strings-de.ts', 'candor-strings-fr': here + 'src/strings-fr.ts' },
+  outdir: dist,
+  format: 'esm',
+})
 // One file of its own: sharing chunks with the panel would split the panel's files for a part most sites don't load.
 await build({
   ...common,
@@ -45,10 +52,23 @@ await build({
   outdir: dist,
   format: 'esm',
 })
+// The CSS in the widget's template strings keeps its comments in the source (they say why a rule is there); the
+// minified files don't need them. A comment can only be inside a string here (esbuild drops the code's own), and the
+// file is parsed again to be sure nothing else was touched.
+for (const f of await readdir(dist)) {
+  if (!f.endsWith('.js')) continue
+  const code = await readFile(dist + f, 'utf8')
+  const lean = code.replace(/(?<!\\)\/\* [^*]*\*\//g, '')
+  if (lean == code) continue
+  await transform(lean, { loader: 'js', format: f == 'candor.js' ? 'iife' : 'esm', logLevel: 'silent' })
+  await writeFile(dist + f, lean)
+}
 // Each chunk is a request at the panel's first open: a tiny one (an esbuild helper split out) costs more than its bytes.
 for (const f of await readdir(dist)) {
   const { size } = await stat(dist + f)
-  if (f.endsWith('.js') && size < 512) throw new Error(`dist/${f} is ${size} B: a chunk this small costs a request; fold it (see the target above)`)
+  // The words files are small by nature, and fetched alone, on a page in their language.
+  if (f.endsWith('.js') && !f.startsWith('candor-strings-') && size < 512)
+    throw new Error(`dist/${f} is ${size} B: a chunk this small costs a request; fold it (see the target above)`)
 }
 await copyFile(here + '../core/catalog.schema.json', dist + 'candor.schema.json')
 console.log('built', dist)

@@ -62,7 +62,7 @@ export interface Instance {
 export interface Hooks {
   /** Opens the panel at a signal (or at the top), from the control the visitor used. */
   open(signalId?: string, from?: Element): void
-  /** The text of the "Why am I seeing this?" button. */
+  /** The text of the "Why am I seeing this?" button; empty while the page's words are still coming (see `relabel`). */
   whyLabel: string
   /** The visitor may be about to open the panel or declare (a pointer over a control, focus, a touch). */
   intent?(): void
@@ -74,8 +74,8 @@ export interface Hooks {
   goal?(name: string, reached: boolean): void
   /** A data-candor attribute can't be used: said once per element. */
   report?(message: string): void
-  /** The words of a ranked container's note: what tailoring changed (`text`) and what the button does (`label`). */
-  note?(moves: Moves, usual: boolean): { text: string; label: string }
+  /** The words of a ranked container's note: what tailoring changed (`text`) and what the button does (`label`); none while the page's words are still coming. */
+  note?(moves: Moves, usual: boolean): { text: string; label: string } | undefined
   /** The page changed (content added or removed, <body> replaced): Candor's own elements may need to come back. */
   changed?(): void
 }
@@ -83,6 +83,8 @@ export interface Hooks {
 export interface Attributes {
   /** Decides every gated element and ranked container again: with `read`, by the visitor's preferences; without, the baseline. */
   apply(read?: Reader, instance?: Instance): void
+  /** The page's words came in: the "Why" buttons and notes that waited for them are added. */
+  relabel(): void
   stop(): void
 }
 
@@ -225,12 +227,16 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
   // Next to each reordered container, a button that says what tailoring changed and shows the page's own order.
   const inUsualOrder = new WeakSet<Element>()
   const notes = new Map<Element, HTMLButtonElement>()
+  /** What each container's note says, in data: worded again when the page's words come in. */
+  const said = new Map<Element, [Moves, boolean]>()
   const unnote = (box: Element) => void (notes.get(box)?.remove(), notes.delete(box))
   /** A note leaves with its container: content a router took away takes its note along. */
-  const sweep = () => notes.forEach((_, box) => box.isConnected || unnote(box))
+  const sweep = () => said.forEach((_, box) => box.isConnected || (unnote(box), said.delete(box)))
   const note = (box: Element, m: Moves, usual: boolean) => {
     let b = notes.get(box)
-    if (!hooks.note || (!m.up && !m.down)) return unnote(box)
+    said.set(box, [m, usual])
+    const words = hooks.note?.(m, usual)
+    if (!words || (!m.up && !m.down)) return unnote(box)
     if (!b) {
       const made = (b = document.createElement('button'))
       b.type = 'button'
@@ -244,7 +250,6 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
       })
       notes.set(box, b)
     }
-    const words = hooks.note(m, usual)
     if (b.textContent != words.text) b.textContent = words.text
     if (b.getAttribute('aria-label') != words.label) b.setAttribute('aria-label', words.label)
     const home = box.id ? document.querySelector(`[${NOTE}="${CSS.escape(box.id)}"]`) : null
@@ -268,7 +273,7 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
 
   const addWhy = (el: Element) => {
     const id = el.getAttribute(WHY)
-    if (!id || el.querySelector(':scope > .candor-why')) return
+    if (!id || !hooks.whyLabel || el.querySelector(':scope > .candor-why')) return
     const b = document.createElement('button')
     b.type = 'button'
     b.className = 'candor-why'
@@ -374,6 +379,10 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
       if (i) instance = i
       decided = true
       visit(document)
+    },
+    relabel() {
+      for (const el of within(document, `[${WHY}]`)) addWhy(el)
+      said.forEach(([m, usual], box) => note(box, m, usual))
     },
     stop() {
       observer.disconnect()

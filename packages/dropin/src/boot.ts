@@ -17,11 +17,12 @@ import {
   whyNotToggle,
   type Candor,
 } from '@candor/core/startup'
-import { baseOf, dirOf, fill, isSharedArrival, pageLang, phrase, sharedLink, startupStrings } from '@candor/widget/startup'
+import { baseOf, dirOf, fill, isSharedArrival, pageLang, phrase, sharedLink, startupEn } from '@candor/widget/startup'
 import { cloak, pageChanges, watchAttributes, type Instance } from './attributes.js'
 import { showFailure } from './failure.js'
 import { keepHost } from './host.js'
 import { panelLoader } from './panel-loader.js'
+import { pageWords } from './words.js'
 
 declare const __VERSION__: string
 
@@ -54,7 +55,7 @@ const boot = (): CandorGlobal | undefined => {
   const data = script?.dataset ?? {}
   const base = script?.src || location.href
   const lang = pageLang(data.lang)
-  const strings = startupStrings[baseOf(lang) as keyof typeof startupStrings] ?? startupStrings.en
+  const words = pageWords(baseOf(lang), base)
 
   uncloak = cloak()
   const loadPanel = panelLoader(base)
@@ -62,10 +63,20 @@ const boot = (): CandorGlobal | undefined => {
   const loadMeasuring = loadOnce((): Promise<typeof import('./measuring.js')> => import(/* @vite-ignore */ new URL('candor-measuring.js', base).href))
   // The panel didn't load (offline, blocked; said on the console once) or the catalog is invalid: where the
   // visitor acted, a few words instead of a click that does nothing. The next click tries again.
-  const failed = (at?: Element | null) => () => showFailure(strings.failed, at)
+  const failed = (at?: Element | null) => () => showFailure((words.get() ?? startupEn).failed, at)
 
   // The modal panel, in the <candor-widget> that holds the launcher, kept in the page as it changes.
-  const host = keepHost(data.launcher, { label: strings.launcher, lang, dir: dirOf(lang), onIntent: () => intent(), onOpen: () => open() })
+  const host = keepHost(data.launcher, {
+    get label() {
+      return (words.get() ?? startupEn).launcher
+    },
+    lang,
+    dir: dirOf(lang),
+    onIntent: () => intent(),
+    onOpen: () => open(),
+  })
+  /** Set once the instance is ready and the page's words are in: the launcher follows the page from then on. */
+  let shown = false
   let candor: Candor | undefined
   /** Goals reached before the instance was ready: counted for this view once it is. */
   const goalsBefore: Array<[string, boolean]> = []
@@ -78,7 +89,9 @@ const boot = (): CandorGlobal | undefined => {
   }
   const attributes = watchAttributes({
     open: (id, at) => open(id, at),
-    whyLabel: strings.why,
+    get whyLabel() {
+      return words.get()?.why ?? ''
+    },
     intent: () => intent(),
     declare: (el, id, option) =>
       void ready.then(
@@ -94,6 +107,8 @@ const boot = (): CandorGlobal | undefined => {
     report: (m) => console.error(m),
     goal: (name, reached) => (candor ? goal(candor, name, reached) : goalsBefore.push([name, reached])),
     note: (m, usual) => {
+      const strings = words.get()
+      if (!strings) return
       const labels = candor?.catalog.signals.flatMap((s) => s.options ?? [])
       const what = m.upValues.map((v) => labels?.find((o) => o.value == v)?.label ?? v).join(', ')
       const changes = [m.up && phrase(strings, 'movedUp', { n: m.up, what }, lang), m.down && phrase(strings, 'movedDown', { n: m.down }, lang)]
@@ -101,8 +116,10 @@ const boot = (): CandorGlobal | undefined => {
         .join(', ')
       return usual ? { text: strings.usualOrder, label: strings.showMine } : { text: changes, label: fill(strings.showUsual, { changes }) }
     },
-    changed: host.sync,
+    changed: () => shown && host.sync(),
   })
+  // Candor's buttons waited for the page's words: now they can say them.
+  if (!words.get()) void words.ready.then(attributes.relabel)
   // A returning visitor's page is tailored at once from the synchronous snapshot, found through
   // the site this catalog named last time; IndexedDB has the last word as soon as it answers.
   const source = catalogKey(data.catalog || 'inline:' + location.pathname)
@@ -205,10 +222,12 @@ const boot = (): CandorGlobal | undefined => {
           }
         }, instance)
       apply()
+      // Notes made from the snapshot, before the catalog was in, named values: now they name them as the catalog does.
+      attributes.relabel()
       c.subscribe(apply)
       // A page with its own opener (data-candor-open) needs no floating button, unless it asks: data-launcher="always".
       // Later changes (a router's new <body>, an opener rendered later) come through the attributes' observer.
-      withBody(host.sync)
+      void words.ready.then(() => withBody(() => ((shown = true), host.sync())))
     },
     (e) => {
       clearTimeout(timer)

@@ -125,3 +125,30 @@ describe("Candor's host in a page that replaces <body>", () => {
     expect(document.querySelector('candor-widget')).toBeNull()
   })
 })
+
+describe("Candor's words, once they are in", () => {
+  it('"Why" buttons and notes wait for them, then come, worded', async () => {
+    let words: { why: string; note: string } | undefined
+    document.body.innerHTML = `<h2 data-candor-why="topics">For you</h2>${list}`
+    watcher = watchAttributes({
+      open: () => {},
+      get whyLabel() {
+        return words?.why ?? ''
+      },
+      note: (m) => (words ? { text: `${m.up} ${words.note}`, label: 'Show the usual order' } : undefined),
+    })
+    watcher.apply((id) => values[id], instance)
+    expect(document.querySelector('.candor-why')).toBeNull()
+    expect(document.querySelector('.candor-note')).toBeNull()
+    words = { why: 'Warum sehe ich das?', note: 'nach oben' }
+    watcher.relabel()
+    expect(document.querySelectorAll('.candor-why')).toHaveLength(1)
+    expect(document.querySelector('.candor-why')!.textContent).toBe('Warum sehe ich das?')
+    expect(document.querySelector('.candor-note')!.textContent).toBe('1 nach oben')
+    // Worded again (a label the catalog gave since): the same note, new words.
+    words = { why: 'Warum?', note: 'hoch' }
+    watcher.relabel()
+    expect(document.querySelectorAll('.candor-note')).toHaveLength(1)
+    expect(document.querySelector('.candor-note')!.textContent).toBe('1 hoch')
+  })
+})

@@ -1,41 +1,41 @@
 // The few strings candor.js shows before the panel loads (the launcher, the "Why" buttons), in every
 // shipped language. The locales include them, so each string is written once.
-export const startupStrings = {
-  en: {
-    launcher: 'Your preferences',
-    why: 'Why am I seeing this?',
-    movedUp: '{n} moved up for {what}',
-    movedDown: '{n} moved down',
-    usualOrder: 'In the usual order',
-    showUsual: '{changes}: show the usual order',
-    showMine: 'In the usual order: show your order again',
-    failed: "Your preferences couldn't be opened. Try again.",
-  },
-  de: {
-    launcher: 'Ihre Einstellungen',
-    why: 'Warum sehe ich das?',
-    movedUp: '{n} nach oben für {what}',
-    movedDown: '{n} nach unten',
-    usualOrder: 'In der üblichen Reihenfolge',
-    showUsual: '{changes}: übliche Reihenfolge zeigen',
-    showMine: 'In der üblichen Reihenfolge: Ihre Reihenfolge wieder zeigen',
-    failed: 'Ihre Einstellungen konnten nicht geöffnet werden. Bitte versuchen Sie es noch einmal.',
-  },
-  fr: {
-    launcher: 'Vos préférences',
-    why: 'Pourquoi je vois ceci ?',
-    movedUp: '{n} remontés pour {what}',
-    movedUp_one: '{n} remonté pour {what}',
-    movedDown: '{n} descendus',
-    movedDown_one: '{n} descendu',
-    usualOrder: "Dans l'ordre habituel",
-    showUsual: "{changes} : afficher l'ordre habituel",
-    showMine: "Dans l'ordre habituel : afficher de nouveau votre ordre",
-    failed: 'Vos préférences n’ont pas pu être ouvertes. Réessayez.',
-  },
-} as const
+// Each language its own constant, so candor.js carries English alone and fetches the page's other language.
+export const startupEn = {
+  launcher: 'Your preferences',
+  why: 'Why am I seeing this?',
+  movedUp: '{n} moved up for {what}',
+  movedDown: '{n} moved down',
+  usualOrder: 'In the usual order',
+  showUsual: '{changes}: show the usual order',
+  showMine: 'In the usual order: show your order again',
+  failed: "Your preferences couldn't be opened. Try again.",
+}
+export const startupDe = {
+  launcher: 'Ihre Einstellungen',
+  why: 'Warum sehe ich das?',
+  movedUp: '{n} nach oben für {what}',
+  movedDown: '{n} nach unten',
+  usualOrder: 'In der üblichen Reihenfolge',
+  showUsual: '{changes}: übliche Reihenfolge zeigen',
+  showMine: 'In der üblichen Reihenfolge: Ihre Reihenfolge wieder zeigen',
+  failed: 'Ihre Einstellungen konnten nicht geöffnet werden. Bitte versuchen Sie es noch einmal.',
+}
+export const startupFr = {
+  launcher: 'Vos préférences',
+  why: 'Pourquoi je vois ceci ?',
+  movedUp: '{n} remontés pour {what}',
+  movedUp_one: '{n} remonté pour {what}',
+  movedDown: '{n} descendus',
+  movedDown_one: '{n} descendu',
+  usualOrder: "Dans l'ordre habituel",
+  showUsual: "{changes} : afficher l'ordre habituel",
+  showMine: "Dans l'ordre habituel : afficher de nouveau votre ordre",
+  failed: 'Vos préférences n’ont pas pu être ouvertes. Réessayez.',
+}
+export const startupStrings = { en: startupEn, de: startupDe, fr: startupFr } as const
 
-export type StartupStrings = Record<keyof (typeof startupStrings)['en'], string>
+export type StartupStrings = Record<keyof typeof startupEn, string>
 
 /** A string with its `{name}` holes filled; a hole without a value stays as it is. */
 export const fill = (text: string, vars?: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? String(vars[k]) : m))

@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test'
+
+// candor.js carries its English words; a page in German gets its own in a small file beside candor.js, and
+// Candor's buttons wait for them: none ever says a word in English first.
+test('a German page: the Why button, the note and the launcher speak German, from candor-strings-de.js, never English first', async ({ page }) => {
+  const fetched: string[] = []
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname))
+  await page.addInitScript(() => {
+    const seen: string[] = ((window as unknown as { said: string[] }).said = [])
+    new MutationObserver(() => {
+      for (const b of document.querySelectorAll('.candor-why, .candor-note')) if (b.textContent) seen.push(b.textContent)
+    }).observe(document, { subtree: true, childList: true, characterData: true })
+  })
+  await page.goto('/words.html')
+  await expect(page.locator('.candor-why')).toHaveText('Warum sehe ich das?')
+  await expect(page.locator('candor-widget .candor-launcher')).toHaveText('Ihre Einstellungen')
+  await page.getByRole('button', { name: 'Wissenschaft folgen' }).click()
+  await expect(page.locator('.candor-note')).toHaveText('1 nach oben für Science')
+  expect(fetched).toContain('/candor/candor-strings-de.js')
+  expect(fetched).not.toContain('/candor/candor-strings-fr.js')
+  const said = await page.evaluate(() => (window as unknown as { said: string[] }).said)
+  expect(said.filter((t) => /Why|moved/.test(t))).toEqual([])
+})
+
+test('an English page fetches no words file', async ({ page }) => {
+  const fetched: string[] = []
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname))
+  await page.goto('/router.html?p=stories')
+  await page.evaluate(() => (window as unknown as { Candor: { ready: Promise<unknown> } }).Candor.ready)
+  await expect(page.locator('candor-widget .candor-launcher')).toHaveText('Your preferences')
+  expect(fetched.filter((p) => p.includes('candor-strings'))).toEqual([])
+})
