@@ -12,10 +12,12 @@ test('when candor-panel.js fails to load, nothing is left unhandled and the page
   await page.route('**/candor-panel.js', (route) => route.abort('failed'))
   await page.reload()
   await expect(page.getByRole('heading', { name: 'Science' })).toBeVisible()
-  // The click loads the panel, which fails; the guard fixture then checks for unhandled rejections.
-  const failed = page.waitForEvent('console', (m) => m.type() == 'error' && m.text().includes('could not be loaded'))
+  // The click loads the panel, which fails: said once on the console with its likely cause, and to the visitor
+  // where they clicked; the guard fixture then checks for unhandled rejections.
+  const failed = page.waitForEvent('console', (m) => m.type() == 'error' && m.text().includes('candor-panel.js was refused from'))
   await page.getByRole('button', { name: 'Your preferences' }).click()
-  await failed
+  expect((await failed).text()).toContain('offline, blocked, or not next to candor.js')
+  await expect(page.getByRole('status').filter({ hasText: "Your preferences couldn't be opened. Try again." })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Science' })).toBeVisible()
   // The next try loads it again, instead of remembering the failure for the rest of the page.
   await page.unroute('**/candor-panel.js')
