@@ -1,31 +1,12 @@
 // Applies the data-candor-* attributes to the page, for elements there now and added later: gated
 // elements, ranked containers, declaring controls, "why" markers and openers.
 import type { Value } from '@candor/core'
-import { moves, order, type Moves } from '@candor/core/rank'
-import { INTENT_EVENTS as INTENT } from '@candor/widget/startup'
-import { frameworkOf } from './framework.js'
+import type { Moves } from '@candor/core/rank'
+import { listenClicks } from './clicks.js'
 import { holds, isBaseline, parseConditions } from './gate.js'
-import { parseKeep, staying } from './rank.js'
-
-const SHOW = 'data-candor-show'
-const BASELINE = 'data-candor-baseline'
-const WHY = 'data-candor-why'
-const OPEN = 'data-candor-open'
-const DECLARE = 'data-candor-declare'
-const RANK = 'data-candor-rank'
-const DEMOTE = 'data-candor-demote'
-const KEEP = 'data-candor-keep'
-const ABOUT = 'data-candor-about'
-const NOTE = 'data-candor-note'
-const GOAL = 'data-candor-goal'
-/** Set by Candor once it decided: on a gated element `on` (shown) or `off` (hidden); on a ranked container `on` when reordered. */
-const STATE = 'data-candor-state'
-const GATED = `[${SHOW}],[${BASELINE}]`
-const RANKED = `[${RANK}],[${DEMOTE}]`
-/** What answers a click: Candor's buttons, openers and declaring controls. */
-const CONTROL = `.candor-why,[${OPEN}],[${DECLARE}]`
-/** Elements that are buttons or links already; others are made buttons for the keyboard and screen readers. */
-const NATIVE = 'button,a[href],input,[tabindex]'
+import { BASELINE, DECLARE, DEMOTE, GATED, GOAL, KEEP, NATIVE, OPEN, RANK, RANKED, SHOW, STATE, WHY, named, parseDeclare, within } from './names.js'
+import { createNotes } from './notes.js'
+import { createRanking, type RankContext } from './ranking.js'
 
 /**
  * Hides every gated element until Candor has decided about it. Installed synchronously from
@@ -95,240 +76,124 @@ const asButton = (el: Element) => {
   if (!el.hasAttribute('role')) el.setAttribute('role', 'button')
 }
 
-/** `data-candor-declare="topics:science"` or `"compact"`: the signal and the option. */
-const parseDeclare = (text: string) => {
-  const i = text.indexOf(':')
-  return i < 0 ? { id: text.trim() } : { id: text.slice(0, i).trim(), option: text.slice(i + 1).trim() }
+/** Shows or hides a gated element for the values `read` gives (without a reader: the page as everyone sees it). */
+const decide = (el: Element, read: Reader | undefined) => {
+  const show = el.getAttribute(SHOW)
+  const base = el.getAttribute(BASELINE)
+  const on = !read
+    ? show === null
+    : (show === null || parseConditions(show).every((c) => holds(read(c.id, el), c))) &&
+      (base === null || parseConditions(base).every((c) => isBaseline(read(c.id, el))))
+  // Only touch the DOM when the decision changes: observers (ours and the site's) stay quiet.
+  const state = on ? 'on' : 'off'
+  if (el.getAttribute(STATE) != state) el.setAttribute(STATE, state)
 }
-const words = (text: string | null) => (text ?? '').trim().split(/\s+/).filter(Boolean)
-/** How an element is named in a message: its tag and the attribute. */
-const named = (el: Element, attr: string) => `<${el.localName} ${attr}="${el.getAttribute(attr)}">`
+
+/** A declaring control: a button, `aria-pressed` as the visitor's stored value holds it, disabled (and said) when it can't be used. */
+const declaring = (el: Element, ctx: RankContext) => {
+  const text = el.getAttribute(DECLARE)
+  if (text === null) return
+  asButton(el)
+  const instance = ctx.instance
+  if (!instance) return
+  const { id, option } = parseDeclare(text)
+  const why = instance.problem('declare', id, option)
+  if (why) ctx.report(el, `Candor: ${named(el, DECLARE)}: ${why}`)
+  const pressed = why ? null : String(instance.pressed(id, option))
+  if (why) el.setAttribute('aria-disabled', 'true')
+  else if (el.getAttribute('aria-disabled') == 'true') el.removeAttribute('aria-disabled')
+  if (pressed === null) el.removeAttribute('aria-pressed')
+  else if (el.getAttribute('aria-pressed') != pressed) el.setAttribute('aria-pressed', pressed)
+}
+
+/** A "Why am I seeing this?" button inside a data-candor-why element, once its words are in. */
+const addWhy = (el: Element, label: string) => {
+  const id = el.getAttribute(WHY)
+  if (!id || !label || el.querySelector(':scope > .candor-why')) return
+  const b = document.createElement('button')
+  b.type = 'button'
+  b.className = 'candor-why'
+  b.textContent = label
+  b.dataset.candorFor = id
+  el.append(b)
+}
+
+/**
+ * The ranked containers a batch of the page's changes touched: new content is visited, changed attributes are
+ * seen to (`attribute`), and containers whose children or ranking attributes changed are given to rank again.
+ */
+const touched = (records: MutationRecord[], decided: boolean, visit: (el: Element) => void, attribute: (el: Element, name: string | null) => void) => {
+  const boxes = new Set<Element>()
+  // Nodes that were in the page when these changes began (removed before being added): the page moved them.
+  // They were visited already, and what changed inside them while detached has records of its own.
+  const seen = new Set<Node>()
+  const here = new Set<Node>()
+  for (const r of records) {
+    const t = r.target as Element
+    if (r.type == 'attributes') {
+      if (decided && (r.attributeName == RANK || r.attributeName == DEMOTE || r.attributeName == KEEP)) boxes.add(t)
+      else attribute(t, r.attributeName)
+      continue
+    }
+    // Children added to a ranked container (as the parser reaches them, or later) are ranked with it.
+    if (decided && t.matches?.(RANKED)) boxes.add(t)
+    for (const n of r.removedNodes) if (!seen.has(n)) seen.add(n), here.add(n)
+    for (const n of r.addedNodes) {
+      seen.add(n)
+      // A moved ranked container takes its note along (rank places it); nothing else needs a visit.
+      if (n.nodeType == 1) here.has(n) ? decided && within(n as Element, RANKED).forEach((b) => boxes.add(b)) : visit(n as Element)
+    }
+  }
+  return boxes
+}
 
 /** Watches the page for gated elements, ranked containers, declaring controls, "why" markers and openers. */
 export const watchAttributes = (hooks: Hooks): Attributes => {
-  let read: Reader | undefined
-  let instance: Instance | undefined
   let decided = false
   const reported = new WeakMap<Element, string>()
-  const report = (el: Element, message: string) => {
-    if (reported.get(el) == message) return
-    reported.set(el, message)
-    hooks.report?.(message)
-  }
-
-  const decide = (el: Element) => {
-    const show = el.getAttribute(SHOW)
-    const base = el.getAttribute(BASELINE)
-    let on: boolean
-    if (!read) on = show === null
-    else {
-      const r = read
-      on =
-        (show === null || parseConditions(show).every((c) => holds(r(c.id, el), c))) &&
-        (base === null || parseConditions(base).every((c) => isBaseline(r(c.id, el))))
-    }
-    // Only touch the DOM when the decision changes: observers (ours and the site's) stay quiet.
-    const state = on ? 'on' : 'off'
-    if (el.getAttribute(STATE) != state) el.setAttribute(STATE, state)
-  }
-
-  // The page's own order of each ranked container's children, restored whenever nothing may be used.
-  const pageOrder = new WeakMap<Element, Element[]>()
-  /** How each container was last decided: its values and usual-order choice, its children as shown, their about. */
-  const decidedAs = new WeakMap<Element, { key: string; kids: Element[]; texts: (string | null)[] }>()
-  const same = <T>(a: readonly T[], b: readonly T[]) => a.length == b.length && a.every((x, i) => x === b[i])
-  const rank = (box: Element) => {
-    // A framework's list is the framework's to order: moving its nodes would fight its next render.
-    const framework = frameworkOf(box)
-    if (framework) {
-      report(
-        box,
-        `Candor: ${named(box, box.hasAttribute(RANK) ? RANK : DEMOTE)} is rendered by ${framework}, so it keeps its order: rank it with useRanked from @candor/react or @candor/vue`,
-      )
-      return note(box, { up: 0, upValues: [], down: 0 }, false)
-    }
-    const seen = pageOrder.get(box) ?? []
-    const kids = [...box.children]
-    // Children the page adds later take their place after those it had.
-    const known = new Set(seen)
-    const mine = seen.filter((k) => k.parentElement == box).concat(kids.filter((k) => !known.has(k)))
-    pageOrder.set(box, mine)
-    const up = new Set<string>()
-    const down = new Set<string>()
-    const keep = parseKeep(box.getAttribute(KEEP))
-    if (keep === undefined) report(box, `Candor: ${named(box, KEEP)}: must be a whole number of children from 0 (the page keeps them first)`)
-    let usable = !!read
-    if (!mine.some((k) => k.hasAttribute(ABOUT))) {
-      // Said once the page is parsed: until then its children may still be coming.
-      if (instance && document.readyState != 'loading')
-        report(box, `Candor: ${named(box, box.hasAttribute(RANK) ? RANK : DEMOTE)}: none of its children has data-candor-about, so it keeps the page's order`)
-      usable = false
-    }
-    if (usable)
-      for (const [attr, into] of [
-        [RANK, up],
-        [DEMOTE, down],
-      ] as const)
-        for (const id of words(box.getAttribute(attr))) {
-          const why = instance?.problem('rank', id)
-          if (why) {
-            report(box, `Candor: ${named(box, attr)}: ${why}`)
-            continue
-          }
-          const v = read!(id, box)
-          if (Array.isArray(v)) v.forEach((x) => into.add(x))
-          else if (typeof v == 'string') into.add(v)
-        }
-    // A bad keep can't say which children the site wanted first: the page's order, as for the other bad attributes.
-    if (keep === undefined) up.clear(), down.clear()
-    // The visitor asked for the page's own order in this view (the note's button).
-    const usual = inUsualOrder.has(box)
-    // Decided again with the same children, the same values and the same words: nothing to do. Every change
-    // re-decides the page, and a 10,000-children container would otherwise cost a long task each time.
-    const texts = mine.map((k) => k.getAttribute(ABOUT))
-    const key = JSON.stringify([[...up], [...down], keep, usual])
-    const last = decidedAs.get(box)
-    if (last && last.key == key && same(last.kids, kids) && same(last.texts, texts)) return
-    const about = texts.map(words)
-    const ranking = { up, down, keep: keep ?? 0 }
-    const tailored = order(about, ranking)
-    const wanted = (usual ? mine.map((_, i) => i) : tailored).map((i) => mine[i]!)
-    decidedAs.set(box, { key, kids: wanted, texts })
-    note(box, moves(about, tailored, ranking), usual)
-    // Nodes are moved, never removed, so reading and keyboard order follow what is seen; only when it differs.
-    if (wanted.some((k, i) => kids[i] != k)) {
+  const ctx: RankContext = {
+    report(el, message) {
+      if (reported.get(el) == message) return
+      reported.set(el, message)
+      hooks.report?.(message)
+    },
+    notes: createNotes(hooks.note, (box) => rank(box)),
+    settle(box, move) {
       // A moved node loses focus: the control the visitor just used keeps it.
       const active = document.activeElement
-      // Only the children off the longest run already in order move, each right before its successor.
-      const now = new Map(kids.map((k, i) => [k, i]))
-      const stay = staying(wanted.map((k) => now.get(k)!))
       // Our own moves are not new content: the observer needn't visit 10,000 moved children again. What the
       // page did before them (new children, its own changes) is handled as the observer would have.
       const before = observer.takeRecords()
-      const moved = new Set<Node>()
-      for (let i = wanted.length - 1, next: Element | null = null; i >= 0; next = wanted[i--]!)
-        if (!stay.has(i)) {
-          const k = wanted[i]!
-          // moveBefore, where the browser has it, is an atomic move: cheaper, and it keeps focus and state.
-          const b = box as Element & { moveBefore?: Element['insertBefore'] }
-          b.moveBefore ? b.moveBefore(k, next) : b.insertBefore(k, next)
-          moved.add(k)
-        }
+      const moved = move()
       // Each of our moves is a record of one node removed, and one of it added.
       const ours = (r: MutationRecord) => r.target == box && moved.has(r.addedNodes[0] ?? r.removedNodes[0]!)
       const others = before.concat(observer.takeRecords().filter((r) => !ours(r)))
       if (others.length) handle(others)
       if (active instanceof HTMLElement && box.contains(active) && document.activeElement != active) active.focus({ preventScroll: true })
-    }
-    const state = wanted.some((k, i) => mine[i] != k) ? 'on' : 'off'
-    if (box.getAttribute(STATE) != state) box.setAttribute(STATE, state)
+    },
   }
-
-  // Next to each reordered container, a button that says what tailoring changed and shows the page's own order.
-  const inUsualOrder = new WeakSet<Element>()
-  const notes = new Map<Element, HTMLButtonElement>()
-  /** What each container's note says, in data: worded again when the page's words come in. */
-  const said = new Map<Element, [Moves, boolean]>()
-  const unnote = (box: Element) => void (notes.get(box)?.remove(), notes.delete(box))
-  /** A note leaves with its container: content a router took away takes its note along. */
-  const sweep = () => said.forEach((_, box) => box.isConnected || (unnote(box), said.delete(box)))
-  const note = (box: Element, m: Moves, usual: boolean) => {
-    let b = notes.get(box)
-    said.set(box, [m, usual])
-    const words = hooks.note?.(m, usual)
-    if (!words || (!m.up && !m.down)) return unnote(box)
-    if (!b) {
-      const made = (b = document.createElement('button'))
-      b.type = 'button'
-      b.className = 'candor-note'
-      // Turbo's page cache would keep a copy without its listener: it is added again when the page shows.
-      b.setAttribute('data-turbo-temporary', '')
-      b.addEventListener('click', () => {
-        inUsualOrder.has(box) ? inUsualOrder.delete(box) : inUsualOrder.add(box)
-        rank(box)
-        made.focus()
-      })
-      notes.set(box, b)
-    }
-    if (b.textContent != words.text) b.textContent = words.text
-    if (b.getAttribute('aria-label') != words.label) b.setAttribute('aria-label', words.label)
-    const home = box.id ? document.querySelector(`[${NOTE}="${CSS.escape(box.id)}"]`) : null
-    if (home ? b.parentElement != home : b.nextElementSibling != box) home ? home.append(b) : box.before(b)
-  }
-
-  const declaring = (el: Element) => {
-    const text = el.getAttribute(DECLARE)
-    if (text === null) return
-    asButton(el)
-    if (!instance) return
-    const { id, option } = parseDeclare(text)
-    const why = instance.problem('declare', id, option)
-    if (why) report(el, `Candor: ${named(el, DECLARE)}: ${why}`)
-    const pressed = why ? null : String(instance.pressed(id, option))
-    if (why) el.setAttribute('aria-disabled', 'true')
-    else if (el.getAttribute('aria-disabled') == 'true') el.removeAttribute('aria-disabled')
-    if (pressed === null) el.removeAttribute('aria-pressed')
-    else if (el.getAttribute('aria-pressed') != pressed) el.setAttribute('aria-pressed', pressed)
-  }
-
-  const addWhy = (el: Element) => {
-    const id = el.getAttribute(WHY)
-    if (!id || !hooks.whyLabel || el.querySelector(':scope > .candor-why')) return
-    const b = document.createElement('button')
-    b.type = 'button'
-    b.className = 'candor-why'
-    b.textContent = hooks.whyLabel
-    b.dataset.candorFor = id
-    el.append(b)
-  }
-
-  /** `root` itself when it matches, then every match inside it. */
-  const within = (root: Element | Document, selector: string): Element[] => [
-    ...(root instanceof Element && root.matches(selector) ? [root] : []),
-    ...root.querySelectorAll(selector),
-  ]
-
-  const visit = (root: Element | Document) => {
-    if (decided) {
-      for (const el of within(root, GATED)) decide(el)
-      for (const el of within(root, RANKED)) rank(el)
-    }
-    for (const el of within(root, `[${WHY}]`)) addWhy(el)
-    for (const el of within(root, `[${DECLARE}]`)) declaring(el)
-    for (const el of within(root, `[${OPEN}]`)) asButton(el)
-    if (decided) for (const el of within(root, `[${GOAL}]`)) goal(el, false)
-  }
+  const rank = createRanking(ctx)
   const goal = (el: Element, reached: boolean) => {
     const name = el.getAttribute(GOAL)?.trim()
     if (name) hooks.goal?.(name, reached)
   }
 
-  const handle = (records: MutationRecord[]) => {
-    const boxes = new Set<Element>()
-    // Nodes that were in the page when these changes began (removed before being added): the page moved them.
-    // They were visited already, and what changed inside them while detached has records of its own.
-    const seen = new Set<Node>()
-    const here = new Set<Node>()
-    for (const r of records) {
-      const t = r.target as Element
-      if (r.type == 'attributes') {
-        if (r.attributeName == WHY) addWhy(t)
-        else if (r.attributeName == DECLARE) declaring(t)
-        else if (decided && (r.attributeName == RANK || r.attributeName == DEMOTE || r.attributeName == KEEP)) boxes.add(t)
-        else if (decided) decide(t)
-      } else {
-        // Children added to a ranked container (as the parser reaches them, or later) are ranked with it.
-        if (decided && t.matches?.(RANKED)) boxes.add(t)
-        for (const n of r.removedNodes) if (!seen.has(n)) seen.add(n), here.add(n)
-        for (const n of r.addedNodes) {
-          seen.add(n)
-          // A moved ranked container takes its note along (rank places it); nothing else needs a visit.
-          if (n.nodeType == 1) here.has(n) ? decided && within(n as Element, RANKED).forEach((b) => boxes.add(b)) : visit(n as Element)
-        }
-      }
+  const visit = (root: Element | Document) => {
+    if (decided) {
+      for (const el of within(root, GATED)) decide(el, ctx.read)
+      for (const el of within(root, RANKED)) rank(el)
     }
-    for (const b of boxes) if (b.isConnected) rank(b)
-    sweep()
+    for (const el of within(root, `[${WHY}]`)) addWhy(el, hooks.whyLabel)
+    for (const el of within(root, `[${DECLARE}]`)) declaring(el, ctx)
+    for (const el of within(root, `[${OPEN}]`)) asButton(el)
+    if (decided) for (const el of within(root, `[${GOAL}]`)) goal(el, false)
+  }
+
+  const attribute = (t: Element, name: string | null) =>
+    name == WHY ? addWhy(t, hooks.whyLabel) : name == DECLARE ? declaring(t, ctx) : decided && decide(t, ctx.read)
+  const handle = (records: MutationRecord[]) => {
+    for (const b of touched(records, decided, visit, attribute)) if (b.isConnected) rank(b)
+    ctx.notes.sweep()
     hooks.changed?.()
   }
   const observer = new MutationObserver(handle)
@@ -340,55 +205,22 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
   })
   // Whatever is parsed already (the script may sit at the end of <body>, or load async).
   visit(document)
-
-  const onClick = (e: Event) => {
-    // A goal is reached by the click itself; what the element does (a link, a button) goes on as usual.
-    const g = (e.target as Element | null)?.closest?.(`[${GOAL}]`)
-    if (g && e.type == 'click') goal(g, true)
-    const t = (e.target as Element | null)?.closest?.(CONTROL)
-    if (!t) return
-    e.preventDefault()
-    const text = t.getAttribute(DECLARE)
-    if (text !== null) {
-      // Before the instance is ready too: the declaration waits for it rather than being lost.
-      if (t.getAttribute('aria-disabled') != 'true') {
-        const { id, option } = parseDeclare(text)
-        hooks.declare?.(t, id, option)
-      }
-      return
-    }
-    const whyFor = (t as HTMLElement).dataset.candorFor
-    if (whyFor && t.classList.contains('candor-why') && hooks.why) return hooks.why(t as HTMLElement, whyFor)
-    hooks.open(whyFor || t.getAttribute(OPEN) || undefined, t)
-  }
-  // A control that isn't a button still answers the keyboard.
-  const onKey = (e: KeyboardEvent) => {
-    const t = e.target as Element
-    if ((e.key == 'Enter' || e.key == ' ') && t.matches?.(`[${OPEN}],[${DECLARE}]`) && !t.matches(NATIVE.replace(',[tabindex]', ''))) onClick(e)
-  }
-  const onIntent = (e: Event) => {
-    if ((e.target as Element | null)?.closest?.(CONTROL)) hooks.intent?.()
-  }
-  document.addEventListener('click', onClick)
-  document.addEventListener('keydown', onKey)
-  for (const t of INTENT) document.addEventListener(t, onIntent, { passive: true })
+  const unlisten = listenClicks(hooks, goal)
 
   return {
     apply(r, i) {
-      read = r
-      if (i) instance = i
+      ctx.read = r
+      if (i) ctx.instance = i
       decided = true
       visit(document)
     },
     relabel() {
-      for (const el of within(document, `[${WHY}]`)) addWhy(el)
-      said.forEach(([m, usual], box) => note(box, m, usual))
+      for (const el of within(document, `[${WHY}]`)) addWhy(el, hooks.whyLabel)
+      ctx.notes.relabel()
     },
     stop() {
       observer.disconnect()
-      document.removeEventListener('click', onClick)
-      document.removeEventListener('keydown', onKey)
-      for (const t of INTENT) document.removeEventListener(t, onIntent)
+      unlisten()
     },
   }
 }

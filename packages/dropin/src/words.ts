@@ -1,7 +1,7 @@
 // The words candor.js shows before the panel loads (the launcher, "Why" buttons, notes, a failed load), in the page's
 // language only: English is built in; German and French come in a small file of their own (candor-strings-<lang>.js,
 // next to candor.js), fetched at once, beside the catalog. Until it is in, Candor's buttons wait rather than speak English.
-import { startupEn, type StartupStrings } from '@candor/widget/startup'
+import { fill, phrase, startupEn, type StartupStrings } from '@candor/widget/startup'
 
 /** The shipped languages other than English. */
 const OTHERS = ['de', 'fr']
@@ -16,4 +16,20 @@ export const pageWords = (base: string, src: string) => {
         () => (words = startupEn),
       )
   return { get: () => words, ready }
+}
+
+/** A ranked container's note in `words`: what moved (options named by the catalog's `labels` when it is in), and what its button does. */
+export const noteWords = (
+  words: StartupStrings,
+  lang: string,
+  m: { up: number; upValues: string[]; down: number },
+  usual: boolean,
+  labels: ReadonlyArray<{ value: string; label: string }> = [],
+) => {
+  if (usual) return { text: words.usualOrder, label: words.showMine }
+  const what = m.upValues.map((v) => labels.find((o) => o.value == v)?.label ?? v).join(', ')
+  const changes = [m.up && phrase(words, 'movedUp', { n: m.up, what }, lang), m.down && phrase(words, 'movedDown', { n: m.down }, lang)]
+    .filter(Boolean)
+    .join(', ')
+  return { text: changes, label: fill(words.showUsual, { changes }) }
 }

@@ -1,0 +1,28 @@
+// What the attributes ask the instance once it is ready: the values to tailor by, whether a declaring control
+// is pressed, why an attribute can't be used. The rules are the core's; this only asks them.
+import { holdsOption, whyNotRank, whyNotToggle, type Candor } from '@candor/core/startup'
+import type { Instance, Reader } from './attributes.js'
+
+/** The answers a page's attributes need of `c`. */
+export const instanceOf = (c: Candor): Instance => ({
+  pressed: (id, option) => {
+    const e = c.explain(id)
+    return e.source == 'declared' && e.state != 'expired' && holdsOption(e.value, option)
+  },
+  problem: (kind, id, option) => {
+    const d = c.catalog.signals.find((s) => s.id == id)
+    if (!d) return `"${id}" is not declared in the catalog of "${c.catalog.site}"`
+    return kind == 'rank' ? whyNotRank(d) : whyNotToggle(d, option)
+  },
+})
+
+/** Reads for an element, with its data-candor-reason; a read the instance refuses is said once (`warn`), and tailors nothing. */
+export const readerOf =
+  (c: Candor, warn: (id: string, e: unknown) => void): Reader =>
+  (id, el) => {
+    try {
+      return c.get(id, { reason: el.getAttribute('data-candor-reason') || undefined, element: el })
+    } catch (e) {
+      warn(id, e)
+    }
+  }
