@@ -11,6 +11,7 @@ export default defineConfig({
         measuring: 'src/measuring.ts',
         testing: 'src/testing.ts',
         rank: 'src/rank.ts',
+        internal: 'src/internal.ts',
       },
       formats: ['es'],
       fileName: (_, name) => name + '.js',

@@ -5,7 +5,7 @@ export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   resolve: { conditions: ['@candor/source'] },
   build: {
-    lib: { entry: { index: 'src/index.ts', lazy: 'src/lazy.ts', startup: 'src/startup.ts' }, formats: ['es'] },
+    lib: { entry: { index: 'src/index.ts', lazy: 'src/lazy.ts', internal: 'src/internal.ts' }, formats: ['es'] },
     rollupOptions: { external: [/^preact/, /^@preact\//, /^@candor\//] },
     minify: false,
     sourcemap: true,

@@ -4,8 +4,9 @@
 // (candor-panel.js and its chunks, next to this file) loads when the visitor shows intent: a pointer over
 // or focus on the launcher or an opener, a touch, Candor.open(), a write, or a <candor-preferences> on
 // the page. It never throws into the page.
-import { loadOnce, preopen, startCandor, type Candor } from '@candor/core/startup'
-import { baseOf, dirOf, pageLang, sharedLink, startupEn } from '@candor/widget/startup'
+import { loadOnce } from '@candor/core/internal'
+import { preopen, startCandor, type Candor } from '@candor/core/startup'
+import { baseOf, dirOf, pageLang, sharedLink, startupEn } from '@candor/widget/internal'
 import { cloak, pageChanges, watchAttributes, type Attributes } from './attributes.js'
 import { readCatalog } from './catalog-source.js'
 import { showFailure } from './failure.js'

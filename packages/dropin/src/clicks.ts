@@ -1,6 +1,6 @@
 // Clicks and keys on Candor's controls, listened for on the document, since controls come and go with the
 // page: declaring controls, "Why" buttons, openers, goals; a pointer on or focus in one is intent.
-import { INTENT_EVENTS as INTENT } from '@candor/widget/startup'
+import { INTENT_EVENTS as INTENT } from '@candor/widget/internal'
 import type { Hooks } from './attributes.js'
 import { CONTROL, DECLARE, GOAL, NATIVE, OPEN, parseDeclare } from './names.js'
 

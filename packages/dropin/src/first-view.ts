@@ -1,8 +1,9 @@
 // What a view shows before the catalog is in. A returning visitor's page is tailored at once from the synchronous
 // snapshot, found through the site this catalog named last time (IndexedDB has the last word as soon as it answers);
 // a shared link's arrival shows the page as everyone sees it; a holdout view shows the baseline from the first frame.
-import { drawView, isHeldOut, readSnapshot, snapshotHoldout, type Value } from '@candor/core/startup'
-import { isSharedArrival } from '@candor/widget/startup'
+import { drawView, isHeldOut } from '@candor/core/internal'
+import { readSnapshot, snapshotHoldout, type Value } from '@candor/core/startup'
+import { isSharedArrival } from '@candor/widget/internal'
 
 /** This view, as far as it can be known before the catalog is in. */
 export interface FirstView {

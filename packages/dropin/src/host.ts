@@ -1,7 +1,7 @@
 // The <candor-widget> element that holds the launcher and, once loaded, the panel. Pages that replace
 // <body> on navigation (Turbo, Astro's router, a hand-made router) take it away with the old body: it is
 // put back whenever the page changes, and the launcher shows only while the page has no opener of its own.
-import { addLauncher, type LauncherOptions } from '@candor/widget/startup'
+import { addLauncher, type LauncherOptions } from '@candor/widget/internal'
 
 /** The host, kept in the page. */
 export interface Host {

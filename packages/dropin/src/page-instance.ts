@@ -1,6 +1,7 @@
 // What the attributes ask the instance once it is ready: the values to tailor by, whether a declaring control
 // is pressed, why an attribute can't be used. The rules are the core's; this only asks them.
-import { holdsOption, whyNotRank, whyNotToggle, type Candor } from '@candor/core/startup'
+import { holdsOption, whyNotRank, whyNotToggle } from '@candor/core/internal'
+import type { Candor } from '@candor/core/startup'
 import type { Instance, Reader } from './attributes.js'
 
 /** The answers a page's attributes need of `c`. */

@@ -1,7 +1,7 @@
 // Loading candor-panel.js (and its chunks) from next to candor.js when the visitor shows intent. A failed
 // load is tried again on the next intent, and said once, with its likely cause: a CDN without CORS is the
 // common one, and the browser's own error doesn't name the fix.
-import { loadOnce } from '@candor/core/startup'
+import { loadOnce } from '@candor/core/internal'
 
 type Panel = typeof import('./panel.js')
 

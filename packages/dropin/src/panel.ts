@@ -3,7 +3,7 @@
 // what everyone sees (a shared link's arrival, the preview), in the panel's words.
 import type { Candor } from '@candor/core'
 import { createI18n, loadLocale } from '@candor/widget'
-import { watchPreview } from '@candor/widget/startup'
+import { watchPreview } from '@candor/widget/internal'
 
 export { edit } from '@candor/core/editing'
 export { declareInContext, explainInPlace, mountCandor, renderInline } from '@candor/widget'

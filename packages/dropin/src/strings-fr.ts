@@ -1,2 +1,2 @@
 // candor-strings-fr.js: candor.js's words in the page's language (see words.ts).
-export { startupFr as strings } from '@candor/widget/startup'
+export { startupFr as strings } from '@candor/widget/internal'

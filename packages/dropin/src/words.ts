@@ -1,7 +1,7 @@
 // The words candor.js shows before the panel loads (the launcher, "Why" buttons, notes, a failed load), in the page's
 // language only: English is built in; German and French come in a small file of their own (candor-strings-<lang>.js,
 // next to candor.js), fetched at once, beside the catalog. Until it is in, Candor's buttons wait rather than speak English.
-import { fill, phrase, startupEn, type StartupStrings } from '@candor/widget/startup'
+import { fill, phrase, startupEn, type StartupStrings } from '@candor/widget/internal'
 
 /** The shipped languages other than English. */
 const OTHERS = ['de', 'fr']

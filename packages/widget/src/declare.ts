@@ -1,7 +1,7 @@
 // A declaration in context (data-candor-declare, or a site's own button): stored in one click through the
 // core's toggle, then a notice next to the control says what changed, with Undo and Manage.
 import type { AnyCandor, Candor } from '@candor/core'
-import { holdsOption } from '@candor/core/startup'
+import { holdsOption } from '@candor/core/internal'
 import { onServer } from './attach.js'
 import { createI18n, loadLocale, type Strings } from './i18n.js'
 import { showNotice } from './notice.js'

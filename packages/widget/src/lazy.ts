@@ -2,7 +2,7 @@
 // signals, the widget) loads when the visitor shows intent — a pointer over the launcher, focus on
 // it, a touch — or on the first open, whichever comes first.
 import type { AnyCandor } from '@candor/core'
-import { loadOnce } from '@candor/core/startup'
+import { loadOnce } from '@candor/core/internal'
 import { keepAttached, NOTHING, onServer } from './attach.js'
 import { idle } from './idle.js'
 import { baseOf, dirOf, pageLang } from './lang.js'

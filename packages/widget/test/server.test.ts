@@ -17,7 +17,7 @@ describe('on a server', () => {
     const errors = vi.spyOn(console, 'error')
     const widget = await import('../src/index')
     const { mountCandorLazy } = await import('../src/lazy')
-    await import('../src/startup')
+    await import('../src/internal')
     const candor = createCandor({ catalog })
     await candor.ready
 

@@ -1,5 +1,6 @@
-// '@candor/widget/startup': what a page shows before the panel's code loads — the launcher, the strings
-// it and the "Why" buttons say, the page's language — and the loader that fetches the rest. No Preact.
+// '@candor/widget/internal', for candor.js (not public API: anything here may change in any release): what a page
+// shows before the panel's code loads — the launcher, the strings it and the "Why" buttons say, the page's
+// language, the shared link's fragment. No Preact.
 export { INTENT_EVENTS, addLauncher, type LauncherOptions } from './launcher.js'
 export { baseOf, dirOf, pageLang } from './lang.js'
 export { fill, phrase, startupDe, startupEn, startupFr, startupStrings, type StartupStrings } from './locales/startup.js'

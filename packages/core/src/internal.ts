@@ -1,0 +1,5 @@
+// '@candor/core/internal': seams only Candor's own packages use (candor.js, the widget). Not public API: anything
+// here may change in any release. What a site may use is in '@candor/core' and its documented entries.
+export { drawView, isHeldOut } from './measure/arm.js'
+export { holdsOption, whyNotRank, whyNotToggle } from './rules.js'
+export { loadOnce } from './loader.js'
