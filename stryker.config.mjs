@@ -1,6 +1,7 @@
 // Mutation testing (`pnpm test:mutation`): StrykerJS with its Vitest runner changes the core and the drop-in's
 // rule files one small edit at a time and checks that some test notices. Not part of `pnpm test` (it takes
-// long on 2 cores); the README shows the latest score. `pnpm test:mutation --mutate packages/core/src/rules.ts` runs one file (no `--`: pnpm would pass it on).
+// long on 2 cores); the README shows the latest score. `pnpm test:mutation --mutate packages/core/src/rules.ts` runs one file (no `--`: pnpm would pass it on);
+// `pnpm test:mutation --since <rev>` the files changed since a commit (scripts/mutation.mjs).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -12,8 +13,12 @@ export default {
     '!packages/core/src/types.ts',
     '!packages/core/src/index.ts',
     'packages/dropin/src/attributes.ts',
+    'packages/dropin/src/clicks.ts',
+    'packages/dropin/src/framework.ts',
     'packages/dropin/src/gate.ts',
+    'packages/dropin/src/notes.ts',
     'packages/dropin/src/rank.ts',
+    'packages/dropin/src/ranking.ts',
   ],
   coverageAnalysis: 'perTest',
   concurrency: 2,
