@@ -102,7 +102,7 @@ export const fetchedBudgets = {
   beforePanel: { goal: 5 * KB, limit: 16.6 * KB },
   /** The same on a site that measures: candor.js and candor-measuring.js. */
   measuring: { goal: 5 * KB, limit: 19.6 * KB },
-  all: { goal: 20 * KB, limit: 45 * KB },
+  all: { goal: 20 * KB, limit: 45.2 * KB },
 }
 
 /** The drop-in as built (pnpm build): what a script-tag page downloads. Budget in gzip bytes. */
