@@ -10,7 +10,7 @@ const go = async (page: Page, name: string) => {
   await page.getByRole('link', { name, exact: true }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
 }
-const order = (page: Page) => page.locator('#stories > li').allTextContents()
+const order = (page: Page) => page.locator('main > [data-candor-rank] > li').allTextContents()
 
 for (const swap of ['content', 'body'] as const) {
   test(`a router that swaps the ${swap}: tailored, one launcher, the panel after every navigation, notes that leave with their list`, async ({ page }) => {

@@ -24,12 +24,13 @@ describe('content a router swaps', () => {
     watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', note })
     watcher.apply((id) => values[id], instance)
     expect(document.querySelectorAll('.candor-note')).toHaveLength(1)
-    // What history.pushState routers do: the list's page leaves, another comes, then the list's page again.
+    // What history.pushState routers do (htmx-style: the view element itself is swapped, the note before it stays
+    // in the page): the list's page leaves, another comes, then the list's page again.
     for (let trip = 0; trip < 2; trip++) {
-      document.querySelector('main')!.innerHTML = '<p>Another page</p>'
+      document.querySelector('#top')!.outerHTML = '<p id="top">Another page</p>'
       await tick()
       expect(document.querySelectorAll('.candor-note')).toHaveLength(0)
-      document.querySelector('main')!.innerHTML = list
+      document.querySelector('#top')!.outerHTML = list
       await tick()
       expect(document.querySelectorAll('.candor-note')).toHaveLength(1)
       expect(document.querySelector('.candor-note')!.textContent).toBe('1 moved up for science')
