@@ -77,6 +77,13 @@ describe('a list a framework renders', () => {
     expect(frameworkOf(box)).toBe(name)
   })
 
+  it("a page's own expando properties, or names that only look alike, are no framework's", () => {
+    document.body.innerHTML = list
+    const box = document.querySelector('#top')!
+    Object.assign(box, { myData: 1, x__vnode: 1, __vnodes: 1, __vueParentComponentX: 1, __svelte_metadata: 1, __reactFiberless: 1 })
+    expect(frameworkOf(box)).toBeUndefined()
+  })
+
   it("knows React by a child's marks too", () => {
     document.body.innerHTML = list
     Object.assign(document.querySelector('#a')!, { __reactFiber$q: {} })
