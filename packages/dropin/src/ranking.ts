@@ -1,6 +1,6 @@
 // Ranked containers (data-candor-rank, -demote, -keep, -about): the children in the order the core's rule gives
 // for the values in use, moved as little as possible; the page's own order whenever nothing may be used.
-import { moves, order, type Ranking } from '@candor/core/rank'
+import { moves, order, rankingOf, type Ranking } from '@candor/core/rank'
 import type { Instance, Reader } from './attributes.js'
 import { frameworkOf } from './framework.js'
 import { ABOUT, DEMOTE, KEEP, named, RANK, STATE, words } from './names.js'
@@ -22,8 +22,6 @@ const NOTHING_MOVED = { up: 0, upValues: [], down: 0 }
 
 /** The values in use that rank `box`'s children up and down, read for it; none when it can't be ranked (each reason said). */
 const valuesFor = (box: Element, mine: Element[], ctx: RankContext): Ranking & { bad: boolean } => {
-  const up = new Set<string>()
-  const down = new Set<string>()
   const keep = parseKeep(box.getAttribute(KEEP))
   if (keep === undefined) ctx.report(box, `Candor: ${named(box, KEEP)}: must be a whole number of children from 0 (the page keeps them first)`)
   let usable = !!ctx.read
@@ -33,24 +31,17 @@ const valuesFor = (box: Element, mine: Element[], ctx: RankContext): Ranking & {
       ctx.report(box, `Candor: ${named(box, box.hasAttribute(RANK) ? RANK : DEMOTE)}: none of its children has data-candor-about, so it keeps the page's order`)
     usable = false
   }
-  if (usable)
-    for (const [attr, into] of [
-      [RANK, up],
-      [DEMOTE, down],
-    ] as const)
-      for (const id of words(box.getAttribute(attr))) {
-        const why = ctx.instance?.problem('rank', id)
-        if (why) {
-          ctx.report(box, `Candor: ${named(box, attr)}: ${why}`)
-          continue
-        }
-        const v = ctx.read!(id, box)
-        if (Array.isArray(v)) v.forEach((x) => into.add(x))
-        else if (typeof v == 'string') into.add(v)
-      }
+  /** The values in use of the signals `attr` names, read for the box; a signal that can't rank is said and skipped. */
+  const read = (attr: string) =>
+    words(usable ? box.getAttribute(attr) : '').map((id) => {
+      const why = ctx.instance?.problem('rank', id)
+      if (why) ctx.report(box, `Candor: ${named(box, attr)}: ${why}`)
+      else return ctx.read!(id, box)
+    })
+  const up = read(RANK)
+  const down = read(DEMOTE)
   // A bad keep can't say which children the site wanted first: the page's order, as for the other bad attributes.
-  if (keep === undefined) up.clear(), down.clear()
-  return { up, down, keep: keep ?? 0, bad: keep === undefined }
+  return { ...(keep === undefined ? rankingOf([]) : rankingOf(up, down, keep)), bad: keep === undefined }
 }
 
 /** Moves `box`'s children (now `kids`) into the order `wanted`: only those off the longest run already in order. */
