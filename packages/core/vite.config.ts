@@ -7,6 +7,7 @@ export default defineConfig({
       entry: {
         index: 'src/index.ts',
         startup: 'src/startup.ts',
+        'catalog-words': 'src/catalog-words.ts',
         editing: 'src/editing.ts',
         measuring: 'src/measuring.ts',
         testing: 'src/testing.ts',

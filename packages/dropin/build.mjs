@@ -45,6 +45,13 @@ await build({
   outdir: dist,
   format: 'esm',
 })
+// The words of a catalog's problems, loaded by candor.js only when its catalog has some: one small file, no Preact.
+await build({
+  ...common,
+  entryPoints: { 'candor-catalog-words': here + 'src/catalog-words.ts' },
+  outdir: dist,
+  format: 'esm',
+})
 // One file of its own: sharing chunks with the panel would split the panel's files for a part most sites don't load.
 await build({
   ...common,

@@ -1,5 +1,6 @@
 // The entry most apps use: an instance with every part in, reading and writing from the start. The
 // measuring part is loaded with the stored choices, and only when the catalog measures.
+import { wordedCatalog } from './catalog-words.js'
 import { edit } from './editing.js'
 import { createInstance } from './instance.js'
 import type { Candor, CandorOptions, Catalog } from './types.js'
@@ -16,7 +17,14 @@ export { preopen } from './load.js'
  * if (candor.get('compact', { reason: 'Chooses the layout' })) document.body.classList.add('compact')
  */
 export const createCandor = <const C extends Catalog>(options: CandorOptions<C>): Candor<C> =>
-  createInstance(options, { edit }, { load: () => import('./measure/view.js').then((m) => m.createView) }) as unknown as Candor<C>
+  createInstance(
+    wordedCatalog(options?.catalog, options?.lenient === true),
+    options,
+    { edit },
+    {
+      load: () => import('./measure/view.js').then((m) => m.createView),
+    },
+  ) as unknown as Candor<C>
 
 /**
  * Returns the catalog as given, typed literally: `get`, `set` and `toggle` then refuse ids and options it doesn't declare.

@@ -3,7 +3,7 @@
 import { declared, type Context } from './context.js'
 import type { Durable } from './durable.js'
 import { CandorError } from './errors.js'
-import { appendStored, appended, parseHistory } from './history.js'
+import { appendStored, appended } from './history.js'
 import { LEVELS, SCHEMA, guardNewer, parseMeasureRow, parseRecord, signalKey, type MeasureRow, type SignalRecord } from './record.js'
 import { expiryOf, isFaded, newRecord, toggled, whyNotToggle } from './rules.js'
 import { reportedKey } from './measure/report.js'
@@ -168,48 +168,8 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
       if (ctx.defs.has(id)) throw new CandorError('invalid-value', `forgetOrphan("${id}"): "${id}" is declared; use forget("${id}")`)
       await commit(id, 'forget', () => undefined)
     },
-    import: async (doc) => {
-      // The file checker loads only when a visitor imports a file.
-      const got = (await import('./importing.js')).fromExport(doc, ctx.catalog, fpOf)
-      const entry: HistoryEntry = { at: now(), action: 'import' }
-      const keys = [...got.records.keys()].map(signalKey)
-      const measured = Object.keys(got.measure).length > 0
-      // The visitor's choices on measuring come with the file; the counts stay those of this browser.
-      const choose = (m: MeasureRow) => {
-        if (got.measure.holdouts === false) m.holdouts = false
-        else if (got.measure.holdouts) delete m.holdouts
-        if (got.measure.reports === null) delete m.reports
-        else if (got.measure.reports !== undefined) m.reports = got.measure.reports
-        return m
-      }
-      ctx.edits++
-      let hist: HistoryEntry[] = []
-      await durable.persist(
-        [...keys, 'meta', 'history', ...(measured ? ['measure'] : [])],
-        (cur) => {
-          keys.forEach((k) => guardNewer(cur, k))
-          if (got.level) guardNewer(cur, 'meta')
-          if (measured) guardNewer(cur, 'measure')
-          const mine = parseHistory(cur.get('history'))
-          hist = appended(mine.length ? mine : got.history, entry)
-          const put: Array<[string, unknown]> = [...got.records].map(([id, r]) => [signalKey(id), r])
-          if (got.level) put.push(['meta', { v: SCHEMA, level: got.level }])
-          const stored = cur.get('history')
-          put.push(['history', stored === undefined || Array.isArray(stored) ? hist : stored])
-          if (measured) put.push(['measure', choose(parseMeasureRow(cur.get('measure')))])
-          return { put }
-        },
-        [entry],
-      )
-      const records = new Map(store.state.records)
-      got.records.forEach((r, id) => records.set(id, r))
-      store.update({
-        records,
-        history: hist,
-        ...(got.level ? { storedLevel: got.level } : {}),
-        ...(measured ? { measure: choose({ ...store.state.measure }) } : {}),
-      })
-    },
+    // Applying a file loads with its checker, only when a visitor imports one.
+    import: async (doc) => (await import('./import-file.js')).importFile(ctx, durable, doc),
     clear: async () => {
       ctx.edits++
       if (!ctx.memoryOnly) {

@@ -89,3 +89,70 @@ describe('startCandor: reads at once, loads the editing part on first need', () 
     c.destroy()
   })
 })
+
+describe('startCandor carries no message text: a catalog with a problem loads its words (issue 22)', () => {
+  const withTypo = { ...catalog, signals: [{ ...catalog.signals[0]!, purpse: 'typo' }, ...catalog.signals.slice(1)] }
+  const badSignal = { ...catalog, signals: [...catalog.signals, { id: 'broken', type: 'boolean', label: 'Broken' }] }
+  const words = () => import('../src/catalog-words')
+
+  it('a right catalog never asks for the words', async () => {
+    const loadWords = vi.fn(words)
+    const c = startCandor({ catalog, gpc: false }, async () => edit, undefined, loadWords)
+    await c.ready
+    expect(loadWords).not.toHaveBeenCalled()
+    expect(c.problems).toEqual([])
+  })
+
+  it('problems are named by path and rule at once, then said in words, "did you mean" included, once the words load', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const loadWords = vi.fn(words)
+    const c = startCandor(
+      { catalog: { ...withTypo, signals: [...withTypo.signals, ...badSignal.signals.slice(-1)] } as never, gpc: false, lenient: true },
+      async () => edit,
+      undefined,
+      loadWords,
+    )
+    expect(c.problems.map((p) => p.message)).toEqual(['signals[0].purpse: unknown', 'signals[3].purpose: required'])
+    expect(c.catalog.signals.map((s) => s.id)).toEqual(['topics', 'region', 'compact'])
+    await c.ready
+    await vi.waitFor(() => expect(c.problems[0]?.message).toContain('did you mean "purpose"?'))
+    expect(c.problems).toEqual([
+      { code: 'unknown-field', message: 'signals[0].purpse: unknown field, did you mean "purpose"? (ignored)' },
+      { code: 'left-out', message: 'signals[3].purpose: required' },
+    ])
+    expect(loadWords).toHaveBeenCalledTimes(1)
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('signals[0].purpse: unknown field, did you mean "purpose"?'))
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('were left out, the rest is used:\n  signals[3].purpose: required'))
+    warn.mockRestore()
+    error.mockRestore()
+  })
+
+  it('words that fail to load leave the problems by path and rule, and the instance works', async () => {
+    const c = startCandor(
+      { catalog: withTypo as never, gpc: false },
+      async () => edit,
+      undefined,
+      () => Promise.reject(new Error('offline')),
+    )
+    await c.ready
+    await new Promise((r) => setTimeout(r))
+    expect(c.problems).toEqual([{ code: 'unknown-field', message: 'signals[0].purpse: unknown' }])
+    await c.set('compact', true)
+    expect(c.get('compact')).toBe(true)
+  })
+
+  it('a catalog that cannot be used throws by path and rule; wordedCatalog throws the same refusal in words', async () => {
+    const bad = { site: 'Daily Planet', signals: [{ id: 'x', type: 'boolean', label: 'X' }] }
+    expect(() => startCandor({ catalog: bad as never }, async () => edit)).toThrow(
+      expect.objectContaining({ code: 'catalog-invalid', problems: ['site: site', 'signals[0].purpose: required'] }),
+    )
+    const { wordedCatalog } = await words()
+    expect(() => wordedCatalog(bad, false)).toThrow(
+      expect.objectContaining({
+        code: 'catalog-invalid',
+        problems: ['site: must be a slug like "daily-planet": lowercase letters, digits and "-", starting with a letter', 'signals[0].purpose: required'],
+      }),
+    )
+  })
+})

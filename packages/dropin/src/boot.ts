@@ -87,6 +87,8 @@ const boot = (): CandorGlobal | undefined => {
   const loadPanel = panelLoader(base)
   // The measuring part, on a site whose catalog measures: asked for at once when the snapshot says so.
   const loadMeasuring = loadOnce((): Promise<typeof import('./measuring.js')> => import(/* @vite-ignore */ new URL('candor-measuring.js', base).href))
+  // The words of the catalog's problems, only when it has some: a site whose catalog is right never loads them.
+  const loadWords = loadOnce((): Promise<typeof import('./catalog-words.js')> => import(/* @vite-ignore */ new URL('candor-catalog-words.js', base).href))
   // The panel didn't load (offline, blocked; said on the console once) or the catalog is invalid: where the
   // visitor acted, a few words instead of a click that does nothing. The next click tries again.
   const failed = (at?: Element | null) => () => showFailure(say().failed, at)
@@ -155,13 +157,23 @@ const boot = (): CandorGlobal | undefined => {
   // IndexedDB opens while the catalog loads, instead of after.
   if (view.site) preopen(view.site)
   const ready = readCatalog(data.catalog).then((input) => {
-    // It keeps the snapshot read above current (the core's default); writes load with the panel.
-    const c = startCandor(
-      // Lenient: a site owner's typo in one signal leaves that signal out, not the whole panel.
-      { catalog: input as never, shared: view.shared, draw: view.draw, lenient: true },
-      () => loadPanel().then((p) => p.edit),
-      () => loadMeasuring().then((m) => m.createView),
-    )
+    let c: Candor
+    try {
+      // Lenient: a site owner's typo in one signal leaves that signal out, not the whole panel. It keeps the snapshot
+      // read above current (the core's default); writes load with the panel.
+      c = startCandor(
+        { catalog: input as never, shared: view.shared, draw: view.draw, lenient: true },
+        () => loadPanel().then((p) => p.edit),
+        () => loadMeasuring().then((m) => m.createView),
+        loadWords,
+      )
+    } catch (e) {
+      // A catalog that can't be used: refused in words (by path and rule when they can't load).
+      return loadWords().then(
+        (w) => w.wordedCatalog(input, true) as never,
+        () => Promise.reject(e),
+      )
+    }
     view.remember(c.catalog.site)
     return c.ready
   })

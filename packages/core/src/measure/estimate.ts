@@ -4,7 +4,7 @@
 import { isObject } from '../guards.js'
 import { Z95, type Interval } from './interval.js'
 import { REPORT_FORMAT, type CandorReport } from './report.js'
-import { keepProbability } from './response.js'
+import { isEpsilon, keepProbability } from './response.js'
 import type { MeasuredArm } from './tally.js'
 
 /** One arm's estimate for one goal. */
@@ -39,9 +39,7 @@ const isReport = (r: unknown): r is CandorReport =>
   r.format === REPORT_FORMAT &&
   r.version === 1 &&
   (r.arm === 'tailored' || r.arm === 'holdout') &&
-  typeof r.epsilon == 'number' &&
-  r.epsilon >= 0.1 &&
-  r.epsilon <= 10 &&
+  isEpsilon(r.epsilon) &&
   isObject(r.goals) &&
   Object.values(r.goals).every((g) => typeof g == 'boolean')
 

@@ -12,3 +12,6 @@ export const randomize = (truth: boolean, epsilon: number, r: number): boolean =
 
 /** ε when the catalog gives none: each goal is told truly 73% of the time. */
 export const DEFAULT_EPSILON = 1
+
+/** Whether `v` is an ε a catalog may give and a report may carry: from 0.1 (most private) to 10. */
+export const isEpsilon = (v: unknown): v is number => typeof v == 'number' && v >= 0.1 && v <= 10
