@@ -240,6 +240,19 @@ test('download, erase and import', async ({ page, browserName }) => {
   await p.getByRole('button', { name: 'Yes, erase everything' }).click()
   await expect(p.getByText('Everything was erased.')).toBeVisible()
   await expect(topStories(page)).toBeVisible()
+  // Erasing erases (issue 23): nothing of Candor's is left in localStorage, nor a record in IndexedDB.
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('candor:')))).toEqual([])
+  const stored = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const req = indexedDB.open('candor:daily-planet')
+        req.onsuccess = () => {
+          const count = req.result.transaction('prefs').objectStore('prefs').count()
+          count.onsuccess = () => (resolve(count.result), req.result.close())
+        }
+      }),
+  )
+  expect(stored).toBe(0)
   await p.locator('input[type=file]').setInputFiles(file)
   await expect(p.getByText('Imported.')).toBeVisible()
   await expect(forYou(page)).toBeVisible()

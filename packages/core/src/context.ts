@@ -3,6 +3,7 @@
 import { fingerprint } from './catalog-check.js'
 import { CandorError } from './errors.js'
 import { createLedger, type Ledger } from './ledger.js'
+import { dbName } from './names.js'
 import { parseMeasureRow } from './record.js'
 import { idbBackend, memoryBackend, type Backend } from './storage.js'
 import { createStore, type Store } from './store.js'
@@ -33,9 +34,6 @@ export interface Context {
   /** Set by the editing part: saves what the visitor changed in memory once IndexedDB answers again. */
   recover?: () => Promise<void>
 }
-
-/** The database of a site's preferences. */
-export const dbName = (site: string) => 'candor:' + site
 
 /** The catalog's declaration of `id`; throws for an id the site didn't declare (nothing undeclared can be read). */
 export const declared = (ctx: Context, id: string): SignalDefinition => {

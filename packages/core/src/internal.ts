@@ -3,3 +3,4 @@
 export { drawView, isHeldOut } from './measure/arm.js'
 export { holdsOption, whyNotRank, whyNotToggle } from './rules.js'
 export { loadOnce } from './loader.js'
+export { catalogKey } from './names.js'

@@ -1,6 +1,7 @@
 // Reading what is stored into memory, and falling back to memory when storage fails: the startup half of
 // persistence. Writes go through durable.ts, which is loaded with the rest of the editing part.
-import { dbName, type Context } from './context.js'
+import type { Context } from './context.js'
+import { dbName } from './names.js'
 import { appendStored, appended } from './history.js'
 import { SCHEMA, parseRecord, readRows, signalKey } from './record.js'
 import { isFaded } from './rules.js'

@@ -4,11 +4,10 @@
 // nothing is in use and by clear(), and a page re-decides as soon as IndexedDB answers.
 import type { Context } from './context.js'
 import { isObject, isValue } from './guards.js'
+import { snapshotKey } from './names.js'
 import { declaredInUse } from './rules.js'
 import type { Value } from './types.js'
 
-/** The localStorage key of a site's snapshot. */
-export const snapshotKey = (site: string) => `candor:${site}:snapshot`
 /** The format of the snapshot this build writes. */
 const SNAPSHOT_VERSION = 1
 

@@ -1,5 +1,6 @@
 // Keeps open tabs of a site in step. A message is only an invalidation, never data:
 // the receiver re-reads IndexedDB, so a forged message can at most cause a re-read.
+import { CHANGED, dbName } from './names.js'
 
 export interface Tabs {
   /** Tells the other tabs that stored preferences changed. */
@@ -7,14 +8,12 @@ export interface Tabs {
   close(): void
 }
 
-const MESSAGE = 'candor:changed'
-
 /** Calls `onChange` when another tab of `site` changed something, or when this tab becomes visible again. */
 export const watchTabs = (site: string, onChange: () => void): Tabs => {
   let channel: BroadcastChannel | undefined
   try {
-    channel = new BroadcastChannel('candor:' + site)
-    channel.onmessage = (e) => e.data === MESSAGE && onChange()
+    channel = new BroadcastChannel(dbName(site))
+    channel.onmessage = (e) => e.data === CHANGED && onChange()
     // On a server (Node), an instance made at module scope must not keep the process alive: it has no other tabs.
     ;(channel as { unref?: () => void }).unref?.()
   } catch {
@@ -33,7 +32,7 @@ export const watchTabs = (site: string, onChange: () => void): Tabs => {
     post: () => {
       // postMessage throws once the channel is closed (a change made after destroy()): the change itself is saved.
       try {
-        channel?.postMessage(MESSAGE)
+        channel?.postMessage(CHANGED)
       } catch {}
     },
     close: () => {

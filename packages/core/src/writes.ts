@@ -6,8 +6,6 @@ import { CandorError } from './errors.js'
 import { appendStored, appended } from './history.js'
 import { LEVELS, SCHEMA, guardNewer, parseMeasureRow, parseRecord, signalKey, type MeasureRow, type SignalRecord } from './record.js'
 import { expiryOf, isFaded, newRecord, toggled, whyNotToggle } from './rules.js'
-import { reportedKey } from './measure/report.js'
-import { writeSnapshot } from './snapshot.js'
 import { withEntry } from './store.js'
 import type { Candor, HistoryEntry, Value } from './types.js'
 import { checkValue, copyValue, shown } from './value.js'
@@ -169,19 +167,9 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
       await commit(id, 'forget', () => undefined)
     },
     // Applying a file loads with its checker, only when a visitor imports one.
-    import: async (doc) => (await import('./import-file.js')).importFile(ctx, durable, doc),
-    clear: async () => {
-      ctx.edits++
-      if (!ctx.memoryOnly) {
-        writeSnapshot(ctx.site, {})
-        try {
-          localStorage.removeItem(reportedKey(ctx.site))
-        } catch {}
-      }
-      store.update({ records: new Map(), storedLevel: undefined, history: [], measure: parseMeasureRow(undefined) })
-      const t = now()
-      await durable.persist([], () => ({ clear: true, put: [] }))
-      durable.erased(t)
-    },
+    import: async (doc) => (await import('./rare-writes.js')).importFile(ctx, durable, doc),
+    // Erasing loads with the other rare writes; memory and storage are emptied together once it is in, so a write
+    // made meanwhile is erased in both or in neither.
+    clear: async () => (await import('./rare-writes.js')).erase(ctx, durable),
   }
 }

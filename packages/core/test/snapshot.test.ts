@@ -21,6 +21,7 @@ const storage = () => {
     get length() {
       return m.size
     },
+    key: (i: number) => [...m.keys()][i] ?? null,
     keys: () => [...m.keys()],
   }
 }
@@ -37,6 +38,22 @@ afterEach(() => {
 })
 
 const settle = () => new Promise((r) => setTimeout(r, 0))
+
+describe('erasing erases (issue 23)', () => {
+  it("clear() leaves nothing of the site's in localStorage: its snapshot, its reports' count, and candor.js's note of which site a catalog named", async () => {
+    ls.setItem('candor:catalog:/candor.json', 'daily-planet')
+    ls.setItem('candor:catalog:inline:/other', 'another-site')
+    ls.setItem('candor:daily-planet:reported', '{"1764547200000":2}')
+    ls.setItem('site-own-key', 'kept')
+    const c = await open({ snapshot: true })
+    await c.set('topics', ['sports'])
+    await settle()
+    expect(ls.keys()).toContain('candor:daily-planet:snapshot')
+    await c.clear()
+    await settle()
+    expect(ls.keys().sort()).toEqual(['candor:catalog:inline:/other', 'site-own-key'])
+  })
+})
 
 describe('the synchronous snapshot', () => {
   it('holds the declared values in use, follows every change, and is gone when nothing is in use', async () => {

@@ -262,6 +262,10 @@ describe('what each change leaves behind', () => {
       getItem: (k: string) => items.get(k) ?? null,
       setItem: (k: string, v: string) => void items.set(k, v),
       removeItem: (k: string) => void items.delete(k),
+      key: (i: number) => [...items.keys()][i] ?? null,
+      get length() {
+        return items.size
+      },
     }
     const { vi } = await import('vitest')
     vi.stubGlobal('localStorage', ls)

@@ -1,7 +1,7 @@
 // What a view shows before the catalog is in. A returning visitor's page is tailored at once from the synchronous
 // snapshot, found through the site this catalog named last time (IndexedDB has the last word as soon as it answers);
 // a shared link's arrival shows the page as everyone sees it; a holdout view shows the baseline from the first frame.
-import { drawView, isHeldOut } from '@candor/core/internal'
+import { catalogKey, drawView, isHeldOut } from '@candor/core/internal'
 import { readSnapshot, snapshotHoldout, type Value } from '@candor/core/startup'
 import { isSharedArrival } from '@candor/widget/internal'
 
@@ -19,9 +19,6 @@ export interface FirstView {
   /** Remembers the site the catalog names, for the next view's snapshot. */
   remember(site: string): void
 }
-
-/** Where candor.js remembers which site a catalog named, so the next visit can read its snapshot at once. */
-const catalogKey = (source: string) => 'candor:catalog:' + source
 
 /** Reads this view's start, for the catalog at `file` (or the page's inline one). */
 export const firstView = (file: string | undefined): FirstView => {

@@ -13,8 +13,7 @@ export interface CandorReport {
   goals: Record<string, boolean>
 }
 
-/** The name of the event on `document`. */
-export const REPORT_EVENT = 'candor:report'
+export { REPORT_EVENT } from '../names.js'
 export const REPORT_FORMAT = 'candor/report'
 
 /**
@@ -23,8 +22,6 @@ export const REPORT_FORMAT = 'candor/report'
  */
 export const sendsReports = (level: 'off' | 'declared' | 'all', chosen: boolean | undefined, gpc: boolean): boolean => level != 'off' && (chosen ?? !gpc)
 
-/**
- * Where reports given as a page goes away are counted, by the start of their week (ms): localStorage is
- * written at once, where an IndexedDB write begun in `pagehide` may not finish. The next view adds them to the counts.
- */
-export const reportedKey = (site: string) => `candor:${site}:reported`
+// Reports given as a page goes away are counted in localStorage (`reportedKey`, by the start of their week in ms): it is
+// written at once, where an IndexedDB write begun in `pagehide` may not finish. The next view adds them to the counts.
+export { reportedKey } from '../names.js'

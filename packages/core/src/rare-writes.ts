@@ -1,9 +1,10 @@
-// Applies a file the visitor imports: checked whole by importing.ts, then stored in one transaction with a history
-// entry, and only then shown. Loaded only when a visitor imports a file.
+// The writes a visitor makes rarely, loaded when made: importing a file (checked whole by importing.ts, then stored in
+// one transaction with a history entry, and only then shown) and the storage half of erasing everything.
 import type { Context } from './context.js'
 import type { Durable } from './durable.js'
 import { appended, parseHistory } from './history.js'
 import { fromExport } from './importing.js'
+import { catalogKey, reportedKey, snapshotKey } from './names.js'
 import { SCHEMA, guardNewer, parseMeasureRow, signalKey, type MeasureRow } from './record.js'
 import type { HistoryEntry } from './types.js'
 
@@ -49,4 +50,27 @@ export const importFile = async (ctx: Context, durable: Durable, doc: unknown): 
     ...(got.level ? { storedLevel: got.level } : {}),
     ...(measured ? { measure: choose({ ...store.state.measure }) } : {}),
   })
+}
+
+/** Removes what `site` keeps in localStorage (its snapshot, its reports' count, the catalogs that named it). Never throws. */
+const forgetSite = (site: string) => {
+  try {
+    const ls = localStorage
+    const keys = Array.from({ length: ls.length }, (_, i) => ls.key(i)!)
+    for (const k of keys) if (k == snapshotKey(site) || k == reportedKey(site) || (k.startsWith(catalogKey('')) && ls.getItem(k) == site)) ls.removeItem(k)
+  } catch {}
+}
+
+/**
+ * Erases everything: memory at once, then the database in one transaction (in memory mode, what IndexedDB holds when it
+ * comes back) and everything of the site's in localStorage.
+ */
+export const erase = async (ctx: Context, durable: Durable): Promise<void> => {
+  ctx.edits++
+  // Nothing of the site's is left in localStorage either (a page that runs again writes what it needs).
+  if (!ctx.memoryOnly) forgetSite(ctx.site)
+  ctx.store.update({ records: new Map(), storedLevel: undefined, history: [], measure: parseMeasureRow(undefined) })
+  const t = ctx.now()
+  await durable.persist([], () => ({ clear: true, put: [] }))
+  durable.erased(t)
 }
