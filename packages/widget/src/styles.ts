@@ -33,6 +33,10 @@ min-height:32px;min-width:32px;padding:4px 12px;cursor:pointer}
 .candor input[type=radio],.candor input[type=checkbox]{inline-size:20px;block-size:20px;margin:2px 0 0;flex:none;accent-color:var(--candor-accent)}
 .candor .warn,.candor .preview{background:var(--candor-warn-bg);color:var(--candor-warn-fg);border-radius:8px;padding:8px 12px;margin:8px 0}
 .candor .changes,.candor .preview{display:flex;flex-wrap:wrap;gap:8px;align-items:center;justify-content:space-between}
+` +
+  // A group's own margin, which its heading's collapses into: signals under no heading (a catalog without groups)
+  // stand as far from the buttons above as a heading would.
+  `.candor .group{margin-top:24px}
 .candor .signal{border:1px solid var(--candor-border);border-radius:var(--candor-radius);padding:12px;margin:8px 0;content-visibility:auto;contain-intrinsic-size:auto 200px}
 .candor .signal.state-off,.candor .signal.state-expired{border-style:dashed}
 .candor .signal-head{display:flex;justify-content:space-between;align-items:center;gap:12px}
