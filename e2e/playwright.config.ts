@@ -61,8 +61,9 @@ export default defineConfig({
     },
     ...(firefoxPath
       ? [
-          // The core on real IndexedDB, the visitor journeys on the demo, and the body-swapping routers' journeys, in Firefox.
-          { name: 'firefox', testMatch: /(core-storage|smoke|router|turbo\.example|astro\.example)\.spec\.ts/, use: firefox },
+          // The core on real IndexedDB, the visitor journeys on the demo, the body-swapping routers' journeys and the
+          // panel's words on a small site (site-words), in Firefox.
+          { name: 'firefox', testMatch: /(core-storage|smoke|router|turbo\.example|astro\.example|site-words)\.spec\.ts/, use: firefox },
           { name: 'firefox-demo', testMatch: /demo\.spec\.ts/, use: { ...firefox, baseURL: demoURL } },
         ]
       : []),

@@ -1,6 +1,5 @@
 import type { Candor, CandorError, Explanation, HistoryEntry, Level } from '@candor/core'
-// From the startup entry, which candor.js has in already: the core's index would bring createCandor's parts along.
-import { LEVELS } from '@candor/core/startup'
+import { levelShown, levelsOffered } from '@candor/core/internal'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { I18n } from './i18n.js'
 import type { Outline } from './outline.js'
@@ -81,16 +80,18 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
   // Asked to erase, the keyboard lands on Cancel: Enter pressed twice never erases.
   const eraseNo = useRef<HTMLButtonElement>(null)
   useEffect(() => void (erasing && eraseNo.current?.focus()), [erasing])
-  const site = candor.catalog.site
+  const catalog = candor.catalog
+  const site = catalog.site
 
   // Reading these getters subscribes this component to the core's signals.
   const storage = candor.storage
-  const level = candor.level
+  // As a level the site offers: on a site that infers nothing, the default `all` is shown as the `declared` it acts as.
+  const level = levelShown(catalog, candor.level)
   candor.signals.version.value
-  const all: Explanation[] = candor.catalog.signals.map((s) => candor.explain(s.id))
+  const all: Explanation[] = catalog.signals.map((s) => candor.explain(s.id))
   // Parts of the site's catalog with mistakes in them, left out (the drop-in is lenient; the console says which).
   const leftOut = candor.problems.filter((p) => p.code == 'left-out').length
-  const label = (id?: string) => candor.catalog.signals.find((s) => s.id == id)?.label ?? id ?? ''
+  const label = (id?: string) => catalog.signals.find((s) => s.id == id)?.label ?? id ?? ''
 
   const run = (p: Promise<unknown>, done?: string) => {
     setMessage('')
@@ -123,7 +124,8 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
     }
   }, [limit, all.length])
 
-  // Groups in the catalog's order; signals without a group come first.
+  // Groups in the catalog's order; signals without a group are filed under "Other" beside named groups, else
+  // under no heading at all (the panel's intro already says what they are).
   const groups = new Map<string, Explanation[]>()
   for (const e of all.slice(0, limit)) {
     const g = e.signal.group ?? ''
@@ -169,7 +171,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
     }
   }
   const historyText = (h: HistoryEntry) => {
-    const def = candor.catalog.signals.find((s) => s.id == h.id)
+    const def = catalog.signals.find((s) => s.id == h.id)
     const value = h.action == 'level' ? t(`level.${h.value as Level}`) : def && h.value !== undefined ? valueText(def, h.value as never, i18n) : ''
     return (
       <>
@@ -221,16 +223,16 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
           </button>
         </div>
       )}
-      {candor.catalog.intro && (
+      {catalog.intro && (
         <p class="site-intro">
-          <bdi>{candor.catalog.intro}</bdi>
+          <bdi>{catalog.intro}</bdi>
         </p>
       )}
       <p class="muted">{t('intro')}</p>
 
       <fieldset class="level">
         <legend>{t('level')}</legend>
-        {LEVELS.map((l) => (
+        {levelsOffered(catalog).map((l) => (
           <label key={l}>
             <input type="radio" name={uid + '-level'} value={l} checked={level == l} onChange={() => run(candor.setLevel(l))} />
             <span>
@@ -306,10 +308,12 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
 
       {!all.length && <p class="muted">{t('noSignals')}</p>}
       {[...groups].map(([group, list], i) => (
-        <section key={group} class="group" aria-labelledby={`${uid}-g${i}`}>
-          <h3 id={`${uid}-g${i}`}>
-            <bdi>{group || (named ? t('other') : t('signals'))}</bdi>
-          </h3>
+        <section key={group} class="group" aria-labelledby={named ? `${uid}-g${i}` : undefined}>
+          {named && (
+            <h3 id={`${uid}-g${i}`}>
+              <bdi>{group || t('other')}</bdi>
+            </h3>
+          )}
           {list.map((e) => (
             <SignalCard key={e.signal.id} candor={candor} e={e} i18n={i18n} uid={uid} run={run} focus={focus} />
           ))}

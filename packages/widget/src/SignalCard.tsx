@@ -93,7 +93,8 @@ export const SignalCard = ({ candor, e, i18n, uid, run, focus }: SignalCardProps
         </ul>
       )}
       <p class="value">
-        <Say i18n={i18n} k="value" value={valueText(s, e.value, i18n)} />
+        {/* Not inferred on this page (a settings page) but maybe on others, as a reader app guesses a region: not "not set". */}
+        {e.state == 'unset' && s.source == 'inferred' ? t('mayGuess') : <Say i18n={i18n} k="value" value={valueText(s, e.value, i18n)} />}
       </p>
       {/* Where it came from and when it fades; nothing (no empty line) for a signal never set. */}
       {(e.source == 'inferred' || e.value !== undefined || e.expiresAt !== undefined) && (

@@ -2,13 +2,16 @@
 // panel only when the visitor shows intent (a pointer over it, focus, a touch). mountCandor uses it too.
 import { base } from './theme.js'
 
-const css = `${base('.candor-launcher')}
-/* Doubled: the panel's sheet, adopted later into the same root, sets the tokens' colours on .candor-launcher too. */
-.candor-launcher.candor-launcher{position:fixed;inset-block-end:12px;inset-inline-end:12px;z-index:var(--candor-z);font:600 14px/1 var(--candor-font);
+// Its "why" comments are the code's, between the parts of the CSS: no bundle ships them.
+const css =
+  base('.candor-launcher') +
+  // Doubled: the panel's sheet, adopted later into the same root, sets the tokens' colours on .candor-launcher too.
+  `.candor-launcher.candor-launcher{position:fixed;inset-block-end:12px;inset-inline-end:12px;z-index:var(--candor-z);font:600 14px/1 var(--candor-font);
 display:inline-flex;align-items:center;gap:6px;background:var(--candor-accent);color:var(--candor-accent-fg);border:0;border-radius:99px;padding:8px 14px;min-height:36px;min-width:36px;cursor:pointer;box-shadow:0 1px 6px #0004}
 .candor-launcher.candor-launcher:focus-visible{outline:3px solid var(--candor-fg);outline-offset:3px}
-/* On a narrow screen, a small round button: its name stays for screen readers, its words leave the page's text alone. */
-@media (max-width:480px){.candor-launcher.candor-launcher{inline-size:36px;padding:0;justify-content:center;inset-block-end:8px;inset-inline-end:8px}
+` +
+  // On a narrow screen, a small round button: its name stays for screen readers, its words leave the page's text alone.
+  `@media (max-width:480px){.candor-launcher.candor-launcher{inline-size:36px;padding:0;justify-content:center;inset-block-end:8px;inset-inline-end:8px}
 .candor-launcher.candor-launcher span{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .candor-launcher.candor-launcher::before{content:"";inline-size:14px;block-size:2px;background:currentColor;box-shadow:0 -5px currentColor,0 5px currentColor}}
 `

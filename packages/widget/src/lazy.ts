@@ -7,7 +7,7 @@ import { keepAttached, NOTHING, onServer } from './attach.js'
 import { idle } from './idle.js'
 import { baseOf, dirOf, pageLang } from './lang.js'
 import { addLauncher } from './launcher.js'
-import { startupStrings } from './locales/startup.js'
+import { launcherEn, launcherLabels } from './locales/launcher.js'
 import type { MountOptions, Mounted } from './mount.js'
 
 export type { MountOptions, Mounted }
@@ -44,10 +44,9 @@ export const mountCandorLazy = (candor: AnyCandor, options: MountOptions & { pre
     )
   if (options.launcher !== false) {
     const lang = pageLang(options.lang)
-    const base = baseOf(lang) as keyof typeof startupStrings
     const root = options.shadow === false ? host : (host.shadowRoot ?? host.attachShadow({ mode: 'open' }))
     addLauncher(root, {
-      label: options.strings?.launcher ?? (startupStrings[base] ?? startupStrings.en).launcher,
+      label: options.strings?.launcher ?? launcherLabels[baseOf(lang)] ?? launcherEn,
       lang,
       dir: dirOf(lang),
       theme: options.theme == 'light' || options.theme == 'dark' ? options.theme : undefined,

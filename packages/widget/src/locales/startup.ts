@@ -1,8 +1,10 @@
 // The few strings candor.js shows before the panel loads (the launcher, the "Why" buttons), in every
 // shipped language. The locales include them, so each string is written once.
 // Each language its own constant, so candor.js carries English alone and fetches the page's other language.
+import { launcherDe, launcherEn, launcherFr } from './launcher.js'
+
 export const startupEn = {
-  launcher: 'Your preferences',
+  launcher: launcherEn,
   why: 'Why am I seeing this?',
   movedUp: '{n} moved up for {what}',
   movedDown: '{n} moved down',
@@ -12,7 +14,7 @@ export const startupEn = {
   failed: "Your preferences couldn't be opened. Try again.",
 }
 export const startupDe = {
-  launcher: 'Ihre Einstellungen',
+  launcher: launcherDe,
   why: 'Warum sehe ich das?',
   movedUp: '{n} nach oben für {what}',
   movedDown: '{n} nach unten',
@@ -22,7 +24,7 @@ export const startupDe = {
   failed: 'Ihre Einstellungen konnten nicht geöffnet werden. Bitte versuchen Sie es noch einmal.',
 }
 export const startupFr = {
-  launcher: 'Vos préférences',
+  launcher: launcherFr,
   why: 'Pourquoi je vois ceci ?',
   movedUp: '{n} remontés pour {what}',
   movedUp_one: '{n} remonté pour {what}',

@@ -1,0 +1,40 @@
+// Words that fit any site (#23): the panel names nothing the site doesn't have. A small site's page
+// (pages/bakery.html: candor.js with a catalog without groups or inferred signals), and the widget's settings
+// page (pages/inline.html) on a view where the site inferred nothing.
+import { expect, test, type Page } from '@playwright/test'
+import { expectNoAxeViolations } from './axe'
+
+const panel = (page: Page) => page.locator('.candor')
+
+test('a catalog without groups or inferred signals: no "Signals" heading, tailoring on or off, the level as it acts', async ({ page }) => {
+  await page.goto('/bakery.html')
+  await page.locator('candor-widget .candor-launcher').click()
+  await expect(page.locator('dialog.candor-dialog[open]')).toBeVisible()
+  await expect(panel(page).getByRole('group', { name: 'What you eat' })).toBeVisible()
+  // The signals under no heading of their own: the only section headed is "Your data".
+  await expect(panel(page).locator('h3')).toHaveText(['Your data'])
+  const levels = panel(page).getByRole('group', { name: 'How much tailoring' }).getByRole('radio')
+  await expect(levels).toHaveCount(2)
+  // Nothing stored: the level is `all`, which here uses exactly what "only what I told you" does.
+  await expect(panel(page).getByRole('radio', { name: /Use only what I told you/ })).toBeChecked()
+  await expect(panel(page).getByRole('radio', { name: /same page as everyone/ })).not.toBeChecked()
+  await expect(panel(page)).not.toContainText(/region|infer/i)
+  await expectNoAxeViolations(page, 'the panel of a catalog without groups')
+  // Off and back: the two levels a visitor can tell apart.
+  await panel(page)
+    .getByRole('radio', { name: /same page as everyone/ })
+    .check()
+  await expect
+    .poll(() => page.evaluate(async () => (await (window as unknown as { Candor: { ready: Promise<{ level: string }> } }).Candor.ready).level))
+    .toBe('off')
+})
+
+test('the settings page says an inferred signal it did not infer may be guessed on the pages that use it, not "not set"', async ({ page }) => {
+  await page.goto(`/inline.html?region=none&site=words-${Date.now()}`)
+  await page.waitForFunction(() => (window as unknown as { pageReady?: boolean }).pageReady === true)
+  const region = panel(page).getByRole('group', { name: 'Your region' })
+  await expect(region).toContainText('The site may guess it on pages that use it.')
+  await expect(region).not.toContainText('not set')
+  // A declared signal never set is still said to be unset.
+  await expect(panel(page).getByRole('group', { name: 'Topics you follow' })).toContainText('Now: not set')
+})
