@@ -38,3 +38,17 @@ test('the settings page says an inferred signal it did not infer may be guessed 
   // A declared signal never set is still said to be unset.
   await expect(panel(page).getByRole('group', { name: 'Topics you follow' })).toContainText('Now: not set')
 })
+
+test('a gated part that names an undeclared signal is reported with its element and attribute, and stays as everyone sees it', async ({ page }) => {
+  const errors: string[] = []
+  page.on('console', (m) => m.type() == 'error' && errors.push(m.text()))
+  // The bakery's page, with a part its owner gated by a signal the catalog doesn't declare (a typo of "desserts").
+  await page.route('**/bakery-typo.html', async (route) => {
+    const html = await (await page.request.get('/bakery.html')).text()
+    await route.fulfill({ contentType: 'text/html', body: html.replace('</ul>', '</ul>\n<p id="cakes" data-candor-show="deserts">Cakes first today</p>') })
+  })
+  await page.goto('/bakery-typo.html')
+  await expect(page.locator('#cakes')).toHaveAttribute('data-candor-state', 'off')
+  await expect.poll(() => errors.join('\n')).toContain('Candor: <p data-candor-show="deserts">: "deserts" is not declared in the catalog of "corner-bakery"')
+  expect(errors.filter((e) => e.includes('"deserts"'))).toHaveLength(1)
+})

@@ -48,7 +48,6 @@ interface Ready {
   loadPanel: () => Promise<Panel>
   lang: string
   shared: boolean
-  warn(id: string, e: unknown): void
   /** The launcher follows the page from now on. */
   show(): void
 }
@@ -60,7 +59,7 @@ const tailor = (c: Candor, p: Ready) => {
   const bar = loadOnce(() => p.loadPanel().then((m) => withBody(() => m.previewBar(c, p.lang, p.shared))))
   const previewing = () => void (c.previewing && bar().catch(() => {}))
   const instance = instanceOf(c)
-  const read = readerOf(c, p.warn)
+  const read = readerOf(c, (m) => console.error(m))
   const apply = () => p.attributes.apply(read, instance)
   previewing()
   apply()
@@ -198,7 +197,7 @@ const boot = (): CandorGlobal | undefined => {
       clearTimeout(timer)
       candor = c
       for (const [name, reached] of goalsBefore.splice(0)) goal(c, name, reached)
-      tailor(c, { attributes, host, words, loadPanel, lang, shared: view.shared, warn, show: () => ((shown = true), host.sync()) })
+      tailor(c, { attributes, host, words, loadPanel, lang, shared: view.shared, show: () => ((shown = true), host.sync()) })
     },
     (e) => {
       clearTimeout(timer)
@@ -211,8 +210,7 @@ const boot = (): CandorGlobal | undefined => {
     void loadPanel().then((p) => p.declareInContext(c, el, id, option, { lang, open: (at) => open(at) }), failed(el))
   const warned = new Set<string>()
   const warn = (id: string, e: unknown) => {
-    if (!warned.has(id))
-      warned.add(id), console.error(`Candor: a data-candor attribute names ${id.startsWith('goal:') ? 'a goal' : `"${id}"`}: ${(e as Error).message}`)
+    if (!warned.has(id)) warned.add(id), console.error(`Candor: a data-candor-goal names a goal: ${(e as Error).message}`)
   }
   // The panel inline, on a settings page: its being there is the intent.
   defineInlinePanel((el) =>

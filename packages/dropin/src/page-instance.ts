@@ -3,6 +3,8 @@
 import { holdsOption, whyNotRank, whyNotToggle } from '@candor/core/internal'
 import type { Candor } from '@candor/core/startup'
 import type { Instance, Reader } from './attributes.js'
+import { parseConditions } from './gate.js'
+import { BASELINE, SHOW, named } from './names.js'
 
 /** The answers a page's attributes need of `c`. */
 export const instanceOf = (c: Candor): Instance => ({
@@ -17,13 +19,21 @@ export const instanceOf = (c: Candor): Instance => ({
   },
 })
 
-/** Reads for an element, with its data-candor-reason; a read the instance refuses is said once (`warn`), and tailors nothing. */
-export const readerOf =
-  (c: Candor, warn: (id: string, e: unknown) => void): Reader =>
-  (id, el) => {
+/**
+ * Reads for an element, with its data-candor-reason. A read the instance refuses (an undeclared signal) tailors nothing
+ * and is said once for each element and signal, naming the element and its attribute, as for declaring and ranking.
+ */
+export const readerOf = (c: Candor, say: (message: string) => void): Reader => {
+  const said = new WeakMap<Element, Set<string>>()
+  return (id, el) => {
     try {
       return c.get(id, { reason: el.getAttribute('data-candor-reason') || undefined, element: el })
     } catch (e) {
-      warn(id, e)
+      const ids = said.get(el) ?? new Set()
+      if (ids.has(id)) return
+      said.set(el, ids.add(id))
+      const attr = [SHOW, BASELINE].find((a) => parseConditions(el.getAttribute(a)).some((x) => x.id == id)) ?? SHOW
+      say(`Candor: ${named(el, attr)}: ${(e as Error).message}`)
     }
   }
+}
