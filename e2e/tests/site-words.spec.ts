@@ -52,3 +52,43 @@ test('a gated part that names an undeclared signal is reported with its element 
   await expect.poll(() => errors.join('\n')).toContain('Candor: <p data-candor-show="deserts">: "deserts" is not declared in the catalog of "corner-bakery"')
   expect(errors.filter((e) => e.includes('"deserts"'))).toHaveLength(1)
 })
+
+test('one launcher: it leaves when the page renders its own opener after candor.js started, and comes back when that goes', async ({ page }) => {
+  await page.goto('/bakery.html')
+  const launcher = page.locator('candor-widget .candor-launcher')
+  await expect(launcher).toBeVisible()
+  // As a framework would: the page's own "Preferences" control, rendered later.
+  await page.evaluate(() => {
+    const b = document.createElement('button')
+    b.id = 'own'
+    b.textContent = 'Preferences'
+    b.setAttribute('data-candor-open', '')
+    document.querySelector('h1')!.after(b)
+  })
+  await expect(launcher).toHaveCount(0)
+  await page.locator('#own').click()
+  await expect(page.locator('dialog.candor-dialog[open]')).toBeVisible()
+  await page.keyboard.press('Escape')
+  await page.evaluate(() => document.getElementById('own')!.remove())
+  await expect(launcher).toBeVisible()
+})
+
+test('on a returning visit, the note before a list ordered from the snapshot names the option by its label', async ({ page }) => {
+  await page.goto('/bakery.html')
+  await page.evaluate(async () => {
+    const c = await (window as unknown as { Candor: { ready: Promise<{ set(id: string, v: unknown): Promise<void> }> } }).Candor.ready
+    await c.set('diet', ['vegan'])
+  })
+  const note = page.locator('.candor-note')
+  await expect(note).toContainText('for Vegan')
+  // The catalog comes late: the list is ordered from the snapshot first, and its note must still say the label.
+  await page.route('**/bakery.json', async (route) => {
+    await new Promise((r) => setTimeout(r, 800))
+    await route.continue()
+  })
+  await page.reload({ waitUntil: 'domcontentloaded' })
+  await expect(page.locator('ul[data-candor-rank] > li').first()).toHaveText('Oat milk cinnamon rolls')
+  // While the catalog is coming: for "you", never the option's value.
+  await expect(note).toHaveText('1 moved up for you')
+  await expect(note).toHaveText('1 moved up for Vegan')
+})

@@ -18,16 +18,19 @@ export const pageWords = (base: string, src: string) => {
   return { get: () => words, ready }
 }
 
-/** A ranked container's note in `words`: what moved (options named by the catalog's `labels` when it is in), and what its button does. */
+/**
+ * A ranked container's note in `words`: what moved, and what its button does. Options are named by the catalog's
+ * `labels`; until the catalog is in (a returning visit ordered from the snapshot), for "you", never by their values.
+ */
 export const noteWords = (
   words: StartupStrings,
   lang: string,
   m: { up: number; upValues: string[]; down: number },
   usual: boolean,
-  labels: ReadonlyArray<{ value: string; label: string }> = [],
+  labels?: ReadonlyArray<{ value: string; label: string }>,
 ) => {
   if (usual) return { text: words.usualOrder, label: words.showMine }
-  const what = m.upValues.map((v) => labels.find((o) => o.value == v)?.label ?? v).join(', ')
+  const what = labels ? m.upValues.map((v) => labels.find((o) => o.value == v)?.label ?? v).join(', ') : words.you
   const changes = [m.up && phrase(words, 'movedUp', { n: m.up, what }, lang), m.down && phrase(words, 'movedDown', { n: m.down }, lang)]
     .filter(Boolean)
     .join(', ')
