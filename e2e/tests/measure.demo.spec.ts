@@ -84,6 +84,12 @@ test.describe('a held-out view', () => {
     await followScience(page)
     await page.reload()
     expect(await seen(page)).toEqual({ arm: 'holdout', forYou: false, order: PAGE_ORDER })
+    // Where the visitor's order would be, the note says this view is the page as everyone sees it, and answers why (#23).
+    const note = page.locator('.top .candor-note')
+    await expect(note).toHaveText('Shown as everyone sees it this time — why?')
+    await note.click()
+    await expect(page.locator('.candor-why-box')).toContainText('as everyone sees it')
+    await page.keyboard.press('Escape')
     const p = await openPanel(page)
     await expect(p).toContainText('This view shows the page as everyone sees it — 1 in 10 views do, so you and the site can see whether tailoring helps.')
     await expect(p.getByRole('group', { name: 'Topics you follow' })).toContainText('Paused in this view, which shows the page as everyone sees it.')

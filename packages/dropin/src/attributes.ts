@@ -4,7 +4,7 @@ import type { Value } from '@candor/core'
 import type { Moves } from '@candor/core/rank'
 import { listenClicks } from './clicks.js'
 import { holds, isBaseline, parseConditions } from './gate.js'
-import { BASELINE, DECLARE, DEMOTE, GATED, GOAL, KEEP, NATIVE, OPEN, RANK, RANKED, SHOW, STATE, WHY, named, parseDeclare, within } from './names.js'
+import { BASELINE, DECLARE, DEMOTE, GATED, GOAL, KEEP, NATIVE, OPEN, RANK, RANKED, SHOW, STATE, WHY, named, parseDeclare, within, words } from './names.js'
 import { createNotes } from './notes.js'
 import { createRanking, type RankContext } from './ranking.js'
 
@@ -32,12 +32,14 @@ export const cloak = (): (() => void) => {
 /** Reads a signal for an element, recording the element as the read's reason; `undefined` when nothing may be used. */
 export type Reader = (id: string, element: Element) => Value | undefined
 
-/** What the engine asks the instance once it is ready, beyond reading. */
+/** What the engine asks the instance once it is ready (before: only `held`, from the snapshot), beyond reading. */
 export interface Instance {
   /** Whether the visitor's stored, declared value holds `option` (for a boolean: is on). */
-  pressed(id: string, option?: string): boolean
+  pressed?(id: string, option?: string): boolean
   /** Why an attribute can't be used (an undeclared signal, an unknown option, the wrong type), or `undefined`. */
-  problem(kind: 'declare' | 'rank', id: string, option?: string): string | undefined
+  problem?(kind: 'declare' | 'rank', id: string, option?: string): string | undefined
+  /** In a view held out to measure against: the value it pauses, that would tailor the page in any other view. */
+  held?(id: string): Value | undefined
 }
 
 export interface Hooks {
@@ -55,8 +57,11 @@ export interface Hooks {
   goal?(name: string, reached: boolean): void
   /** A data-candor attribute can't be used: said once per element. */
   report?(message: string): void
-  /** The words of a ranked container's note: what tailoring changed (`text`) and what the button does (`label`); none while the page's words are still coming. */
-  note?(moves: Moves, usual: boolean): { text: string; label: string } | undefined
+  /**
+   * The words of a ranked container's note: what tailoring changed (`text`) and what the button does (`label`), or
+   * (`held`) that this view, held out, shows the page as everyone sees it; none while the page's words are still coming.
+   */
+  note?(moves: Moves, usual: boolean, held: boolean): { text: string; label: string } | undefined
   /** The page changed (content added or removed, <body> replaced): Candor's own elements may need to come back. */
   changed?(): void
 }
@@ -95,9 +100,9 @@ const declaring = (el: Element, ctx: RankContext) => {
   if (text === null) return
   asButton(el)
   const instance = ctx.instance
-  if (!instance) return
+  if (!instance?.pressed) return
   const { id, option } = parseDeclare(text)
-  const why = instance.problem('declare', id, option)
+  const why = instance.problem?.('declare', id, option)
   if (why) ctx.report(el, `Candor: ${named(el, DECLARE)}: ${why}`)
   const pressed = why ? null : String(instance.pressed(id, option))
   if (why) el.setAttribute('aria-disabled', 'true')
@@ -157,7 +162,12 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
       reported.set(el, message)
       hooks.report?.(message)
     },
-    notes: createNotes(hooks.note, (box) => rank(box)),
+    // A held-out view's note answers "why?" for the signal its container is ranked by.
+    notes: createNotes(
+      hooks.note,
+      (box) => rank(box),
+      (b, box) => hooks.why?.(b, words(box.getAttribute(RANK) || box.getAttribute(DEMOTE))[0]!),
+    ),
     settle(box, move) {
       // A moved node loses focus: the control the visitor just used keeps it.
       const active = document.activeElement

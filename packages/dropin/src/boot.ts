@@ -131,7 +131,7 @@ const boot = (): CandorGlobal | undefined => {
       ),
     report: (m) => console.error(m),
     goal: (name, reached) => (candor ? goal(candor, name, reached) : goalsBefore.push([name, reached])),
-    note: (m, usual) => {
+    note: (m, usual, held) => {
       const said = words.get()
       return (
         said &&
@@ -141,6 +141,7 @@ const boot = (): CandorGlobal | undefined => {
           m,
           usual,
           candor?.catalog.signals.flatMap((s) => s.options ?? []),
+          held,
         )
       )
     },
@@ -150,7 +151,7 @@ const boot = (): CandorGlobal | undefined => {
   if (!words.get()) void words.ready.then(attributes.relabel)
   const view = firstView(data.catalog)
   if (view.share) loadMeasuring().catch(() => {})
-  if (view.early) attributes.apply((id) => view.early![id])
+  if (view.early) attributes.apply((id) => view.early![id], view.held && { held: (id) => view.held![id] })
   // The shared page needs no storage: the baseline is right at once.
   else if (view.shared) attributes.apply()
   // IndexedDB opens while the catalog loads, instead of after.

@@ -16,6 +16,8 @@ export interface FirstView {
   share: number
   /** The values in use to tailor by before storage answers (empty: the baseline), or `undefined`: wait for storage. */
   early?: Readonly<Record<string, Value | undefined>>
+  /** A view held out from its first frame: the values it pauses (its notes say so in the same frame). */
+  held?: Readonly<Record<string, Value | undefined>>
   /** Remembers the site the catalog names, for the next view's snapshot. */
   remember(site: string): void
 }
@@ -35,11 +37,13 @@ export const firstView = (file: string | undefined): FirstView => {
   const draw = drawView()
   const share = site ? snapshotHoldout(site) : 0
   // Known site, no copy: nothing was in use when IndexedDB last changed, so the baseline is right.
-  const early = site && !shared ? (isHeldOut(draw, share) ? {} : (readSnapshot(site) ?? {})) : undefined
+  const copy = site && !shared ? (readSnapshot(site) ?? {}) : undefined
+  const held = copy && isHeldOut(draw, share) ? copy : undefined
+  const early = held ? {} : copy
   const remember = (named: string) => {
     try {
       if (site != named) localStorage.setItem(source, named)
     } catch {}
   }
-  return { site, shared, draw, share, early, remember }
+  return { site, shared, draw, share, early, held, remember }
 }

@@ -12,6 +12,10 @@ export const instanceOf = (c: Candor): Instance => ({
     const e = c.explain(id)
     return e.source == 'declared' && e.state != 'expired' && holdsOption(e.value, option)
   },
+  held: (id) => {
+    const e = c.explain(id)
+    return e.paused == 'holdout' ? e.value : undefined
+  },
   problem: (kind, id, option) => {
     const d = c.catalog.signals.find((s) => s.id == id)
     if (!d) return `"${id}" is not declared in the catalog of "${c.catalog.site}"`

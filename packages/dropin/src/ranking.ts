@@ -21,22 +21,22 @@ const same = <T>(a: readonly T[], b: readonly T[]) => a.length == b.length && a.
 const NOTHING_MOVED = { up: 0, upValues: [], down: 0 }
 
 /** The values in use that rank `box`'s children up and down, read for it; none when it can't be ranked (each reason said). */
-const valuesFor = (box: Element, mine: Element[], ctx: RankContext): Ranking & { bad: boolean } => {
+const valuesFor = (box: Element, mine: Element[], ctx: RankContext, reader = ctx.read): Ranking & { bad: boolean } => {
   const keep = parseKeep(box.getAttribute(KEEP))
   if (keep === undefined) ctx.report(box, `Candor: ${named(box, KEEP)}: must be a whole number of children from 0 (the page keeps them first)`)
-  let usable = !!ctx.read
+  let usable = !!reader
   if (!mine.some((k) => k.hasAttribute(ABOUT))) {
     // Said once the page is parsed: until then its children may still be coming.
-    if (ctx.instance && document.readyState != 'loading')
+    if (ctx.instance?.problem && document.readyState != 'loading')
       ctx.report(box, `Candor: ${named(box, box.hasAttribute(RANK) ? RANK : DEMOTE)}: none of its children has data-candor-about, so it keeps the page's order`)
     usable = false
   }
   /** The values in use of the signals `attr` names, read for the box; a signal that can't rank is said and skipped. */
   const read = (attr: string) =>
     words(usable ? box.getAttribute(attr) : '').map((id) => {
-      const why = ctx.instance?.problem('rank', id)
+      const why = ctx.instance?.problem?.('rank', id)
       if (why) ctx.report(box, `Candor: ${named(box, attr)}: ${why}`)
-      else return ctx.read!(id, box)
+      else return reader!(id, box)
     })
   const up = read(RANK)
   const down = read(DEMOTE)
@@ -97,7 +97,12 @@ export const createRanking = (ctx: RankContext) => {
     const tailored = order(about, ranking)
     const wanted = (usual ? mine.map((_, i) => i) : tailored).map((i) => mine[i]!)
     decidedAs.set(box, { key, kids: wanted, texts })
-    ctx.notes.note(box, moves(about, tailored, ranking), usual)
+    const m = moves(about, tailored, ranking)
+    // A view held out to measure against keeps the page's order: its note says so where the visitor's order would be.
+    const held = ctx.instance?.held
+    const would = !m.up && !m.down && held ? valuesFor(box, mine, ctx, (id) => held(id)) : undefined
+    const heldMoves = would && moves(about, order(about, would), would)
+    heldMoves && (heldMoves.up || heldMoves.down) ? ctx.notes.note(box, heldMoves, false, true) : ctx.notes.note(box, m, usual)
     // Nodes are moved, never removed, so reading and keyboard order follow what is seen; only when it differs.
     if (wanted.some((k, i) => kids[i] != k)) reorder(box, kids, wanted, ctx.settle)
     const state = wanted.some((k, i) => mine[i] != k) ? 'on' : 'off'

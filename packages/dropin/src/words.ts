@@ -28,7 +28,9 @@ export const noteWords = (
   m: { up: number; upValues: string[]; down: number },
   usual: boolean,
   labels?: ReadonlyArray<{ value: string; label: string }>,
+  held?: boolean,
 ) => {
+  if (held) return { text: words.heldOut, label: words.heldOut }
   if (usual) return { text: words.usualOrder, label: words.showMine }
   const what = labels ? m.upValues.map((v) => labels.find((o) => o.value == v)?.label ?? v).join(', ') : words.you
   const changes = [m.up && phrase(words, 'movedUp', { n: m.up, what }, lang), m.down && phrase(words, 'movedDown', { n: m.down }, lang)]

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest'
-import { createCandor } from '@candor/core'
+import { type Catalog, createCandor } from '@candor/core'
 import { readerOf } from '../src/page-instance'
 
-const catalog = {
+const catalog: Catalog = {
   site: 'bakery',
-  signals: [{ id: 'vegan', type: 'boolean' as const, label: 'Vegan', purpose: 'Puts vegan cakes first' }],
+  signals: [{ id: 'vegan', type: 'boolean', label: 'Vegan', purpose: 'Puts vegan cakes first' }],
 }
 
 describe('a gated element that names an undeclared signal (issue 23)', () => {

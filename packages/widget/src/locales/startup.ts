@@ -9,6 +9,8 @@ export const startupEn = {
   movedUp: '{n} moved up for {what}',
   // Who a list moved up for while the catalog that names its options is still coming (never an option's raw value).
   you: 'you',
+  // A held-out view's note, where the visitor's order would be: the page as everyone sees it, and a way to learn why.
+  heldOut: 'Shown as everyone sees it this time — why?',
   movedDown: '{n} moved down',
   usualOrder: 'In the usual order',
   showUsual: '{changes}: show the usual order',
@@ -20,6 +22,7 @@ export const startupDe = {
   why: 'Warum sehe ich das?',
   movedUp: '{n} nach oben für {what}',
   you: 'Sie',
+  heldOut: 'Diesmal so, wie alle es sehen – warum?',
   movedDown: '{n} nach unten',
   usualOrder: 'In der üblichen Reihenfolge',
   showUsual: '{changes}: übliche Reihenfolge zeigen',
@@ -32,6 +35,7 @@ export const startupFr = {
   movedUp: '{n} remontés pour {what}',
   movedUp_one: '{n} remonté pour {what}',
   you: 'vous',
+  heldOut: 'Affiché comme pour tout le monde cette fois — pourquoi ?',
   movedDown: '{n} descendus',
   movedDown_one: '{n} descendu',
   usualOrder: "Dans l'ordre habituel",
