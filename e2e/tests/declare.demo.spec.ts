@@ -126,3 +126,44 @@ test('the reader app declares the same way through the npm API (declareInContext
   await notice(page).getByRole('button', { name: 'Undo' }).click()
   await expect(culture).toHaveAttribute('aria-pressed', 'false')
 })
+
+// What the visitor clicked doesn't run away (#23): "For you" appears above and the stories reorder, yet the control
+// stays where it was on the screen, and the stories that moved glide there (none under reduced motion).
+for (const [width, motion] of [
+  [1280, 'no-preference'],
+  [360, 'no-preference'],
+  [360, 'reduce'],
+] as const)
+  test(`at ${width} px (${motion} motion): the control used stays in place, and what moved ${motion == 'reduce' ? 'just moves' : 'glides'}`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 720 })
+    await page.emulateMedia({ reducedMotion: motion })
+    await page.addInitScript(() => {
+      const animate = Element.prototype.animate
+      ;(window as unknown as { glides: number }).glides = 0
+      Element.prototype.animate = function (...a: Parameters<Element['animate']>) {
+        ;(window as unknown as { glides: number }).glides++
+        return animate.apply(this, a)
+      }
+    })
+    await page.goto('/')
+    await ready(page)
+    const control = follow(page, 'Science')
+    await control.scrollIntoViewIfNeeded()
+    const before = (await control.boundingBox())!.y
+    await control.click()
+    await expect(page.locator('section.for-you')).toBeVisible()
+    await expect(control).toHaveAttribute('aria-pressed', 'true')
+    // Once what moved has glided to its place (0.3 s).
+    await page.waitForTimeout(500)
+    expect(Math.abs((await control.boundingBox())!.y - before)).toBeLessThanOrEqual(2)
+    const glides = await page.evaluate(() => (window as unknown as { glides: number }).glides)
+    motion == 'reduce' ? expect(glides).toBe(0) : expect(glides).toBeGreaterThan(0)
+    // Undo puts the page back, and the control stays where it is again.
+    await notice(page).getByRole('button', { name: 'Undo' }).click()
+    await expect(control).toHaveAttribute('aria-pressed', 'false')
+    // Once what moved has glided to its place (0.3 s).
+    await page.waitForTimeout(500)
+    expect(Math.abs((await control.boundingBox())!.y - before)).toBeLessThanOrEqual(2)
+  })

@@ -79,3 +79,15 @@ export const wordedCatalog = (input: unknown, lenient: boolean): { catalog: Cata
   const problems: Problem[] = unknown.map((message) => ({ code: 'unknown-field', message }))
   return { catalog, problems: problems.concat(leftOut.map((message) => ({ code: 'left-out', message }))) }
 }
+
+/**
+ * What the reader (`startCandor`) loads when its catalog has a problem to say: the problems in words (said on the
+ * console too), as a function that puts them in place of those named by path and rule (what storage found since stays).
+ */
+export const reworded = (input: unknown, lenient: boolean) => {
+  const worded = wordedCatalog(input, lenient).problems
+  return (problems: readonly Problem[]) => {
+    let i = 0
+    return problems.map((p) => (p.code == 'unknown-field' || p.code == 'left-out' ? (worded[i++] ?? p) : p))
+  }
+}

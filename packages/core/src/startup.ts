@@ -3,7 +3,7 @@
 // visitor changes nothing never downloads it; and it carries no message text: a catalog's problems are worded by a
 // part loaded only when there are some. candor.js is built on this.
 import { code, takeCatalog, type CatalogCheck } from './catalog-check.js'
-import type { wordedCatalog } from './catalog-words.js'
+import type { reworded } from './catalog-words.js'
 import type { edit } from './editing.js'
 import { CandorError } from './errors.js'
 import { createInstance } from './instance.js'
@@ -19,7 +19,7 @@ export type { Candor, CandorOptions, Catalog, Value } from './types.js'
 
 /** The part that words a catalog's problems: `@candor/core/catalog-words`. */
 export interface CatalogWords {
-  wordedCatalog: typeof wordedCatalog
+  reworded: typeof reworded
 }
 
 /** The problems of a catalog taken with `code`: each by path and rule, e.g. `signals[2].label: required`. */
@@ -47,17 +47,8 @@ export const startCandor = (
   const checked = takeCatalog(options?.catalog, lenient, code)
   if (checked.refused) throw new CandorError('catalog-invalid', 'Invalid Candor catalog:\n  ' + checked.refused.join('\n  '), checked.refused)
   const said = checked.unknown.length || checked.leftOut.length
-  // The words replace the problems by path and rule, in place (what storage found since stays); words that can't load leave them.
-  const later = said
-    ? loadWords?.().then(
-        (w) => {
-          const worded = w.wordedCatalog(options?.catalog, lenient).problems
-          let i = 0
-          return (problems: readonly Problem[]) => problems.map((p) => (p.code == 'unknown-field' || p.code == 'left-out' ? (worded[i++] ?? p) : p))
-        },
-        () => (problems: readonly Problem[]) => [...problems],
-      )
-    : undefined
+  // Words that can't load leave the problems by path and rule.
+  const later = said ? loadWords?.().then((w) => w.reworded(options?.catalog, lenient), () => (problems: readonly Problem[]) => [...problems]) : undefined
   const taken = { catalog: checked.catalog, problems: byRule(checked), later }
   return createInstance(taken, options, { load: loadEditing }, loadMeasuring && { load: loadMeasuring })
 }

@@ -5,6 +5,7 @@ import type { Moves } from '@candor/core/rank'
 import { listenClicks } from './clicks.js'
 import { holds, isBaseline, parseConditions } from './gate.js'
 import { BASELINE, DECLARE, DEMOTE, GATED, GOAL, KEEP, NATIVE, OPEN, RANK, RANKED, SHOW, STATE, WHY, named, parseDeclare, within, words } from './names.js'
+import type { Glider } from './motion.js'
 import { createNotes } from './notes.js'
 import { createRanking, type RankContext } from './ranking.js'
 
@@ -19,10 +20,11 @@ export const cloak = (): (() => void) => {
   sheet.replaceSync(
     `[${SHOW}]:not([${STATE}=on]),[${BASELINE}][${STATE}=off]{display:none!important}` +
       `[${BASELINE}]:not([${STATE}]){visibility:hidden!important}` +
-      // One look for every "Why" button, whatever the host's font (its size follows the text it sits in).
-      `.candor-why{font:500 max(12px,.6em)/1.2 system-ui,sans-serif;letter-spacing:normal;text-transform:none;vertical-align:middle;margin-inline-start:.5em;padding:.25em .7em;min-height:24px;border:1px solid currentColor;border-radius:1em;background:transparent;color:inherit;cursor:pointer}` +
+      // One look for every "Why" button and note, whatever the host's font (a button's size follows the text it sits in).
+      `.candor-why,.candor-note{min-height:24px;border:1px solid currentColor;border-radius:1em;background:transparent;color:inherit;cursor:pointer}` +
+      `.candor-why{font:500 max(12px,.6em)/1.2 system-ui,sans-serif;letter-spacing:normal;text-transform:none;vertical-align:middle;margin-inline-start:.5em;padding:.25em .7em}` +
       `[${DECLARE}][aria-disabled=true]{cursor:not-allowed}` +
-      `.candor-note{font:.8rem/1.3 system-ui,sans-serif;margin:.25em 0;padding:.15em .7em;min-height:24px;border:1px dashed currentColor;border-radius:1em;background:transparent;color:inherit;cursor:pointer}` +
+      `.candor-note{font:.8rem/1.3 system-ui,sans-serif;margin:.25em 0;padding:.15em .7em;border-style:dashed}` +
       `.candor-failure:not(:empty){position:fixed;bottom:60px;inset-inline-end:12px;z-index:2147483000;margin:0 0 0 12px;padding:10px 14px;font:15px/1.45 system-ui,sans-serif;background:Canvas;color:CanvasText;border:2px solid #b3261e;border-radius:12px}`,
   )
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]
@@ -67,8 +69,11 @@ export interface Hooks {
 }
 
 export interface Attributes {
-  /** Decides every gated element and ranked container again: with `read`, by the visitor's preferences; without, the baseline. */
-  apply(read?: Reader, instance?: Instance): void
+  /**
+   * Decides every gated element and ranked container again: with `read`, by the visitor's preferences; without, the
+   * baseline. `glide`: for a change the visitor just made, what makes the items a list moves glide to their places.
+   */
+  apply(read?: Reader, instance?: Instance, glide?: Glider): void
   /** The page's words came in: the "Why" buttons and notes that waited for them are added. */
   relabel(): void
   stop(): void
@@ -155,6 +160,7 @@ const touched = (records: MutationRecord[], decided: boolean, visit: (el: Elemen
 /** Watches the page for gated elements, ranked containers, declaring controls, "why" markers and openers. */
 export const watchAttributes = (hooks: Hooks): Attributes => {
   let decided = false
+  let gliding: Glider | undefined
   const reported = new WeakMap<Element, string>()
   const ctx: RankContext = {
     report(el, message) {
@@ -174,7 +180,9 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
       // Our own moves are not new content: the observer needn't visit 10,000 moved children again. What the
       // page did before them (new children, its own changes) is handled as the observer would have.
       const before = observer.takeRecords()
+      const glide = gliding?.(box)
       const moved = move()
+      glide?.()
       // Each of our moves is a record of one node removed, and one of it added.
       const ours = (r: MutationRecord) => r.target == box && moved.has(r.addedNodes[0] ?? r.removedNodes[0]!)
       const others = before.concat(observer.takeRecords().filter((r) => !ours(r)))
@@ -218,11 +226,13 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
   const unlisten = listenClicks(hooks, goal)
 
   return {
-    apply(r, i) {
+    apply(r, i, g) {
       ctx.read = r
       if (i) ctx.instance = i
       decided = true
+      gliding = g
       visit(document)
+      gliding = undefined
     },
     relabel() {
       for (const el of within(document, `[${WHY}]`)) addWhy(el, hooks.whyLabel)

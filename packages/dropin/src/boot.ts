@@ -50,6 +50,8 @@ interface Ready {
   shared: boolean
   /** The launcher follows the page from now on. */
   show(): void
+  /** The declaring control the visitor used last, the panel's code it loaded, and when: the page's changes keep it in place for a while. */
+  used(): [Element, Panel, number] | undefined
 }
 
 /** Tailors the page by `c` from now on: the attributes, the preview bar, the launcher. */
@@ -60,7 +62,10 @@ const tailor = (c: Candor, p: Ready) => {
   const previewing = () => void (c.previewing && bar().catch(() => {}))
   const instance = instanceOf(c)
   const read = readerOf(c, (m) => console.error(m))
-  const apply = () => p.attributes.apply(read, instance)
+  const apply = () => {
+    const [el, m, at] = p.used() ?? []
+    m ? m.keepInPlace(el!, at!, (glide) => p.attributes.apply(read, instance, glide)) : p.attributes.apply(read, instance)
+  }
   previewing()
   apply()
   // Notes made from the snapshot, before the catalog was in, named values: now they name them as the catalog does.
@@ -102,6 +107,8 @@ const boot = (): CandorGlobal | undefined => {
     onOpen: () => open(),
   })
   let shown = false
+  /** The declaring control the visitor used, the panel's code, and when: for a few seconds (the write, its Undo) the page keeps it in place. */
+  let used: [Element, Panel, number] | undefined
   let candor: Candor | undefined
   /** Goals reached before the instance was ready: counted for this view once it is. */
   const goalsBefore: Array<[string, boolean]> = []
@@ -198,7 +205,16 @@ const boot = (): CandorGlobal | undefined => {
       clearTimeout(timer)
       candor = c
       for (const [name, reached] of goalsBefore.splice(0)) goal(c, name, reached)
-      tailor(c, { attributes, host, words, loadPanel, lang, shared: view.shared, show: () => ((shown = true), host.sync()) })
+      tailor(c, {
+        attributes,
+        host,
+        words,
+        loadPanel,
+        lang,
+        shared: view.shared,
+        show: () => ((shown = true), host.sync()),
+        used: () => used,
+      })
     },
     (e) => {
       clearTimeout(timer)
@@ -208,10 +224,10 @@ const boot = (): CandorGlobal | undefined => {
   )
   // A declaration in context: the toggle and its notice come with the panel's code (the click is intent).
   const declare = (c: Candor, el: Element, id: string, option?: string) =>
-    void loadPanel().then((p) => p.declareInContext(c, el, id, option, { lang, open: (at) => open(at) }), failed(el))
+    void loadPanel().then((p) => ((used = [el, p, Date.now()]), p.declareInContext(c, el, id, option, { lang, open: (at) => open(at) })), failed(el))
   const warned = new Set<string>()
   const warn = (id: string, e: unknown) => {
-    if (!warned.has(id)) warned.add(id), console.error(`Candor: a data-candor-goal names a goal: ${(e as Error).message}`)
+    if (!warned.has(id)) warned.add(id), console.error(`Candor: data-candor-goal: ${(e as Error).message}`)
   }
   // The panel inline, on a settings page: its being there is the intent.
   defineInlinePanel((el) =>
