@@ -48,7 +48,12 @@ export const startCandor = (
   if (checked.refused) throw new CandorError('catalog-invalid', 'Invalid Candor catalog:\n  ' + checked.refused.join('\n  '), checked.refused)
   const said = checked.unknown.length || checked.leftOut.length
   // Words that can't load leave the problems by path and rule.
-  const later = said ? loadWords?.().then((w) => w.reworded(options?.catalog, lenient), () => (problems: readonly Problem[]) => [...problems]) : undefined
+  const later = said
+    ? loadWords?.().then(
+        (w) => w.reworded(options?.catalog, lenient),
+        () => (problems: readonly Problem[]) => [...problems],
+      )
+    : undefined
   const taken = { catalog: checked.catalog, problems: byRule(checked), later }
   return createInstance(taken, options, { load: loadEditing }, loadMeasuring && { load: loadMeasuring })
 }
