@@ -7,6 +7,7 @@ import { fingerprint } from '../src/index'
 import { load } from '../src/load'
 import { memoryBackend, type Backend } from '../src/storage'
 import { createStore } from '../src/store'
+import type { Problem } from '../src/types'
 import { createWriter } from '../src/writes'
 import { catalog, clock } from './fixtures'
 
@@ -56,9 +57,10 @@ export const ex = (name: string, message = name) => new DOMException(message, na
 
 /**
  * A page of the fixtures' site on `dev`, its stored choices read: its writer (what the visitor does), its durable
- * part (`recover` is what a later chance calls) and its state. `tabs: false` leaves the channel to other tabs out.
+ * part (`recover` is what a later chance calls) and its state. `tabs: false` leaves the channel to other tabs out;
+ * `problems` are those the page starts with (the catalog's warnings).
  */
-export const page = async (dev: Device, o: { now?: () => number; tabs?: false } = {}) => {
+export const page = async (dev: Device, o: { now?: () => number; tabs?: false; problems?: Problem[] } = {}) => {
   let posts = 0
   const store = createStore({
     records: new Map(),
@@ -66,7 +68,7 @@ export const page = async (dev: Device, o: { now?: () => number; tabs?: false } 
     storedLevel: undefined,
     previewing: false,
     history: [],
-    problems: [],
+    problems: o.problems ?? [],
     storage: { kind: 'indexeddb' },
     clock: 0,
     measure: { v: 1, weeks: {} },
