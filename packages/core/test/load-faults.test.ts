@@ -1,7 +1,6 @@
-import { IDBFactory } from 'fake-indexeddb'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createCandor, fingerprint } from '../src/index'
-import { load, preopen, reconnect } from '../src/load'
+import { load, reconnect } from '../src/load'
 import type { Problem } from '../src/types'
 import { catalog, clock, DAY } from './fixtures'
 import { device, ex, page } from './device'
@@ -46,6 +45,15 @@ describe('reading what is stored', () => {
 })
 
 describe('values that faded while the visitor was away', () => {
+  // Each test loads Candor afresh, as a new visit does: the deletion belongs to a page's first read.
+  let device: typeof import('./device').device
+  let page: typeof import('./device').page
+  let load: typeof import('../src/load').load
+  beforeEach(async () => {
+    vi.resetModules()
+    ;({ device, page } = await import('./device'))
+    ;({ load } = await import('../src/load'))
+  })
   const ck = clock()
   const now = ck.now()
   const faded = { v: 1, value: ['science'], setAt: now - 200 * DAY, expiresAt: now - 20 * DAY, fp: fp(0) }
@@ -178,24 +186,5 @@ describe('leaving memory mode (reconnect)', () => {
     dev.fault = undefined
     await p.durable.recover()
     expect(p.state().storage).toEqual({ kind: 'indexeddb' })
-  })
-})
-
-describe('preopen', () => {
-  it('opens the site’s database at once, and the instance made later uses that connection', async () => {
-    const real = new IDBFactory()
-    const opened: string[] = []
-    vi.stubGlobal('indexedDB', {
-      open: (name: string) => (opened.push(name), real.open(name)),
-      deleteDatabase: (name: string) => real.deleteDatabase(name),
-    })
-    preopen(catalog.site)
-    expect(opened).toEqual(['candor:' + catalog.site])
-    const c = createCandor({ catalog, gpc: false })
-    await c.ready
-    await c.set('compact', true)
-    expect(c.storage).toEqual({ kind: 'indexeddb' })
-    expect(opened).toHaveLength(1)
-    c.destroy()
   })
 })
