@@ -7,7 +7,7 @@ import { fingerprint } from '../src/index'
 import { load } from '../src/load'
 import { memoryBackend, type Backend } from '../src/storage'
 import { createStore } from '../src/store'
-import type { Problem } from '../src/types'
+import type { Catalog, Problem } from '../src/types'
 import { createWriter } from '../src/writes'
 import { catalog, clock } from './fixtures'
 
@@ -58,9 +58,10 @@ export const ex = (name: string, message = name) => new DOMException(message, na
 /**
  * A page of the fixtures' site on `dev`, its stored choices read: its writer (what the visitor does), its durable
  * part (`recover` is what a later chance calls) and its state. `tabs: false` leaves the channel to other tabs out;
- * `problems` are those the page starts with (the catalog's warnings).
+ * `problems` are those the page starts with (the catalog's warnings); `catalog` replaces the fixtures' one.
  */
-export const page = async (dev: Device, o: { now?: () => number; tabs?: false; problems?: Problem[] } = {}) => {
+export const page = async (dev: Device, o: { now?: () => number; tabs?: false; problems?: Problem[]; catalog?: Catalog } = {}) => {
+  const cat = o.catalog ?? catalog
   let posts = 0
   const store = createStore({
     records: new Map(),
@@ -75,10 +76,10 @@ export const page = async (dev: Device, o: { now?: () => number; tabs?: false; p
     view: undefined,
   })
   const ctx = {
-    catalog,
-    site: catalog.site,
-    defs: new Map(catalog.signals.map((s) => [s.id, s])),
-    fps: new Map(catalog.signals.map((s) => [s.id, fingerprint(s)])),
+    catalog: cat,
+    site: cat.site,
+    defs: new Map(cat.signals.map((s) => [s.id, s])),
+    fps: new Map(cat.signals.map((s) => [s.id, fingerprint(s)])),
     now: o.now ?? clock().now,
     gpc: false,
     memoryOnly: false,
