@@ -129,6 +129,56 @@ describe('memory mode starts from what the page holds', () => {
 })
 
 describe('leaving memory mode (reconnect)', () => {
+  it('the page is told storage works again; the catalog’s warnings stay', async () => {
+    const warnings: Problem[] = [{ code: 'unknown-field', message: 'note: unknown field (ignored)' }]
+    const dev = device()
+    const p = await page(dev, { problems: warnings })
+    dev.fault = LOST
+    await p.writer.set('topics', ['science'])
+    expect(p.state().problems.map((x) => x.code)).toEqual(['unknown-field', 'storage'])
+    dev.fault = undefined
+    await p.durable.recover()
+    expect(p.state().storage).toEqual({ kind: 'indexeddb' })
+    expect(p.state().problems).toEqual(warnings)
+  })
+
+  it('a file without a level imported in memory: the level chosen before stays, stored and shown', async () => {
+    const ck = clock()
+    const dev = device()
+    const p = await page(dev, { now: ck.now })
+    await p.writer.setLevel('declared')
+    ck.advance(1000)
+    dev.fault = LOST
+    const other = createCandor({ catalog, gpc: false, storage: 'memory', now: ck.now })
+    await other.set('topics', ['sports'])
+    await p.writer.import(other.export())
+    dev.fault = undefined
+    await p.durable.recover()
+    const stored = await dev.stored()
+    expect(stored.meta).toEqual({ v: 1, level: 'declared' })
+    expect(stored['s:topics']).toMatchObject({ value: ['sports'] })
+    expect(p.state().storedLevel).toBe('declared')
+  })
+
+  it('a value that faded while the page was in memory is left in storage at the read-back, for the next visit to drop', async () => {
+    const ck = clock()
+    const dev = device()
+    const p = await page(dev, { now: ck.now })
+    await p.writer.set('topics', ['science'])
+    const expiresAt = (p.state().records.get('topics')?.expiresAt ?? 0) as number
+    dev.fault = LOST
+    await p.writer.set('compact', true)
+    ck.advance(expiresAt - ck.now() + 1)
+    dev.fault = undefined
+    await p.durable.recover()
+    expect(p.state().storage).toEqual({ kind: 'indexeddb' })
+    // Whatever the read-back started has finished a task later.
+    await new Promise((r) => setTimeout(r, 0))
+    const stored = await dev.stored()
+    expect(stored['s:topics']).toMatchObject({ value: ['science'] })
+    expect(actions(stored.history)).toEqual(['set:topics', 'set:compact'])
+  })
+
   it('with nothing to write first (the reading part alone): storage is used again once it answers', async () => {
     const dev = device()
     const p = await page(dev)
