@@ -43,14 +43,17 @@ describe('a storage error → the reason, the tries, whether it may pass', () =>
   // [what the browser gives, reason, reads before memory takes over, may pass]
   const table: Array<[string, unknown, string, number, boolean]> = [
     ['QuotaExceededError (a full disk)', ex('QuotaExceededError', 'The quota has been exceeded.'), 'quota', 3, true],
+    ['QuotaExceededError whose message doesn’t say quota (a full disk)', ex('QuotaExceededError', 'The disk is full.'), 'quota', 3, true],
     ['an abort whose message names the quota', ex('AbortError', 'Quota exceeded'), 'quota', 3, true],
     ['InvalidStateError (Firefox private mode, a closing connection)', ex('InvalidStateError', 'A mutation operation was attempted'), 'blocked', 1, false],
+    ['InvalidStateError, a connection closing (Chrome after sleep)', ex('InvalidStateError', 'The database connection is closing.'), 'blocked', 1, false],
     ['UnknownError, the backing store (a corrupt LevelDB)', ex('UnknownError', 'Internal error opening backing store'), 'failed', 3, true],
     ['UnknownError, permission denied (site data blocked)', ex('UnknownError', 'The user denied permission to access the database.'), 'blocked', 1, false],
     ['VersionError', ex('VersionError', 'The requested version is less than the existing version.'), 'failed', 3, true],
     ['an open that hangs (Candor’s own timeout)', ex('TimeoutError', 'IndexedDB did not answer'), 'timeout', 1, true],
     ['a transaction aborted', ex('AbortError', 'The transaction was aborted.'), 'failed', 3, true],
     ['SecurityError (an opaque origin)', ex('SecurityError', 'The operation is insecure.'), 'blocked', 1, false],
+    ['SecurityError in Safari’s words', ex('SecurityError', 'IDBFactory.open() called in an invalid security context'), 'blocked', 1, false],
     ['no indexedDB at all', Object.assign(new Error('indexedDB is not defined'), { name: 'MissingAPIError' }), 'unavailable', 1, false],
     ['not an error at all', 'a string', 'failed', 3, true],
   ]

@@ -44,6 +44,17 @@ describe('mergeRecovery: whose choice is written back', () => {
     expect(outcome(earlier, 'meta')).toEqual({ v: 1, level: 'off' })
   })
 
+  it('another tab changing a signal later is not a level choice: the visitor’s level is saved', () => {
+    const kept = new Map([['meta', { v: 1, level: 'off' }]])
+    const w = mergeRecovery(new Map([['history', [set('topics', 150)]]]), held([['meta', 100]]), [], kept)
+    expect(outcome(w, 'meta')).toEqual({ v: 1, level: 'off' })
+  })
+
+  it('a signal whose id is "undefined" is not chosen by another tab’s later level change (an entry without an id)', () => {
+    const w = mergeRecovery(new Map([['history', [level(150)]]]), held([['s:undefined', 100]]), [], new Map([['s:undefined', mine]]))
+    expect(outcome(w, 's:undefined')).toEqual(mine)
+  })
+
   it('a record a newer Candor wrote is kept as it is, and reported by its key', () => {
     const w = mergeRecovery(new Map([['s:topics', rec(['new'], 2)]]), held([['s:topics', 100]]), [], new Map([['s:topics', mine]]))
     expect(outcome(w, 's:topics')).toBe('kept')
@@ -86,6 +97,13 @@ describe('mergeRecovery: an erase made in memory', () => {
     expect(outcome(w, 'history')).toEqual([set('topics', 120)])
   })
 
+  it('another tab’s choice in the same millisecond as the erase: the erase wins, record and history entry go', () => {
+    const w = mergeRecovery(current([set('topics', 100), set('region', 101)]), held([], [], 100), before, new Map())
+    expect(outcome(w, 's:topics')).toBeUndefined()
+    expect(outcome(w, 's:region')).toBe('kept')
+    expect(outcome(w, 'history')).toEqual([set('region', 101)])
+  })
+
   it('leaves a newer Candor’s record stored before the erase alone', () => {
     const w = mergeRecovery(current([], [['s:later', rec(1, 2)]]), held([], [], 100), [...before, 's:later'], new Map())
     expect(outcome(w, 's:later')).toBe('kept')
@@ -106,6 +124,11 @@ describe('mergeRecovery: the history', () => {
     expect(h).toHaveLength(HISTORY_MAX)
     expect(h[0]!.at).toBe(1)
     expect(h.at(-1)!.at).toBe(5000)
+  })
+
+  it('none stored yet: the entries written in memory become the history', () => {
+    const w = mergeRecovery(new Map(), held([['s:a', 5]], [set('a', 5)]), [], new Map([['s:a', mine]]))
+    expect(outcome(w, 'history')).toEqual([set('a', 5)])
   })
 
   it('is not written when memory added nothing and nothing was erased', () => {
