@@ -90,8 +90,9 @@ export const createDurable = (ctx: Context): Durable => {
       // What memory holds now (values that faded are gone from it), and what the visitor did there.
       const kept = new Map(await mem.all())
       const h = { ...held, keys: new Map(held.keys), entries: held.entries.slice() }
-      // After an erase, records and the level stored before it go too; what another tab chose since stays.
-      const before = h.clearedAt === undefined ? [] : (await fresh.all()).map(([k]) => k).filter((k) => k == 'meta' || k.startsWith('s:'))
+      // After an erase, records, the level and the choices and counts on measuring stored before it go too (as an erase
+      // with storage working empties them all); what another tab chose since stays.
+      const before = h.clearedAt === undefined ? [] : (await fresh.all()).map(([k]) => k).filter((k) => k == 'meta' || k == 'measure' || k.startsWith('s:'))
       const keys = [...new Set([...h.keys.keys(), ...before, 'history'])]
       await fresh.change(keys, (cur) => {
         const w = mergeRecovery(cur, h, before, kept)

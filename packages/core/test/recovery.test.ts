@@ -122,6 +122,25 @@ describe('a recovery: leaving memory mode when storage answers again', () => {
     return { dev, p, ck }
   }
 
+  it('an erase made in memory erases, once storage answers, the choices and counts on measuring too, as one made on storage does', async () => {
+    const measure = {
+      v: 1,
+      reports: false,
+      holdouts: false,
+      weeks: { '2026-W49': { tailored: { views: 3, goals: {} }, holdout: { views: 1, goals: {} }, reports: 0 } },
+    }
+    const { dev, p } = await inMemory(LOST, (w) => w.clear(), {
+      's:topics': { v: 1, value: ['sports'], setAt: 1, fp: 'x' },
+      meta: { v: 1, level: 'off' },
+      measure,
+    })
+    await p.durable.recover()
+    const stored = await dev.stored()
+    expect(stored.measure).toBeUndefined()
+    expect(stored['s:topics']).toBeUndefined()
+    expect(stored.meta).toBeUndefined()
+  })
+
   it('saves what the visitor changed in memory, and says storage is used again', async () => {
     const { dev, p } = await inMemory(LOST, (w) => w.set('topics', ['science']))
     await p.durable.recover()

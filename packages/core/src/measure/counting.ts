@@ -3,15 +3,21 @@
 import { MAX_GOALS, WEEKS_KEPT, emptyArm, emptyWeek, type ArmCount, type MeasuredArm, type Tally, type WeekCount } from './tally.js'
 import { lastWeeks } from './week.js'
 
-/** `tally` with the weeks older than the last WEEKS_KEPT (counted back from `t`) dropped, and `change` applied to the week of `t`. */
+/**
+ * `tally` with the weeks older than the last WEEKS_KEPT dropped, and `change` applied to the week of `t`. The weeks are
+ * counted back from `t`'s, or from a later week already counted (a report staged before the week turned, added by a
+ * tab that counted the new week first): a later week is never dropped.
+ */
 const touched = (tally: Tally, t: number, change: (w: WeekCount) => void): Tally => {
   const keep = lastWeeks(t, WEEKS_KEPT)
-  const out: Tally = Object.create(null)
-  for (const week of keep.slice().reverse()) {
-    const w = tally[week]
-    if (w) out[week] = structuredClone(w)
-  }
   const week = keep[0]!
+  for (const w of Object.keys(tally).sort()) if (w > week) keep.unshift(w)
+  keep.length = WEEKS_KEPT
+  const out: Tally = Object.create(null)
+  for (const k of keep.slice().reverse()) {
+    const w = tally[k]
+    if (w) out[k] = structuredClone(w)
+  }
   out[week] ??= emptyWeek()
   change(out[week])
   return out
