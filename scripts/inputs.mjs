@@ -31,10 +31,11 @@ const inputs = (metafile) => {
 const show = (title, rows) => {
   const total = rows.reduce((a, [, b]) => a + b, 0)
   console.log(`\n${title}: ${total} B minified`)
-  for (const [file, b] of rows.slice(0, top)) console.log(String(b).padStart(7), file.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^\.\.\//, 'packages/'))
+  for (const [file, b] of rows.slice(0, top))
+    console.log(String(b).padStart(7), file.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^\.\.\//, 'packages/'))
 }
 
 const page = await build({ ...common, entryPoints: [dropin + 'src/boot.ts'], format: 'iife', outfile: '/tmp/candor.js' })
 show('candor.js', inputs(page.metafile))
 const panel = await build({ ...common, entryPoints: { 'candor-panel': dropin + 'src/panel.ts' }, format: 'esm', splitting: true, outdir: '/tmp/candor-panel' })
-show("candor-panel.js and its chunks (all of them, lazy ones too)", inputs(panel.metafile))
+show('candor-panel.js and its chunks (all of them, lazy ones too)', inputs(panel.metafile))

@@ -101,7 +101,8 @@ export const createRanking = (ctx: RankContext) => {
     // A view held out to measure against keeps the page's order: its note says so where the visitor's order would be.
     const held = ctx.instance?.held
     const would = !m.up && !m.down && held ? valuesFor(box, mine, ctx, (id) => held(id)) : undefined
-    const heldMoves = would && moves(about, order(about, would), would)
+    // Only a view that pauses some value orders the list a second time (a 10,000-children list pays nothing else).
+    const heldMoves = would && (would.up.size || would.down.size) ? moves(about, order(about, would), would) : undefined
     heldMoves && (heldMoves.up || heldMoves.down) ? ctx.notes.note(box, heldMoves, false, true) : ctx.notes.note(box, m, usual)
     // Nodes are moved, never removed, so reading and keyboard order follow what is seen; only when it differs.
     if (wanted.some((k, i) => kids[i] != k)) reorder(box, kids, wanted, ctx.settle)
