@@ -1,15 +1,19 @@
-// The message at the top of a page that shows what everyone sees (a shared link's arrival, the preview),
-// staying in view as the page scrolls; one button shows the visitor's own page. Plain DOM, shown by candor.js at startup.
+// The message on a page that shows what everyone sees (a shared link's arrival, the preview), at the bottom of the
+// window, so it never sits over the site's header as the page scrolls; one button shows the visitor's own page.
+// First in the body all the same, so the keyboard and screen readers reach it first. Plain DOM, shown by candor.js at startup.
 import { statusBox } from './status-box.js'
 import { base } from './theme.js'
 
 const css = `${base('.candor-arrival')}
-:host{display:block;position:sticky;inset-block-start:0;z-index:var(--candor-z,2147483000)}
+:host{display:block;position:fixed;inset:auto 0 0;z-index:var(--candor-z,2147483000)}
 .candor-arrival{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;justify-content:center;box-sizing:border-box;
-background:var(--candor-soft);color:var(--candor-fg);font:15px/1.45 var(--candor-font);padding:10px 16px;border-block-end:1px solid var(--candor-border);overflow-wrap:anywhere}
-.candor-arrival p{margin:0}
+background:var(--candor-soft);color:var(--candor-fg);font:15px/1.45 var(--candor-font);padding:10px 16px;border-block-start:1px solid var(--candor-border);overflow-wrap:anywhere}
+.candor-arrival p{margin:0;min-inline-size:0}
 .candor-arrival button{font:inherit;font-weight:600;color:var(--candor-accent-fg);background:var(--candor-accent);border:0;border-radius:8px;min-height:32px;padding:4px 14px;cursor:pointer}
 .candor-arrival button:focus-visible{outline:3px solid var(--candor-fg);outline-offset:2px}
+@media (max-width:480px){.candor-arrival{font-size:13px;padding:6px 12px;gap:4px 12px}
+.candor-arrival p{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.candor-arrival span{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%)}}
 `
 
 export interface ArrivalOptions {
@@ -24,7 +28,11 @@ export interface ArrivalOptions {
 export const showArrival = (o: ArrivalOptions): (() => void) => {
   const { host, box } = statusBox('candor-arrival', css, o.lang, o.dir)
   const p = document.createElement('p')
-  p.textContent = o.text
+  // On a narrow screen one line: the first sentence is seen, the rest is kept for screen readers (the span).
+  const cut = o.text.indexOf('. ') + 1 || o.text.length
+  const more = document.createElement('span')
+  more.textContent = o.text.slice(cut)
+  p.append(o.text.slice(0, cut), more)
   const b = document.createElement('button')
   b.type = 'button'
   b.textContent = o.action

@@ -1,11 +1,14 @@
 // A short status message next to where the visitor acted (a declaration in context): what changed, in
 // words, with Undo and Manage. Plain DOM, no Preact, so candor.js shows it without the panel's code.
-// It sits right after the control in the document, so the keyboard reaches its buttons next.
+// It sits right after the control in the document, so the keyboard reaches its buttons next, and on screen
+// beside it (beside.ts), never over it; leaving with focus inside, it hands focus back to the control.
+import { placeBeside } from './beside.js'
+import { removeKeepingFocus } from './focus-back.js'
 import { statusBox } from './status-box.js'
 import { base } from './theme.js'
 
 const css = `${base('.candor-notice')}
-.candor-notice{position:fixed;inset-block-end:76px;inset-inline:16px auto;z-index:var(--candor-z);box-sizing:border-box;max-inline-size:min(30rem,calc(100vw - 32px));
+.candor-notice{position:fixed;z-index:var(--candor-z);box-sizing:border-box;max-inline-size:min(30rem,calc(100vw - 32px));
 background:var(--candor-bg);color:var(--candor-fg);font:15px/1.45 var(--candor-font);border:1px solid var(--candor-border);border-radius:var(--candor-radius);
 padding:12px 14px;box-shadow:0 4px 18px #0005;display:flex;flex-wrap:wrap;gap:8px 12px;align-items:center;overflow-wrap:anywhere}
 .candor-notice p{margin:0;flex:1 1 14rem}
@@ -24,7 +27,7 @@ export interface NoticeAction {
 export interface NoticeOptions {
   text: string
   actions: NoticeAction[]
-  /** The element the visitor acted on: the notice goes right after it. */
+  /** The element the visitor acted on: the notice goes right after it, and focus goes back to it. */
   after: Element
   lang?: string
   dir?: 'ltr' | 'rtl'
@@ -40,10 +43,13 @@ export const showNotice = (o: NoticeOptions): (() => void) => {
   const anchor = o.after.closest('a,button,label') ?? o.after
   anchor.after(host)
   let timer: ReturnType<typeof setTimeout> | undefined
+  const place = () => placeBeside(box, o.after, o.dir == 'rtl')
   const close = () => {
     clearTimeout(timer)
-    host.remove()
+    removeKeepingFocus(host, o.after)
     document.removeEventListener('keydown', onKey)
+    removeEventListener('scroll', place, true)
+    removeEventListener('resize', place)
     if (current == close) current = undefined
   }
   const wait = () => {
@@ -67,7 +73,11 @@ export const showNotice = (o: NoticeOptions): (() => void) => {
       })
       box.append(b)
     }
+    place()
   })
+  // Kept beside the control as the page scrolls (any scroller: captured) or the window resizes.
+  addEventListener('scroll', place, { capture: true, passive: true })
+  addEventListener('resize', place, { passive: true })
   // It stays while it is pointed at or has focus.
   host.addEventListener('pointerenter', () => clearTimeout(timer))
   host.addEventListener('focusin', () => clearTimeout(timer))

@@ -3,6 +3,8 @@
 // Change, Stop using this, See it as everyone does. Plain DOM, placed by CSSOM (a strict CSP allows it).
 import type { AnyCandor } from '@candor/core'
 import { onServer } from './attach.js'
+import { placeBeside } from './beside.js'
+import { removeKeepingFocus } from './focus-back.js'
 import { createI18n, loadLocale, type I18n, type Strings } from './i18n.js'
 import { shareText } from './Measure.js'
 import { showNotice } from './notice.js'
@@ -111,28 +113,15 @@ export const explainInPlace = async (candor: AnyCandor, button: HTMLElement, id:
   button.after(host)
 
   // Below the button, or above it when there is no room; kept in view as the page scrolls.
-  const place = () => {
-    const r = button.getBoundingClientRect()
-    const w = box.offsetWidth
-    const h = box.offsetHeight
-    const left = Math.max(8, Math.min(i18n.dir == 'rtl' ? r.right - w : r.left, innerWidth - w - 8))
-    const below = r.bottom + 6
-    box.style.left = `${left}px`
-    box.style.top = `${below + h > innerHeight - 8 && r.top - h - 6 > 8 ? r.top - h - 6 : below}px`
-  }
+  const place = () => placeBeside(box, button, i18n.dir == 'rtl')
   place()
-  const onKey = (ev: KeyboardEvent) => {
-    if (ev.key == 'Escape') {
-      close()
-      button.focus()
-    }
-  }
+  const onKey = (ev: KeyboardEvent) => ev.key == 'Escape' && close()
   const onDown = (ev: PointerEvent) => {
     const path = ev.composedPath()
     if (!path.includes(host) && !path.includes(button)) close()
   }
   const close = () => {
-    host.remove()
+    removeKeepingFocus(host, button)
     button.setAttribute('aria-expanded', 'false')
     removeEventListener('scroll', place, true)
     removeEventListener('resize', place)
