@@ -1,7 +1,7 @@
 // The message on a page that shows what everyone sees (a shared link's arrival, the preview), at the bottom of the
 // window, so it never sits over the site's header as the page scrolls; one button shows the visitor's own page.
 // First in the body all the same, so the keyboard and screen readers reach it first. Plain DOM, shown by candor.js at startup.
-import { statusBox } from './status-box.js'
+import { closingButton, statusBox } from './status-box.js'
 import { base } from './theme.js'
 
 const css = `${base('.candor-arrival')}
@@ -12,8 +12,7 @@ background:var(--candor-soft);color:var(--candor-fg);font:15px/1.45 var(--candor
 .candor-arrival button{font:inherit;font-weight:600;color:var(--candor-accent-fg);background:var(--candor-accent);border:0;border-radius:8px;min-height:32px;padding:4px 14px;cursor:pointer}
 .candor-arrival button:focus-visible{outline:3px solid var(--candor-fg);outline-offset:2px}
 @media (max-width:480px){.candor-arrival{font-size:13px;padding:6px 12px;gap:4px 12px}
-.candor-arrival p{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.candor-arrival span{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%)}}
+.candor-arrival p{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}}
 `
 
 export interface ArrivalOptions {
@@ -28,19 +27,10 @@ export interface ArrivalOptions {
 export const showArrival = (o: ArrivalOptions): (() => void) => {
   const { host, box } = statusBox('candor-arrival', css, o.lang, o.dir)
   const p = document.createElement('p')
-  // On a narrow screen one line: the first sentence is seen, the rest is kept for screen readers (the span).
-  const cut = o.text.indexOf('. ') + 1 || o.text.length
-  const more = document.createElement('span')
-  more.textContent = o.text.slice(cut)
-  p.append(o.text.slice(0, cut), more)
-  const b = document.createElement('button')
-  b.type = 'button'
-  b.textContent = o.action
-  b.addEventListener('click', () => {
-    host.remove()
-    o.onAction()
-  })
-  box.append(p, b)
+  // On a narrow screen one line, cut with an ellipsis: screen readers still read it whole.
+  p.textContent = o.text
+  const close = () => host.remove()
+  box.append(p, closingButton(o.action, close, o.onAction))
   document.body.prepend(host)
-  return () => host.remove()
+  return close
 }

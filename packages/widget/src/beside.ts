@@ -14,3 +14,29 @@ export const placeBeside = (box: HTMLElement, control: Element, rtl: boolean) =>
   const top = r.bottom + h > innerHeight - 8 && (r.top - h > 8 || r.top > innerHeight - r.bottom) ? r.top - h : r.bottom + 6
   box.style.top = px(Math.max(8, Math.min(top, innerHeight - h - 2)))
 }
+
+/**
+ * Places `box` beside `control` and keeps it there while it is shown, as any scroller scrolls or the window resizes:
+ * `place` places it again (once it has its content), `leave` removes `host` — focus going back to `control` — and stops.
+ */
+export const keepBeside = (host: Element, box: HTMLElement, control: Element, rtl: boolean) => {
+  const place = () => placeBeside(box, control, rtl)
+  // Now, then every frame for about two seconds: the page is still changing for what the visitor did (a list reordered, its glide).
+  let frames = 120
+  const follow = () => {
+    place()
+    if (--frames && host.isConnected) requestAnimationFrame(follow)
+  }
+  follow()
+  addEventListener('scroll', place, { capture: true, passive: true })
+  addEventListener('resize', place, { passive: true })
+  const leave = () => {
+    // Going away with focus inside (Undo, Escape), it hands focus back to the control: else the browser drops it on <body>.
+    const had = host.matches(':focus-within')
+    host.remove()
+    if (had && control.isConnected) (control as HTMLElement).focus()
+    removeEventListener('scroll', place, true)
+    removeEventListener('resize', place)
+  }
+  return [place, leave] as const
+}

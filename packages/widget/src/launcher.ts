@@ -11,8 +11,9 @@ display:inline-flex;align-items:center;gap:6px;background:var(--candor-accent);c
 .candor-launcher.candor-launcher:focus-visible{outline:3px solid var(--candor-fg);outline-offset:3px}
 ` +
   // On a narrow screen, a small round button: its name stays for screen readers, its words leave the page's text alone.
+  // (Clipped whole, out of the flow: it keeps its size, so screen readers still find it.)
   `@media (max-width:480px){.candor-launcher.candor-launcher{inline-size:36px;padding:0;justify-content:center;inset-block-end:8px;inset-inline-end:8px}
-.candor-launcher.candor-launcher span{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.candor-launcher.candor-launcher span{position:absolute;clip-path:inset(50%)}
 .candor-launcher.candor-launcher::before{content:"";inline-size:14px;block-size:2px;background:currentColor;box-shadow:0 -5px currentColor,0 5px currentColor}}
 `
 let sheet: CSSStyleSheet | undefined

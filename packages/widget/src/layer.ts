@@ -19,8 +19,7 @@ const labelPlaces = (boxes: DOMRect[], tags: HTMLElement[]) => {
   return tags
     .map((tag, i) => {
       const b = boxes[i]!
-      const w = tag.offsetWidth
-      const h = tag.offsetHeight
+      const { offsetWidth: w, offsetHeight: h } = tag
       const places = [b.top + 3 - h, b.bottom - 3].flatMap((y) => [new DOMRect(b.left, y, w, h), new DOMRect(b.right - w, y, w, h)])
       const p = places.find((p) => !taken.some((t) => t.left < p.right && p.left < t.right && t.top < p.bottom && p.top < t.bottom)) ?? places[0]!
       taken.push(p)
@@ -55,19 +54,14 @@ export const showLayer = (candor: Candor, count: Signal<number>): (() => void) =
     const css = BASE + boxes.map((b, i) => `.b${i}{top:${b.top + scrollY}px;left:${b.left + scrollX}px;width:${b.width}px;height:${b.height}px}`).join('')
     sheet.replaceSync(css)
     const tags = items.map(([, label], i) => {
-      const tag = document.createElement('span')
+      const box = document.createElement('div')
+      box.className = 'box b' + i
+      const tag = box.appendChild(document.createElement('span'))
       tag.className = 'label l' + i
       tag.textContent = label
       return tag
     })
-    root.replaceChildren(
-      ...tags.map((tag, i) => {
-        const box = document.createElement('div')
-        box.className = 'box b' + i
-        box.append(tag)
-        return box
-      }),
-    )
+    root.replaceChildren(...tags.map((tag) => tag.parentNode!))
     // Measured where they are drawn, then placed clear of the page's controls.
     sheet.replaceSync(css + labelPlaces(boxes, tags))
     count.value = items.length

@@ -2,9 +2,8 @@
 // words, with Undo and Manage. Plain DOM, no Preact, so candor.js shows it without the panel's code.
 // It sits right after the control in the document, so the keyboard reaches its buttons next, and on screen
 // beside it (beside.ts), never over it; leaving with focus inside, it hands focus back to the control.
-import { placeBeside } from './beside.js'
-import { removeKeepingFocus } from './focus-back.js'
-import { statusBox } from './status-box.js'
+import { keepBeside } from './beside.js'
+import { closingButton, statusBox } from './status-box.js'
 import { base } from './theme.js'
 
 const css = `${base('.candor-notice')}
@@ -43,13 +42,11 @@ export const showNotice = (o: NoticeOptions): (() => void) => {
   const anchor = o.after.closest('a,button,label') ?? o.after
   anchor.after(host)
   let timer: ReturnType<typeof setTimeout> | undefined
-  const place = () => placeBeside(box, o.after, o.dir == 'rtl')
+  const [place, leave] = keepBeside(host, box, o.after, o.dir == 'rtl')
   const close = () => {
     clearTimeout(timer)
-    removeKeepingFocus(host, o.after)
+    leave()
     document.removeEventListener('keydown', onKey)
-    removeEventListener('scroll', place, true)
-    removeEventListener('resize', place)
     if (current == close) current = undefined
   }
   const wait = () => {
@@ -63,21 +60,9 @@ export const showNotice = (o: NoticeOptions): (() => void) => {
     const p = document.createElement('p')
     p.textContent = o.text
     box.append(p)
-    for (const a of o.actions) {
-      const b = document.createElement('button')
-      b.type = 'button'
-      b.textContent = a.label
-      b.addEventListener('click', () => {
-        close()
-        a.run()
-      })
-      box.append(b)
-    }
+    for (const a of o.actions) box.append(closingButton(a.label, close, a.run))
     place()
   })
-  // Kept beside the control as the page scrolls (any scroller: captured) or the window resizes.
-  addEventListener('scroll', place, { capture: true, passive: true })
-  addEventListener('resize', place, { passive: true })
   // It stays while it is pointed at or has focus.
   host.addEventListener('pointerenter', () => clearTimeout(timer))
   host.addEventListener('focusin', () => clearTimeout(timer))

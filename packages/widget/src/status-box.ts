@@ -1,5 +1,5 @@
-// A status message in a shadow root of its own (the notice, the shared-page message): its host element,
-// and the live region inside it, styled by one constructed stylesheet per kind.
+// A small box in a shadow root of its own (the notice, the shared-page message, the "Why" answer): its host
+// element, and the live region inside it, styled by one constructed stylesheet per kind; and its buttons.
 
 const sheets = new Map<string, CSSStyleSheet>()
 
@@ -17,4 +17,16 @@ export const statusBox = (tag: string, css: string, lang?: string, dir?: 'ltr' |
   if (dir) box.dir = dir
   root.append(box)
   return { host, box }
+}
+
+/** A button that closes its box, then does what it says. */
+export const closingButton = (label: string, close: () => void, run: () => void) => {
+  const b = document.createElement('button')
+  b.type = 'button'
+  b.textContent = label
+  b.addEventListener('click', () => {
+    close()
+    run()
+  })
+  return b
 }

@@ -16,7 +16,7 @@ export const css =
 .candor-dialog .head{position:sticky;top:0;z-index:1;background:var(--candor-bg);margin:-16px -20px 0;padding:16px 20px 8px}
 ` +
   // Scrolled text goes under the header out of sight: a band of the panel's colour, then a fade, below it, not a half line cut at its edge.
-  `.candor-dialog .head::after{content:"";position:absolute;inset:100% 0 auto;block-size:16px;background:linear-gradient(var(--candor-bg) 6px,#0000);pointer-events:none}
+  `.candor-dialog .head::after{content:"";position:absolute;inset:100% 0 -16px;background:linear-gradient(var(--candor-bg) 6px,#0000);pointer-events:none}
 .candor .close{flex:none}
 .candor .muted,.candor small,.candor .used{color:var(--candor-muted)}
 .candor small{display:block;font-size:.87em}

@@ -3,11 +3,11 @@
 // Change, Stop using this, See it as everyone does. Plain DOM, placed by CSSOM (a strict CSP allows it).
 import type { AnyCandor } from '@candor/core'
 import { onServer } from './attach.js'
-import { placeBeside } from './beside.js'
-import { removeKeepingFocus } from './focus-back.js'
+import { keepBeside } from './beside.js'
 import { createI18n, loadLocale, type I18n, type Strings } from './i18n.js'
 import { shareText } from './Measure.js'
 import { showNotice } from './notice.js'
+import { closingButton, statusBox } from './status-box.js'
 import { valueText } from './SignalCard.js'
 import { base } from './theme.js'
 
@@ -20,7 +20,6 @@ padding:12px 14px;box-shadow:0 4px 18px #0005;overflow-wrap:anywhere}
 .candor-why-box button{font:inherit;font-weight:600;color:var(--candor-accent);background:transparent;border:1px solid currentColor;border-radius:8px;min-height:32px;padding:4px 12px;cursor:pointer}
 .candor-why-box button:focus-visible,.candor-why-box:focus-visible{outline:3px solid var(--candor-focus);outline-offset:2px}
 `
-let sheet: CSSStyleSheet | undefined
 let current: (() => void) | undefined
 
 export interface WhyOptions {
@@ -63,30 +62,17 @@ export const explainInPlace = async (candor: AnyCandor, button: HTMLElement, id:
   const { t } = i18n
   const e = candor.explain(id)
 
-  const host = document.createElement('candor-why')
-  const root = host.attachShadow({ mode: 'open' })
-  if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(css)
-  root.adoptedStyleSheets = [sheet]
-  const box = document.createElement('div')
+  const { host, box } = statusBox('candor-why', css, i18n.lang, i18n.dir)
+  // Its own class: the page's "Why" buttons have .candor-why.
   box.className = 'candor-why-box'
   box.setAttribute('role', 'dialog')
   box.setAttribute('aria-label', t('why'))
   box.tabIndex = -1
-  box.lang = i18n.lang
-  box.dir = i18n.dir
   const p = document.createElement('p')
   p.textContent = whySentence(candor, id, i18n)
   const actions = document.createElement('div')
-  const action = (label: string, run: () => void) => {
-    const b = document.createElement('button')
-    b.type = 'button'
-    b.textContent = label
-    b.addEventListener('click', () => {
-      close()
-      run()
-    })
-    actions.append(b)
-  }
+  // close is declared below: read when clicked.
+  const action = (label: string, run: () => void) => actions.append(closingButton(label, () => close(), run))
   const oops = (err: unknown) => console.error('Candor:', err)
   if (o.open) action(t('change'), () => o.open!(id))
   if (e.state == 'active' && candor.arm != 'holdout')
@@ -108,29 +94,23 @@ export const explainInPlace = async (candor: AnyCandor, button: HTMLElement, id:
     )
   if (!candor.previewing && candor.level != 'off' && candor.arm != 'holdout') action(t('whyEveryone'), () => candor.preview(true))
   box.append(p, actions)
-  root.append(box)
   // Right after the button in the document, so Tab goes from the button into the answer.
   button.after(host)
 
   // Below the button, or above it when there is no room; kept in view as the page scrolls.
-  const place = () => placeBeside(box, button, i18n.dir == 'rtl')
-  place()
+  const [, leave] = keepBeside(host, box, button, i18n.dir == 'rtl')
   const onKey = (ev: KeyboardEvent) => ev.key == 'Escape' && close()
   const onDown = (ev: PointerEvent) => {
     const path = ev.composedPath()
     if (!path.includes(host) && !path.includes(button)) close()
   }
   const close = () => {
-    removeKeepingFocus(host, button)
+    leave()
     button.setAttribute('aria-expanded', 'false')
-    removeEventListener('scroll', place, true)
-    removeEventListener('resize', place)
     document.removeEventListener('keydown', onKey)
     document.removeEventListener('pointerdown', onDown, true)
     if (current == close) current = undefined
   }
-  addEventListener('scroll', place, { capture: true, passive: true })
-  addEventListener('resize', place, { passive: true })
   document.addEventListener('keydown', onKey)
   document.addEventListener('pointerdown', onDown, true)
   button.setAttribute('aria-haspopup', 'dialog')
