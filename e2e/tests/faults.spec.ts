@@ -185,6 +185,18 @@ test.describe('IndexedDB refused when the page opens it', () => {
       reasons: ['failed'],
       shown: 'storage failed',
     },
+    {
+      // Injected: Candor calls indexedDB.open(name) without a version, which opens whatever version is there, so a real
+      // VersionError can't reach it (the test "F38 the site's database already at a higher version…" below shows that).
+      // Injected as Chromium words it, for whatever still produces one (a wrapper or extension that adds a version).
+      id: 'F38',
+      title: 'every open fails with "VersionError: The requested version (1) is less than the existing version (5)."',
+      fault: { kind: 'error', name: 'VersionError', message: 'The requested version (1) is less than the existing version (5).', failures: 99 },
+      reasons: ['failed'],
+      shown: 'storage failed',
+      // Not one of the errors that mean "blocked": tried as often as a failing read is (READ_TRIES), no more.
+      opens: 3,
+    },
   ] as const
 
   for (const variant of variants) {
@@ -206,6 +218,7 @@ test.describe('IndexedDB refused when the page opens it', () => {
       expect(state.problems.filter((p) => p.code === 'storage').map((p) => p.message)).toEqual([expect.stringMatching(/^Preferences can't be saved/)])
       const opens = await page.evaluate(() => (window as unknown as FaultWindow).__opens ?? 0)
       expect(opens, 'opens before giving up: bounded').toBeLessThanOrEqual(3)
+      if ('opens' in variant) expect(opens, 'opens before giving up').toBe(variant.opens)
 
       // The page keeps working for this visit, and the panel tells the visitor plainly.
       await page.evaluate(() => window.candor.set('compact', false))
@@ -247,6 +260,53 @@ test.describe('IndexedDB refused when the page opens it', () => {
     await openWidgetPage(page)
     expect(await page.evaluate(() => [window.candor.get('topics'), window.candor.get('compact')])).toEqual([['sports'], true])
   })
+})
+
+test("F38 the site's database already at a higher version (another script upgraded it): open without a version takes it as it is, no VersionError", async ({
+  page,
+}) => {
+  await openWidgetPage(page)
+  await page.evaluate(() => window.candor.set('topics', ['science']))
+
+  // Another script of the site upgrades Candor's database to version 5 and adds a store of its own, between visits.
+  await page.goto('/core.html')
+  const upgraded = await page.evaluate(
+    (name) =>
+      new Promise<string>((resolve) => {
+        const request = indexedDB.open(name, 5)
+        request.onupgradeneeded = () => request.result.createObjectStore('theirs').put('their data', 'k')
+        request.onsuccess = () => (request.result.close(), resolve(`version ${request.result.version}`))
+        request.onerror = () => resolve(`error ${request.error?.name}`)
+        request.onblocked = () => resolve('blocked')
+      }),
+    DB,
+  )
+  expect(upgraded).toBe('version 5')
+
+  // Candor opens it as it is: storage works, what was saved is there, a change is saved.
+  await openWidgetPage(page)
+  const state = await page.evaluate(() => ({ storage: window.candor.storage, problems: [...window.candor.problems], topics: window.candor.get('topics') }))
+  expect(state).toEqual({ storage: { kind: 'indexeddb' }, problems: [], topics: ['science'] })
+  await page.evaluate(() => window.candor.set('compact', true))
+  expect(await page.evaluate(() => window.candor.storage)).toEqual({ kind: 'indexeddb' })
+
+  await openWidgetPage(page)
+  expect(await page.evaluate(() => [window.candor.get('topics'), window.candor.get('compact')])).toEqual([['science'], true])
+  // Neither downgraded nor upgraded, and the other script's store is untouched.
+  const after = await page.evaluate(
+    (name) =>
+      new Promise<unknown>((resolve) => {
+        const request = indexedDB.open(name)
+        request.onsuccess = () => {
+          const db = request.result
+          const get = db.transaction('theirs').objectStore('theirs').get('k')
+          get.onsuccess = () => (db.close(), resolve({ version: db.version, stores: [...db.objectStoreNames], theirs: get.result }))
+        }
+        request.onerror = () => resolve(`error ${request.error?.name}`)
+      }),
+    DB,
+  )
+  expect(after).toEqual({ version: 5, stores: ['prefs', 'theirs'], theirs: 'their data' })
 })
 
 // ---- F06: opaque origin -------------------------------------------------------
@@ -488,6 +548,136 @@ test("F13 Safari's lost connection: changes are kept for the page, then saved on
   seen = await snapshot(page)
   expect(seen.get).toMatchObject({ topics: ['science'], compact: true })
   expect(seen.history.map((e) => `${e.action}:${e.id}`)).toEqual(['set:compact', 'set:topics'])
+})
+
+// ---- F39: a write's transaction aborted -----------------------------------------------
+
+/**
+ * A page script (for `addInitScript`), F39: the next `window.__abort` readwrite transactions that put are aborted
+ * (`transaction.abort()` once their first put has succeeded, before they commit), as a browser aborts one on a disk or
+ * I/O error; `window.__aborted` counts them. `window.setVisibility(state)` fakes the page being hidden or shown.
+ */
+function abortWrites() {
+  const w = window as unknown as { __abort: number; __aborted: number; setVisibility(s: DocumentVisibilityState): void }
+  w.__abort = 0
+  w.__aborted = 0
+  const put = IDBObjectStore.prototype.put
+  const aborting = new WeakSet<IDBTransaction>()
+  IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...a: Parameters<typeof put>) {
+    const request = put.apply(this, a)
+    const tx = this.transaction
+    if (w.__abort > 0 && !aborting.has(tx)) {
+      aborting.add(tx)
+      w.__abort--
+      w.__aborted++
+      // While the transaction is still active and has the rest of its puts queued: all of them are undone.
+      request.addEventListener('success', () => tx.abort())
+    }
+    return request
+  }
+  let state: DocumentVisibilityState = 'visible'
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state })
+  w.setVisibility = (s) => {
+    state = s
+    document.dispatchEvent(new Event('visibilitychange'))
+  }
+}
+
+type AbortWindow = { __abort: number; __aborted: number; setVisibility(s: string): void }
+
+test.describe("F39 a write's readwrite transaction is aborted", () => {
+  test('F39 once: the write is tried again and saved, storage stays in use, one history entry', async ({ page }) => {
+    await page.addInitScript(abortWrites)
+    await openHarness(page)
+    await createCandor(page)
+    await page.evaluate(() => window.candor.set('compact', true))
+
+    await page.evaluate(() => ((window as unknown as AbortWindow).__abort = 1))
+    const outcome = await page.evaluate(() =>
+      window.candor.set('topics', ['science']).then(
+        () => 'resolved',
+        (error) => `rejected: ${String(error)}`,
+      ),
+    )
+    expect(outcome).toBe('resolved')
+    expect(await page.evaluate(() => (window as unknown as AbortWindow).__aborted), 'the fault happened').toBe(1)
+    const now = await snapshot(page)
+    expect(now.storage, 'no fallback to memory for one aborted write').toEqual({ kind: 'indexeddb' })
+    expect(now.problems).toEqual([])
+    expect(now.get).toMatchObject({ topics: ['science'], compact: true })
+
+    await page.reload()
+    await waitForHarness(page)
+    await createCandor(page)
+    const after = await snapshot(page)
+    expect(after.stored, 'after a reload: the write that was aborted once is stored').toEqual({ topics: ['science'], region: undefined, compact: true })
+    expect(
+      after.history.map((e) => `${e.action}:${e.id}`),
+      'the retried change is in the history once',
+    ).toEqual(['set:compact', 'set:topics'])
+  })
+
+  test('F39 every time: memory takes over with a reason, then once writes commit again what the visitor declared and erased meanwhile is stored', async ({
+    page,
+    context,
+  }) => {
+    await page.addInitScript(abortWrites)
+    await openHarness(page)
+    await createCandor(page)
+    await page.evaluate(async () => {
+      await window.candor.set('compact', true)
+      await window.candor.set('region', 'eu')
+    })
+
+    // Every write is aborted: the change still applies on the page, which is told why it isn't saved.
+    await page.evaluate(() => ((window as unknown as AbortWindow).__abort = 99))
+    const outcome = await page.evaluate(() =>
+      window.candor.set('topics', ['science']).then(
+        () => 'resolved',
+        (error) => `rejected: ${String(error)}`,
+      ),
+    )
+    expect(outcome).toBe('resolved')
+    let seen = await snapshot(page)
+    expect(seen.storage).toMatchObject({ kind: 'memory', reason: 'failed' })
+    expect(seen.problems.filter((p) => p.code === 'storage').map((p) => p.message)).toEqual([expect.stringContaining('AbortError')])
+    expect(seen.get).toMatchObject({ topics: ['science'], compact: true, region: 'eu' })
+    const aborted = await page.evaluate(() => (window as unknown as AbortWindow).__aborted)
+    expect(aborted, 'tried again once before memory took over').toBe(2)
+
+    // In memory the visitor erases a stored choice: no write reaches IndexedDB, no retry loop.
+    await page.evaluate(() => window.candor.forget('region'))
+    seen = await snapshot(page)
+    expect(seen.get).toMatchObject({ topics: ['science'], compact: true, region: undefined })
+    expect(await page.evaluate(() => (window as unknown as AbortWindow).__aborted), 'no write tried while in memory').toBe(aborted)
+
+    // Meanwhile what is stored is what was saved before the fault, whole.
+    const other = await context.newPage()
+    await openHarness(other)
+    await createCandor(other)
+    expect((await snapshot(other)).stored, 'another tab during the fault').toEqual({ topics: undefined, region: 'eu', compact: true })
+    await other.close()
+
+    // The fault passes; the page, hidden and shown again, goes back to IndexedDB and saves what memory held.
+    await page.evaluate(() => (window as unknown as AbortWindow).setVisibility('hidden'))
+    await page.evaluate(() => ((window as unknown as AbortWindow).__abort = 0))
+    await page.evaluate(() => (window as unknown as AbortWindow).setVisibility('visible'))
+    await expect.poll(async () => (await snapshot(page)).storage, { timeout: 5_000 }).toEqual({ kind: 'indexeddb' })
+    seen = await snapshot(page)
+    expect(seen.problems).toEqual([])
+    expect(seen.get).toMatchObject({ topics: ['science'], compact: true, region: undefined })
+
+    await page.reload()
+    await waitForHarness(page)
+    await createCandor(page)
+    const after = await snapshot(page)
+    expect(after.stored, 'after a reload: the choice made in memory is kept, the erased one does not come back').toEqual({
+      topics: ['science'],
+      region: undefined,
+      compact: true,
+    })
+    expect(after.history.map((e) => `${e.action}:${e.id}`)).toEqual(['set:compact', 'set:region', 'set:topics', 'forget:region'])
+  })
 })
 
 test("F20 no BroadcastChannel in a tab: it catches up with another tab's change when it becomes visible again", async ({ context, page }) => {
