@@ -18,7 +18,9 @@ export const budgets = [
   { name: '@candor/core (everything)', contents: "export * from '@candor/core'", limit: 14.55 * KB },
   { name: '@candor/core { createCandor }', contents: "export { createCandor } from '@candor/core'", limit: 13.65 * KB },
   // The reading part alone, as candor.js starts (the editing part loads on intent).
-  { name: '@candor/core/startup { startCandor }', contents: "export { startCandor } from '@candor/core/startup'", limit: 8.85 * KB },
+  // Issue 22: the catalog's checks without their words (loaded only for a faulty catalog) and the reader apart from
+  // the editor and the measurer (-0.4 KiB).
+  { name: '@candor/core/startup { startCandor }', contents: "export { startCandor } from '@candor/core/startup'", limit: 8.5 * KB },
   // Issue 3: Preact, @preact/signals, the widget and its CSS, on top of the core (whose
   // signals-core they share, so it is counted once, with the core).
   {
@@ -28,16 +30,19 @@ export const budgets = [
     // Issue 13: "Does tailoring help you?" and the holdout notice, with their strings (+1.3 KiB).
     // Issue 14: the preview bar, feedback in words and the "Why" answer's strings, in English (+1.4 KiB).
     // Issue 16: plural forms picked by Intl.PluralRules (+0.1 KiB).
-    limit: 19.6 * KB,
+    // Issue 23: the notice and the "Why" answer beside their control, focus back to it, a header nothing shows through;
+    // paid for by one placement and one button for the three small boxes, and issue 22's lighter reader (-0.05 KiB).
+    limit: 19.55 * KB,
   },
   // Everything includes declareInContext and its notice (issue 11).
-  { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 21.9 * KB },
-  { name: 'core + widget, all included', contents: "export * from '@candor/core'; export * from '@candor/widget'", limit: 36 * KB },
+  { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 21.8 * KB },
+  { name: 'core + widget, all included', contents: "export * from '@candor/core'; export * from '@candor/widget'", limit: 35.9 * KB },
   // What a page loads at startup with the lazy launcher: the core's reading part plus the launcher.
   {
     name: 'core/startup + lazy launcher',
     contents: "export { startCandor } from '@candor/core/startup'; export { mountCandorLazy } from '@candor/widget/lazy'",
-    limit: 11.5 * KB,
+    // Issue 22: the reader without the catalog's words, the editor and the measurer (-0.8 KiB).
+    limit: 10.7 * KB,
   },
   // Issue 16: the provider and two hooks, on top of React and the core an app has anyway.
   // Issue 21: the rank rule, for the bindings' useRanked and candor.js (an entry of its own: apps that don't rank don't pay).
@@ -99,9 +104,9 @@ export async function measure({ contents, external = [] }) {
  */
 export const fetchedBudgets = {
   /** A page view without intent on a site that doesn't measure: candor.js alone. */
-  beforePanel: { goal: 5 * KB, limit: 16.6 * KB },
+  beforePanel: { goal: 5 * KB, limit: 16.57 * KB },
   /** The same on a site that measures: candor.js and candor-measuring.js. */
-  measuring: { goal: 5 * KB, limit: 19.6 * KB },
+  measuring: { goal: 5 * KB, limit: 19.55 * KB },
   all: { goal: 20 * KB, limit: 45.2 * KB },
 }
 
@@ -115,9 +120,11 @@ export const files = [
   // Issue 16 plural forms for the notes ("1 moved up") by Intl.PluralRules; issue 15 a 10,000-children reorder without a long task (+0.1 KiB).
   // Issue 21: pages whose router swaps <body>, a framework's lists, a CDN's refusal said and answered, German and French
   // words in files of their own; paid for by the preview bar moving to the panel's files and English-only words (±0).
-  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 16.6 * KB },
+  // Issues 22-23: the catalog's words out (loaded for a faulty catalog), the launcher's hidden words clipped simply; paying
+  // for the words of a held-out view and the control kept in place (-0.03 KiB).
+  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 16.57 * KB },
   // Issue 21: CSS comments left out of the built files, the preview bar's code and words in (-0.4 KiB).
-  { name: 'candor-panel.js + its chunks (lazy)', match: /^candor-(panel|chunk).*\.js$/, limit: 28.1 * KB },
+  { name: 'candor-panel.js + its chunks (lazy)', match: /^candor-(panel|chunk).*\.js$/, limit: 28.05 * KB },
   // A page in German or French fetches its words beside candor.js (issue 21).
   { name: 'candor-strings-<lang>.js (one language)', match: /^candor-strings-fr\.js$/, limit: 0.35 * KB },
   // Loaded on a site whose catalog measures (issue 13).
