@@ -63,7 +63,7 @@ export default defineConfig({
       ? [
           // The core on real IndexedDB, the visitor journeys on the demo, the body-swapping routers' journeys and the
           // panel's words on a small site (site-words), in Firefox.
-          { name: 'firefox', testMatch: /(core-storage|smoke|router|turbo\.example|astro\.example|site-words)\.spec\.ts/, use: firefox },
+          { name: 'firefox', testMatch: /(core-storage|smoke|router|turbo\.example|astro\.example|site-words|readme-page)\.spec\.ts/, use: firefox },
           { name: 'firefox-demo', testMatch: /demo\.spec\.ts/, use: { ...firefox, baseURL: demoURL } },
         ]
       : []),
