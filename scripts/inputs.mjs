@@ -2,18 +2,13 @@
 // metafile, built as packages/dropin/build.mjs builds them. Run: node scripts/inputs.mjs [--top 20]
 import { build } from 'esbuild'
 import { fileURLToPath } from 'node:url'
+import { common as options } from '../packages/dropin/esbuild-options.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const dropin = root + 'packages/dropin/'
 const top = Number(process.argv[process.argv.indexOf('--top') + 1]) || 15
 const common = {
-  bundle: true,
-  minify: true,
-  target: 'es2022',
-  conditions: ['@candor/source'],
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  legalComments: 'none',
+  ...options,
   logLevel: 'silent',
   write: false,
   metafile: true,
