@@ -30,7 +30,7 @@ test('one click follows a topic: pressed, reordered at once, a notice with Undo 
   await expect(follow(page, 'Science')).toHaveAttribute('aria-pressed', 'false')
   await follow(page, 'Science').click()
   await expect(notice(page)).toContainText('Topics you follow: Science added.')
-  await expect(notice(page)).toContainText('Puts stories on these topics first on the front page')
+  await expect(notice(page)).toContainText('Puts stories on these topics first')
   await expect(follow(page, 'Science')).toHaveAttribute('aria-pressed', 'true')
   expect(await order(page)).toEqual(['sports', 'science', 'science', 'culture', 'business', 'sports', 'culture', 'business'])
   await expect(page.locator('.top .stories')).toHaveAttribute('data-candor-state', 'on')

@@ -60,6 +60,8 @@ for (const APP of APPS)
       await expect(follow(page, 'Science')).toHaveAttribute('aria-pressed', 'false')
       await follow(page, 'Science').click()
       await expect(notice(page)).toContainText('Topics you follow: Science added.')
+      // Words that read right on this page too (#23): the catalog's purpose names no other page.
+      await expect(notice(page)).not.toContainText('front page')
       await expect(stories(page).nth(0)).toContainText('telescope')
       await expect(stories(page).nth(1)).toContainText('bees')
       await expect(page.locator(`#${APP.id} .tag`)).toHaveCount(2)
