@@ -85,3 +85,14 @@ export const until = async (check: () => boolean, ms = 1000) => {
     await new Promise((r) => setTimeout(r, 5))
   }
 }
+
+/** localStorage as a browser has it (Node 20 has none), over `items`. */
+export const memoryStorage = (items = new Map<string, string>()) => ({
+  getItem: (k: string) => items.get(k) ?? null,
+  setItem: (k: string, v: string) => void items.set(k, String(v)),
+  removeItem: (k: string) => void items.delete(k),
+  key: (i: number) => [...items.keys()][i] ?? null,
+  get length() {
+    return items.size
+  },
+})

@@ -7,7 +7,7 @@ import { difference, wilson } from '../src/measure/interval'
 import { verdict } from '../src/measure/verdict'
 import { isoWeek, lastWeeks } from '../src/measure/week'
 import { randomize } from '../src/measure/response'
-import { catalog as base, clock, DAY, freshIdb, open, raw, seed, tick } from './fixtures'
+import { catalog as base, clock, DAY, freshIdb, open, raw, memoryStorage, seed, tick } from './fixtures'
 
 beforeEach(freshIdb)
 afterEach(() => vi.unstubAllGlobals())
@@ -38,11 +38,7 @@ const page = () => {
   g.addEventListener = win.addEventListener.bind(win)
   g.removeEventListener = win.removeEventListener.bind(win)
   const kept = new Map<string, string>()
-  vi.stubGlobal('localStorage', {
-    getItem: (k: string) => kept.get(k) ?? null,
-    setItem: (k: string, v: string) => void kept.set(k, String(v)),
-    removeItem: (k: string) => void kept.delete(k),
-  })
+  vi.stubGlobal('localStorage', memoryStorage(kept))
   const reports: CandorReport[] = []
   doc.addEventListener('candor:report', (e) => reports.push((e as CustomEvent).detail))
   return {

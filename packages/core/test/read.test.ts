@@ -1,7 +1,7 @@
 import { effect, computed } from '@preact/signals-core'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CandorError, createCandor } from '../src/index'
-import { catalog, clock, freshIdb, open, tick } from './fixtures'
+import { catalog, clock, freshIdb, memoryStorage, open, tick } from './fixtures'
 
 beforeEach(freshIdb)
 
@@ -256,11 +256,7 @@ describe('the instance as the page sees it', () => {
 
   it('says a memory-only instance is the site’s choice, and leaves the copy another page keeps alone', () => {
     const items = new Map([['candor:daily-planet:snapshot', '{"v":1,"values":{"compact":true}}']])
-    vi.stubGlobal('localStorage', {
-      getItem: (k: string) => items.get(k) ?? null,
-      setItem: (k: string, v: string) => void items.set(k, v),
-      removeItem: (k: string) => void items.delete(k),
-    })
+    vi.stubGlobal('localStorage', memoryStorage(items))
     try {
       const c = createCandor({ catalog, storage: 'memory', snapshot: true })
       expect(c.storage).toEqual({ kind: 'memory', reason: 'page-only', detail: 'the site asked for storage: "memory"' })

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Candor, CandorOptions, CandorReport, Catalog } from '../src/index'
 import { reportedKey } from '../src/measure/report'
 import { weekStart } from '../src/measure/week'
-import { catalog as base, clock, freshIdb } from './fixtures'
+import { catalog as base, clock, freshIdb, memoryStorage } from './fixtures'
 import { device, page } from './device'
 
 // One page view's measurement, told apart case by case: which draw decides its arm, when it is counted (once, and
@@ -32,11 +32,7 @@ const browser = (o: { document?: false } = {}) => {
   vi.stubGlobal('addEventListener', (type: string, fn: EventListener) => (added.push(type), win.addEventListener(type, fn)))
   vi.stubGlobal('removeEventListener', win.removeEventListener.bind(win))
   const kept = new Map<string, string>()
-  vi.stubGlobal('localStorage', {
-    getItem: (k: string) => kept.get(k) ?? null,
-    setItem: (k: string, v: string) => void kept.set(k, String(v)),
-    removeItem: (k: string) => void kept.delete(k),
-  })
+  vi.stubGlobal('localStorage', memoryStorage(kept))
   const reports: CandorReport[] = []
   doc.addEventListener('candor:report', (e) => reports.push((e as CustomEvent).detail))
   const visibility = (state: DocumentVisibilityState) => ((doc.visibilityState = state), doc.dispatchEvent(new Event('visibilitychange')))

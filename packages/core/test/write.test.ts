@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { CandorError, type Candor } from '../src/index'
-import { DAY, catalog, clock, freshIdb, open, raw, seed } from './fixtures'
+import { DAY, catalog, clock, freshIdb, memoryStorage, open, raw, seed } from './fixtures'
 
 beforeEach(freshIdb)
 
@@ -258,15 +258,7 @@ describe('what each change leaves behind', () => {
 
   it('clear() also drops the reports counted as pages went away, so nothing of before is counted after', async () => {
     const items = new Map<string, string>([['candor:daily-planet:reported', '{"2026-04-27":2}']])
-    const ls = {
-      getItem: (k: string) => items.get(k) ?? null,
-      setItem: (k: string, v: string) => void items.set(k, v),
-      removeItem: (k: string) => void items.delete(k),
-      key: (i: number) => [...items.keys()][i] ?? null,
-      get length() {
-        return items.size
-      },
-    }
+    const ls = memoryStorage(items)
     const { vi } = await import('vitest')
     vi.stubGlobal('localStorage', ls)
     try {
