@@ -16,10 +16,11 @@ export const placeBeside = (box: HTMLElement, control: Element, rtl: boolean) =>
 }
 
 /**
- * Places `box` beside `control` and keeps it there while it is shown, as any scroller scrolls or the window resizes:
- * `place` places it again (once it has its content), `leave` removes `host` — focus going back to `control` — and stops.
+ * Places `box` beside `control` and keeps it there while it is shown, as any scroller scrolls or the window resizes;
+ * Escape anywhere runs `close`. `place` places it again (once it has its content), `leave` removes `host` — focus going
+ * back to `control` — and stops.
  */
-export const keepBeside = (host: Element, box: HTMLElement, control: Element, rtl: boolean) => {
+export const keepBeside = (host: Element, box: HTMLElement, control: Element, rtl: boolean, close: () => void) => {
   const place = () => placeBeside(box, control, rtl)
   // Now, then every frame for about two seconds: the page is still changing for what the visitor did (a list reordered, its glide).
   let frames = 120
@@ -30,6 +31,8 @@ export const keepBeside = (host: Element, box: HTMLElement, control: Element, rt
   follow()
   addEventListener('scroll', place, { capture: true, passive: true })
   addEventListener('resize', place, { passive: true })
+  const onKey = (e: KeyboardEvent) => e.key == 'Escape' && close()
+  document.addEventListener('keydown', onKey)
   const leave = () => {
     // Going away with focus inside (Undo, Escape), it hands focus back to the control: else the browser drops it on <body>.
     const had = host.matches(':focus-within')
@@ -37,6 +40,7 @@ export const keepBeside = (host: Element, box: HTMLElement, control: Element, rt
     if (had && control.isConnected) (control as HTMLElement).focus()
     removeEventListener('scroll', place, true)
     removeEventListener('resize', place)
+    document.removeEventListener('keydown', onKey)
   }
   return [place, leave] as const
 }

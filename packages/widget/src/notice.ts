@@ -42,19 +42,17 @@ export const showNotice = (o: NoticeOptions): (() => void) => {
   const anchor = o.after.closest('a,button,label') ?? o.after
   anchor.after(host)
   let timer: ReturnType<typeof setTimeout> | undefined
-  const [place, leave] = keepBeside(host, box, o.after, o.dir == 'rtl')
+  // close is declared below: read when Escape is pressed.
+  const [place, leave] = keepBeside(host, box, o.after, o.dir == 'rtl', () => close())
   const close = () => {
     clearTimeout(timer)
     leave()
-    document.removeEventListener('keydown', onKey)
     if (current == close) current = undefined
   }
   const wait = () => {
     clearTimeout(timer)
     timer = setTimeout(close, NOTICE_MS)
   }
-  const onKey = (e: KeyboardEvent) => e.key == 'Escape' && close()
-  document.addEventListener('keydown', onKey)
   // Filled a frame after the live region exists, so screen readers announce it.
   requestAnimationFrame(() => {
     const p = document.createElement('p')

@@ -98,8 +98,7 @@ export const explainInPlace = async (candor: AnyCandor, button: HTMLElement, id:
   button.after(host)
 
   // Below the button, or above it when there is no room; kept in view as the page scrolls.
-  const [, leave] = keepBeside(host, box, button, i18n.dir == 'rtl')
-  const onKey = (ev: KeyboardEvent) => ev.key == 'Escape' && close()
+  const [, leave] = keepBeside(host, box, button, i18n.dir == 'rtl', () => close())
   const onDown = (ev: PointerEvent) => {
     const path = ev.composedPath()
     if (!path.includes(host) && !path.includes(button)) close()
@@ -107,11 +106,9 @@ export const explainInPlace = async (candor: AnyCandor, button: HTMLElement, id:
   const close = () => {
     leave()
     button.setAttribute('aria-expanded', 'false')
-    document.removeEventListener('keydown', onKey)
     document.removeEventListener('pointerdown', onDown, true)
     if (current == close) current = undefined
   }
-  document.addEventListener('keydown', onKey)
   document.addEventListener('pointerdown', onDown, true)
   button.setAttribute('aria-haspopup', 'dialog')
   button.setAttribute('aria-expanded', 'true')
