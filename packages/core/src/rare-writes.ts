@@ -63,10 +63,12 @@ const forgetSite = (site: string) => {
 
 /**
  * Erases everything: memory at once, then the database in one transaction (in memory mode, what IndexedDB holds when it
- * comes back) and everything of the site's in localStorage.
+ * comes back) and everything of the site's in localStorage. `latest` is each signal's last change (see writes.ts).
  */
-export const erase = async (ctx: Context, durable: Durable): Promise<void> => {
+export const erase = async (ctx: Context, durable: Durable, latest: Map<string, unknown>): Promise<void> => {
   ctx.edits++
+  // A write made before is older than the erase: what it stored isn't put back in memory when it ends.
+  latest.clear()
   // Nothing of the site's is left in localStorage either (a page that runs again writes what it needs).
   if (!ctx.memoryOnly) forgetSite(ctx.site)
   ctx.store.update({ records: new Map(), storedLevel: undefined, history: [], measure: parseMeasureRow(undefined) })

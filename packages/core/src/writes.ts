@@ -24,6 +24,8 @@ const invalid = (what: string, id: string, why: string) => new CandorError('inva
 export const createWriter = (ctx: Context, durable: Durable): Writer => {
   const { store, now, fps } = ctx
   const fpOf = (id: string) => fps.get(id)!
+  // Each signal's last change in this tab, by its history entry; an erase empties it.
+  const latest = new Map<string, HistoryEntry>()
 
   /** Applies `make` to memory at once, then to what is stored, in one transaction with the history entry. */
   const commit = async (
@@ -39,6 +41,7 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
     if (page !== undefined) entry.page = page
     let stored: SignalRecord | undefined
     ctx.edits++
+    latest.set(id, entry)
     store.update({ records: withEntry(store.state.records, id, make(store.state.records.get(id))), history: appended(store.state.history, entry) })
     await durable.persist(
       [key, 'history'],
@@ -54,9 +57,11 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
       },
       [entry],
     )
-    // What the transaction wrote is the truth, should another tab have changed the record meanwhile; the same
-    // record isn't set again, which would re-render every view of it for nothing.
-    if (JSON.stringify(stored) !== JSON.stringify(store.state.records.get(id))) store.update({ records: withEntry(store.state.records, id, stored) })
+    // What the transaction wrote is the truth, should another tab have changed the record meanwhile, unless this tab
+    // changed it again since (or erased everything): that change is newer. The same record isn't set again, which
+    // would re-render every view of it for nothing.
+    if (latest.get(id) == entry && JSON.stringify(stored) !== JSON.stringify(store.state.records.get(id)))
+      store.update({ records: withEntry(store.state.records, id, stored) })
   }
 
   /** Changes the visitor's choices on measuring, keeping the counts as stored. */
@@ -170,6 +175,6 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
     import: async (doc) => (await import('./rare-writes.js')).importFile(ctx, durable, doc),
     // Erasing loads with the other rare writes; memory and storage are emptied together once it is in, so a write
     // made meanwhile is erased in both or in neither.
-    clear: async () => (await import('./rare-writes.js')).erase(ctx, durable),
+    clear: async () => (await import('./rare-writes.js')).erase(ctx, durable, latest),
   }
 }

@@ -311,3 +311,29 @@ describe('import over what a newer Candor stored', () => {
     expect((await raw('daily-planet')).measure).toMatchObject({ reports: false })
   })
 })
+
+describe('changes made in a row, without waiting', () => {
+  // A write's transaction may end after the visitor's next change to the same signal: what it stored must not
+  // be put back over that change in memory (the soak saw a forgotten value come back, and one erased).
+  it('set, then forget at once: the value stays forgotten, in memory and in storage', async () => {
+    const c = await open()
+    const set = c.set('topics', ['science'])
+    const forget = c.forget('topics')
+    // Once the first write is stored, and the second isn't yet: the page shows the last change.
+    await set
+    expect(c.explain('topics').setAt).toBeUndefined()
+    await forget
+    expect(c.explain('topics').setAt).toBeUndefined()
+    expect(c.export().values).toEqual({})
+    expect((await raw('daily-planet'))['s:topics']).toBeUndefined()
+  })
+
+  it('set, then erase at once: nothing comes back', async () => {
+    const c = await open()
+    const set = c.set('compact', false)
+    const erase = c.clear()
+    await Promise.all([set, erase])
+    expect(c.explain('compact').setAt).toBeUndefined()
+    expect(Object.keys(await raw('daily-planet'))).toEqual([])
+  })
+})
