@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
 import { editCatalog, expect, test } from './fixtures'
 
-type Measure = { holdout?: number; epsilon?: number; goals?: string[] }
+type Measure = { holdout?: number; epsilon?: number; goals?: Array<string | { name: string; label: string }> }
 interface Seen {
   arm: string
   forYou: boolean
@@ -159,8 +159,12 @@ test('reports stop at level off and under Global Privacy Control, unless the vis
   expect(await reports(page)).toHaveLength(1)
 })
 
-test('"Does tailoring help you?" shows real counts; export() holds them and erasing removes them', async ({ page, context, browserName }) => {
-  await measuring(context, { holdout: 0.1, goals: ['read'] })
+test('"Does tailoring help you?" shows real counts under the goal’s label; export() holds them and erasing removes them', async ({
+  page,
+  context,
+  browserName,
+}) => {
+  await measuring(context, { holdout: 0.1, goals: [{ name: 'read', label: 'Opened a story' }] })
   await followScience(page)
   for (let i = 0; i < 3; i++) {
     await page.reload()
@@ -170,7 +174,7 @@ test('"Does tailoring help you?" shows real counts; export() holds them and eras
   await page.reload()
   await seen(page)
   const p = await openPanel(page)
-  const table = p.getByRole('table', { name: 'Goal: read' })
+  const table = p.getByRole('table', { name: 'Goal: Opened a story' })
   await expect(table.getByRole('row', { name: /Tailored for you/ })).toContainText('4')
   await expect(table.getByRole('row', { name: /Tailored for you/ })).toContainText('75%')
   await expect(p.getByText('Too few views to tell yet.')).toBeVisible()

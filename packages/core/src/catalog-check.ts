@@ -17,6 +17,7 @@ const MEASURE = ['holdout', 'epsilon', 'goals']
 export const MAX_GOALS = 20
 const FIELDS = ['id', 'type', 'label', 'purpose', 'options', 'source', 'lifetime', 'group', 'description', 'sensitive']
 const OPTION = ['value', 'label']
+const GOAL = ['name', 'label']
 
 /** The rules a catalog can break; catalog-words.ts words each. */
 export type Rule =
@@ -157,22 +158,25 @@ const checkSignal = ([bad, only, text]: Checks, s: Record<string, unknown>, at: 
   return id
 }
 
+/** A copy of `o`'s `keys`, without a prototype (a polluted Object.prototype adds nothing to it). */
+const pick = (o: object, keys: string[]) => {
+  const c = Object.create(null)
+  for (const k of keys) c[k] = own(o, k)
+  return c
+}
+
 /** A copy of only what was checked: the page keeps no handle on our catalog. */
 const copySignal = (s: Record<string, unknown>): SignalDefinition => {
   // No prototype either, so a polluted Object.prototype.source can't make a signal inferable.
   const def = Object.create(null) as Record<string, unknown>
   const options = own(s, 'options')
   for (const k of FIELDS)
-    if (own(s, k) !== undefined)
-      def[k] =
-        k == 'options' && Array.isArray(options)
-          ? options.map((o) => (isObject(o) ? Object.assign(Object.create(null), { value: own(o, 'value'), label: own(o, 'label') }) : o))
-          : own(s, k)
+    if (own(s, k) !== undefined) def[k] = k == 'options' && Array.isArray(options) ? options.map((o) => (isObject(o) ? pick(o, OPTION) : o)) : own(s, k)
   return def as unknown as SignalDefinition
 }
 
 /** `measure: { holdout, epsilon, goals }`, checked field by field; a clean copy, or `undefined` when left out. */
-const checkMeasure = ([bad, only]: Checks, m: unknown) => {
+const checkMeasure = ([bad, only, text]: Checks, m: unknown) => {
   if (m === undefined) return
   if (!isObject(m)) return void bad('measure', 'measure')
   only(m, 'measure.', MEASURE)
@@ -185,9 +189,18 @@ const checkMeasure = ([bad, only]: Checks, m: unknown) => {
   if (goals !== undefined && (!Array.isArray(goals) || goals.length > MAX_GOALS)) bad('measure.goals', 'goals', MAX_GOALS)
   else if (goals)
     goals.forEach((g, i) => {
-      if (typeof g != 'string' || !GOAL_NAME.test(g)) bad(`measure.goals[${i}]`, 'name')
+      let at = `measure.goals[${i}]`
+      // A goal is its name, or { name, label } with the words the panel says it in.
+      if (isObject(g)) {
+        only(g, at + '.', GOAL)
+        text(g, 'label', at + '.', true)
+        g = own(g, 'name')
+        at += '.name'
+      }
+      if (typeof g != 'string' || !GOAL_NAME.test(g)) bad(at, 'name')
     })
-  if (Array.isArray(goals)) out.goals = [...new Set(goals as string[])]
+  // A copy of only the checked fields (a name listed twice is counted once where goals are counted).
+  if (Array.isArray(goals)) out.goals = goals.map((g) => (isObject(g) ? pick(g, GOAL) : g))
   return out
 }
 

@@ -58,9 +58,9 @@ export interface TakenCatalog {
 }
 
 const freeze = (c: Catalog): Catalog => {
-  if (c.measure) Object.freeze(Object.freeze(c.measure).goals)
+  if (c.measure) Object.freeze(Object.freeze(c.measure).goals)?.forEach(Object.freeze)
   for (const s of c.signals) {
-    s.options?.forEach((o) => Object.freeze(o))
+    s.options?.forEach(Object.freeze)
     Object.freeze(s.options)
     Object.freeze(s)
   }

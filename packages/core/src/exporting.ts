@@ -25,20 +25,18 @@ export const toExport = (
   history: readonly HistoryEntry[],
   measure: MeasureRow,
 ): PreferencesExport => {
-  const values: Record<string, ExportedValue> = {}
-  const orphans: Record<string, ExportedValue> = {}
-  // Defined, not assigned: an orphan stored under "__proto__" is a key like any other.
-  for (const [id, r] of records)
-    if (r.expiresAt === undefined || r.expiresAt > now)
-      Object.defineProperty(declared(id) ? values : orphans, id, { value: exported(r), enumerable: true, writable: true, configurable: true })
+  const values: Array<[string, ExportedValue]> = []
+  const orphans: Array<[string, ExportedValue]> = []
+  for (const [id, r] of records) if (r.expiresAt === undefined || r.expiresAt > now) (declared(id) ? values : orphans).push([id, exported(r)])
   return {
     format: FORMAT,
     version: SCHEMA,
     site,
     exportedAt: iso(now),
     level: level ?? null,
-    values,
-    orphans,
+    // From entries, not assigned: an orphan stored under "__proto__" is a key like any other.
+    values: Object.fromEntries(values),
+    orphans: Object.fromEntries(orphans),
     history: history.map((h) => ({ ...h, at: iso(h.at) })),
     measure: { holdouts: measure.holdouts !== false, reports: measure.reports ?? null, weeks: structuredClone({ ...measure.weeks }) },
   }

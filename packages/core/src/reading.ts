@@ -119,13 +119,12 @@ export const createReading = (ctx: Context, editor: Editor, view: Measurer, leve
     explain,
     infer(id, value, o) {
       const d = declared(ctx, id)
-      if (d.source != 'inferred')
-        throw new CandorError('not-inferred', `infer("${id}"): the catalog declares "${id}" as declared by the visitor; add source: "inferred" to infer it`)
+      if (d.source != 'inferred') throw new CandorError('not-inferred', `infer("${id}"): add source: "inferred" to "${id}" in the catalog to infer it`)
       const why = checkValue(d, value)
       if (why) throw new CandorError('invalid-value', `infer("${id}"): the value ${why}`, [`${id}: ${why}`])
       const basis = o?.basis
       if (typeof basis != 'string' || !basis.trim())
-        throw new CandorError('invalid-value', `infer("${id}"): a basis is required, e.g. { basis: 'your IP address suggests Europe' }`)
+        throw new CandorError('invalid-value', `infer("${id}"): a basis is required, e.g. { basis: 'your IP address' }`)
       store.update({ inferred: withEntry(store.state.inferred, id, { value: copyValue(value), basis: basis.slice(0, MAX_BASIS_LENGTH) }) })
     },
     preview(on) {

@@ -59,7 +59,7 @@ export const isNewer = (x: unknown): boolean => isObject(x) && typeof x.v == 'nu
 /** Inside a write's transaction: refuses to overwrite `key` when a newer Candor stored it (nothing is written). */
 export const guardNewer = (cur: Map<string, unknown>, key: string) => {
   if (isNewer(cur.get(key)))
-    throw new CandorError('newer-data', `A newer version of Candor stored "${key}" on this device; this version won't overwrite it. Update the page's Candor.`)
+    throw new CandorError('newer-data', `"${key}" was stored by a newer version of Candor: this one won't overwrite it (update the page's Candor)`)
 }
 
 const isOptTime = (x: unknown) => x === undefined || isTime(x)

@@ -67,7 +67,7 @@ const connect = (name: string): Connection => {
     db.onversionchange = () => (db.close(), gone())
     if (db.objectStoreNames.contains('prefs')) return db
     db.close()
-    throw new DOMException(`The database "${name}" has no "prefs" store: it isn't Candor's, so it is left alone`, 'NotFoundError')
+    throw new DOMException(`"${name}" has no "prefs" store: not Candor's database, so it is left alone`, 'NotFoundError')
   })
   // Whoever uses it sees a failed open; one started early and never used must not be an unhandled rejection.
   dbp.catch(() => {})

@@ -160,6 +160,20 @@ export interface Catalog {
 export type GoalName = string
 
 /**
+ * A goal with the words the panel says it in ("Does tailoring help you?"), in the site's language.
+ * @example { name: 'read', label: 'Read a story to the end' }
+ */
+export interface GoalDefinition {
+  name: GoalName
+  /**
+   * @minLength 1
+   * @maxLength 200
+   * @pattern \S
+   */
+  label: string
+}
+
+/**
  * How a site measures whether tailoring helps: a share of page views shows the page as everyone sees it
  * (holdouts), goals are counted on the device, and each measured view ends with a noisy report.
  * @example { holdout: 0.05, epsilon: 1, goals: ['read'] }
@@ -179,10 +193,10 @@ export interface MeasureSettings {
   epsilon?: number
   /**
    * Goals every report carries, reached or not, so which goals a report holds says nothing of what the visitor did.
-   * Goals marked with `data-candor-goal` on the page are added.
+   * Goals marked with `data-candor-goal` on the page are added. A goal is its name, or `{ name, label }` to give the panel its words.
    * @maxItems 20
    */
-  goals?: readonly GoalName[]
+  goals?: readonly (GoalName | GoalDefinition)[]
 }
 
 /** The ids a catalog declares: literal when the catalog is `as const` or made with `defineCatalog`, else `string`. */
@@ -224,6 +238,8 @@ export interface ArmResult {
 /** Does tailoring help this visitor reach one goal? */
 export interface GoalResult {
   goal: string
+  /** The goal's label in the catalog, when it gives one. */
+  label?: string
   tailored: ArmResult
   holdout: ArmResult
   verdict: Verdict

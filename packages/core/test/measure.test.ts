@@ -363,19 +363,33 @@ describe('the catalog’s measure field', () => {
     [{ epsilon: Number.POSITIVE_INFINITY }, 'measure.epsilon'],
     [{ goals: ['a b'] }, 'measure.goals[0]'],
     [{ goals: 'read' }, 'measure.goals: must be a list'],
+    [{ goals: [{ name: 'read' }] }, 'measure.goals[0].label: required'],
+    [{ goals: ['read', { name: 'a b', label: 'A b' }] }, 'measure.goals[1].name: must be 1 to 64 letters'],
+    [{ goals: [{ name: 'read', label: '' }] }, 'measure.goals[0].label: must be text'],
+    [{ goals: [7] }, 'measure.goals[0]: must be 1 to 64'],
     ['half', 'measure: must be an object'],
   ])('S27: %o is refused with %s', (measure, path) => {
     expect(() => validateCatalog({ ...base, measure })).toThrow(path)
   })
 
   it('good values are kept; an unknown field is reported with a suggestion', () => {
-    expect(validateCatalog({ ...base, measure: { holdout: 0.05, epsilon: 2, goals: ['read', 'read'] } }).measure).toEqual({
+    expect(validateCatalog({ ...base, measure: { holdout: 0.05, epsilon: 2, goals: ['read'] } }).measure).toEqual({
       holdout: 0.05,
       epsilon: 2,
       goals: ['read'],
     })
-    const c = createCandor({ catalog: { ...base, measure: { holdout: 0.1, epsilonn: 2 } } as Catalog, storage: 'memory' })
-    expect(c.problems.map((p) => p.message)).toEqual(['measure.epsilonn: unknown field, did you mean "epsilon"? (ignored)'])
+    // A goal with a label: kept as given.
+    const labelled = { ...base, measure: { goals: [{ name: 'read', label: 'Opened a story' }, 'share'] } }
+    expect(validateCatalog(labelled).measure).toEqual(labelled.measure)
+    const c = createCandor({
+      catalog: { ...base, measure: { holdout: 0.1, epsilonn: 2, goals: [{ name: 'read', label: 'R', colour: 'red' }] } } as unknown as Catalog,
+      storage: 'memory',
+    })
+    expect(c.problems.map((p) => p.message)).toEqual([
+      'measure.epsilonn: unknown field, did you mean "epsilon"? (ignored)',
+      'measure.goals[0].colour: unknown field (ignored; known: name, label)',
+    ])
+    expect(c.catalog.measure?.goals).toEqual([{ name: 'read', label: 'R' }])
     c.destroy()
   })
 })

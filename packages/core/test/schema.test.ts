@@ -107,6 +107,10 @@ const EDITS: Record<string, (c: Input) => void> = {
   'epsilon 0': (c) => void (c.measure.epsilon = 0),
   'epsilon 11': (c) => void (c.measure.epsilon = 11),
   'a goal with a space': (c) => void (c.measure.goals = ['read more']),
+  'a goal with a label': (c) => void (c.measure.goals = [{ name: 'read', label: 'Opened a story' }]),
+  'a goal without its label': (c) => void (c.measure.goals = [{ name: 'read' }]),
+  'a goal with a blank label': (c) => void (c.measure.goals = [{ name: 'read', label: ' ' }]),
+  'a goal object with a space in its name': (c) => void (c.measure.goals = [{ name: 'read more', label: 'Read more' }]),
   '21 goals': (c) => void (c.measure.goals = Array.from({ length: 21 }, (_, i) => 'g' + i)),
   'a $schema': (c) => void (c.$schema = './candor.schema.json'),
 }

@@ -75,7 +75,7 @@ describe('what a page is told when storage fails', () => {
     const c = createCandor({ catalog, gpc: false })
     await c.ready
     expect(c.storage).toMatchObject({ kind: 'memory', reason: 'failed' })
-    expect((c.storage as { detail: string }).detail).toBe(`NotFoundError: The database "${DB}" has no "prefs" store: it isn't Candor's, so it is left alone`)
+    expect((c.storage as { detail: string }).detail).toBe(`NotFoundError: "${DB}" has no "prefs" store: not Candor's database, so it is left alone`)
     c.destroy()
   })
 })

@@ -35,6 +35,9 @@ export const BASELINE_AFTER_MS = 1000
 
 let uncloak: (() => void) | undefined
 
+/** Says a page's mistake on the console, looked up at each call: a monitoring tool that wraps console.error later sees it. */
+const toConsole = (m: string) => console.error(m)
+
 /** Runs `f` once the body exists (candor.js runs in <head>). */
 const withBody = (f: () => void) => (document.body ? f() : document.addEventListener('DOMContentLoaded', f, { once: true }))
 
@@ -61,7 +64,7 @@ const tailor = (c: Candor, p: Ready) => {
   const bar = loadOnce(() => p.loadPanel().then((m) => withBody(() => m.previewBar(c, p.lang, p.shared))))
   const previewing = () => void (c.previewing && bar().catch(() => {}))
   const instance = instanceOf(c)
-  const read = readerOf(c, (m) => console.error(m))
+  const read = readerOf(c, toConsole)
   const apply = () => {
     const [el, m, at] = p.used() ?? []
     m ? m.keepInPlace(el!, at!, (glide) => p.attributes.apply(read, instance, glide)) : p.attributes.apply(read, instance)
@@ -136,7 +139,7 @@ const boot = (): CandorGlobal | undefined => {
         (c) => loadPanel().then((p) => p.explainInPlace(c, el, id, { lang, open: (at) => open(at) }), failed(el)),
         () => open(id, el),
       ),
-    report: (m) => console.error(m),
+    report: toConsole,
     goal: (name, reached) => (candor ? goal(candor, name, reached) : goalsBefore.push([name, reached])),
     note: (m, usual, held) => {
       const said = words.get()
@@ -219,7 +222,7 @@ const boot = (): CandorGlobal | undefined => {
     (e) => {
       clearTimeout(timer)
       attributes.apply()
-      console.error(e?.problems ? `${e.message}\nThe page shows its baseline content until the catalog is fixed.` : e)
+      console.error(e?.problems ? `${e.message}\nThe page shows its baseline until the catalog is fixed.` : e)
     },
   )
   // A declaration in context: the toggle and its notice come with the panel's code (the click is intent).

@@ -32,7 +32,8 @@ export const firstView = (file: string | undefined): FirstView => {
   const shared = isSharedArrival(location.hash)
   if (shared)
     try {
-      history.replaceState(history.state, '', location.href.slice(0, location.href.indexOf('#')))
+      // The address without its fragment: the path and query resolve against the page itself.
+      history.replaceState(history.state, '', location.pathname + location.search)
     } catch {}
   const draw = drawView()
   const share = site ? snapshotHoldout(site) : 0

@@ -18,8 +18,14 @@ export const instanceOf = (c: Candor): Instance => ({
   },
   problem: (kind, id, option) => {
     const d = c.catalog.signals.find((s) => s.id == id)
-    if (!d) return `"${id}" is not declared in the catalog of "${c.catalog.site}"`
-    return kind == 'rank' ? whyNotRank(d) : whyNotToggle(d, option)
+    // Undeclared: said in the core's words, as a read of it is.
+    if (!d)
+      try {
+        c.explain(id)
+      } catch (e) {
+        return (e as Error).message
+      }
+    return kind == 'rank' ? whyNotRank(d!) : whyNotToggle(d!, option)
   },
 })
 

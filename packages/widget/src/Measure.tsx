@@ -35,7 +35,7 @@ export const Measure = ({ candor, i18n, uid, run }: { candor: Candor; i18n: I18n
           <div class="goal" key={g.goal}>
             <table class="candor-table">
               <caption>
-                <Say i18n={i18n} k="measureGoal" goal={g.goal} />
+                <Say i18n={i18n} k="measureGoal" goal={g.label ?? g.goal} />
               </caption>
               <thead>
                 <tr>

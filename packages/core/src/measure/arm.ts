@@ -1,7 +1,7 @@
 // Which page a view shows: each page view draws its arm on the device, one random number kept in
 // memory for the view only; the rule below says what the view is, from that and the visitor's choices.
 import { CandorError } from '../errors.js'
-import type { Arm, Level } from '../types.js'
+import type { Arm, GoalDefinition, GoalName, Level } from '../types.js'
 import { shown } from '../value.js'
 
 /** A uniform number in [0, 1) from the browser's cryptographic generator: Math.random's next numbers can be told from its last few. */
@@ -23,6 +23,9 @@ export const armOf = (level: Level, previewing: boolean, held: boolean, inUse: (
 
 /** A goal's name: like an option's value. */
 export const GOAL_NAME = /^[\w.-]{1,64}$/
+
+/** A catalog goal's name, whether it is given as a name or as `{ name, label }`. */
+export const goalName = (g: GoalName | GoalDefinition): GoalName => (g as GoalDefinition).name ?? g
 
 /** Throws a `CandorError` naming the fix for a goal name that isn't one. */
 export const checkGoal = (name: unknown): void => {

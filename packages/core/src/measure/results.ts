@@ -2,7 +2,8 @@
 // intervals and a verdict. Loaded with the editing part: only the panel asks.
 import type { Context } from '../context.js'
 import { effectiveLevel } from '../rules.js'
-import type { GoalResult, Measurement } from '../types.js'
+import type { GoalDefinition, GoalResult, Measurement } from '../types.js'
+import { goalName } from './arm.js'
 import { wilson } from './interval.js'
 import { sendsReports } from './report.js'
 import { DEFAULT_EPSILON, keepProbability } from './response.js'
@@ -19,7 +20,9 @@ export const results = ({ store, catalog, gpc, now }: Context): Measurement => {
   const r = store.state.measure
   const epsilon = catalog.measure?.epsilon ?? DEFAULT_EPSILON
   const sums = sumWeeks(r.weeks, t, RESULT_WEEKS)
-  const names = new Set([...(catalog.measure?.goals ?? []), ...Object.keys(sums.tailored.goals), ...Object.keys(sums.holdout.goals)])
+  // Each goal the catalog lists, with its label when it gives one (a name alone has none).
+  const labels = new Map((catalog.measure?.goals ?? []).map((g) => [goalName(g), (g as GoalDefinition).label]))
+  const names = new Set([...labels.keys(), ...Object.keys(sums.tailored.goals), ...Object.keys(sums.holdout.goals)])
   const result = (a: 'tailored' | 'holdout', g: string) => {
     const views = sums[a].views
     const reached = Math.min(sums[a].goals[g] ?? 0, views)
@@ -29,7 +32,7 @@ export const results = ({ store, catalog, gpc, now }: Context): Measurement => {
   const goals: GoalResult[] = [...names].map((goal) => {
     const tailored = result('tailored', goal)
     const holdout = result('holdout', goal)
-    return { goal, tailored, holdout, verdict: verdict(tailored, holdout) }
+    return { goal, label: labels.get(goal), tailored, holdout, verdict: verdict(tailored, holdout) }
   })
   return {
     holdout: catalog.measure?.holdout ?? 0,

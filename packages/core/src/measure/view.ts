@@ -6,7 +6,7 @@
 import type { Context } from '../context.js'
 import { guardNewer, parseMeasureRow, type MeasureRow } from '../record.js'
 import type { Arm, Level, Measurement } from '../types.js'
-import { armOf, checkGoal, drawView, isHeldOut } from './arm.js'
+import { armOf, checkGoal, drawView, goalName, isHeldOut } from './arm.js'
 import { results } from './results.js'
 import { REPORT_EVENT, REPORT_FORMAT, reportedKey, sendsReports, type CandorReport } from './report.js'
 import { DEFAULT_EPSILON, randomize } from './response.js'
@@ -45,7 +45,8 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
   const random = o.random ?? drawView
   let draw = validDraw(o.draw) ? o.draw : undefined
   let reached = new Set<string>()
-  let named = new Set<string>(settings?.goals)
+  const goals = settings?.goals?.map(goalName)
+  let named = new Set(goals)
   let reported = false
   let loaded = false
   let decided = false
@@ -141,7 +142,7 @@ export const createView = (ctx: Context, level: () => Level, inUse: () => boolea
   const next = () => {
     report()
     reached = new Set()
-    named = new Set(settings?.goals)
+    named = new Set(goals)
     reported = false
     decided = false
     draw = drawView()
