@@ -31,6 +31,12 @@ export const cloak = (): (() => void) => {
   return () => (document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s != sheet))
 }
 
+/**
+ * A page's mistake with an attribute: in words, or as a rule of the file of words (candor-catalog-words.js) and what its
+ * words need, said once that file is in, which a page without mistakes never fetches.
+ */
+export type Mistake = string | readonly [rule: string, ...args: unknown[]]
+
 /** Reads a signal for an element, recording the element as the read's reason; `undefined` when nothing may be used. */
 export type Reader = (id: string, element: Element) => Value | undefined
 
@@ -39,7 +45,7 @@ export interface Instance {
   /** Whether the visitor's stored, declared value holds `option` (for a boolean: is on). */
   pressed?(id: string, option?: string): boolean
   /** Why an attribute can't be used (an undeclared signal, an unknown option, the wrong type), or `undefined`. */
-  problem?(kind: 'declare' | 'rank', id: string, option?: string): string | undefined
+  problem?(kind: 'declare' | 'rank', id: string, option?: string): Mistake | undefined
   /** In a view held out to measure against: the value it pauses, that would tailor the page in any other view. */
   held?(id: string): Value | undefined
 }
@@ -57,8 +63,8 @@ export interface Hooks {
   declare?(element: Element, id: string, option?: string): void
   /** A `data-candor-goal` element was seen (`reached: false`: the goal is named) or clicked (reached). */
   goal?(name: string, reached: boolean): void
-  /** A data-candor attribute can't be used: said once per element. */
-  report?(message: string): void
+  /** A data-candor attribute can't be used: said once per element, after `at` (`Candor: <ul data-candor-rank="x">: `). */
+  report?(at: string, mistake: Mistake): void
   /**
    * The words of a ranked container's note: what tailoring changed (`text`) and what the button does (`label`), or
    * (`held`) that this view, held out, shows the page as everyone sees it; none while the page's words are still coming.
@@ -108,7 +114,7 @@ const declaring = (el: Element, ctx: RankContext) => {
   if (!instance?.pressed) return
   const { id, option } = parseDeclare(text)
   const why = instance.problem?.('declare', id, option)
-  if (why) ctx.report(el, `Candor: ${named(el, DECLARE)}: ${why}`)
+  if (why) ctx.report(el, DECLARE, why)
   const pressed = why ? null : String(instance.pressed(id, option))
   if (why) el.setAttribute('aria-disabled', 'true')
   else if (el.getAttribute('aria-disabled') == 'true') el.removeAttribute('aria-disabled')
@@ -163,10 +169,12 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
   let gliding: Glider | undefined
   const reported = new WeakMap<Element, string>()
   const ctx: RankContext = {
-    report(el, message) {
-      if (reported.get(el) == message) return
-      reported.set(el, message)
-      hooks.report?.(message)
+    report(el, attr, mistake) {
+      const at = `Candor: ${named(el, attr)}: `
+      const key = at + JSON.stringify(mistake)
+      if (reported.get(el) == key) return
+      reported.set(el, key)
+      hooks.report?.(at, mistake)
     },
     // A held-out view's note answers "why?" for the signal its container is ranked by.
     notes: createNotes(

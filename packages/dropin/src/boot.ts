@@ -94,7 +94,7 @@ const boot = (): CandorGlobal | undefined => {
   const loadPanel = panelLoader(base)
   // The measuring part, on a site whose catalog measures: asked for at once when the snapshot says so.
   const loadMeasuring = loadOnce((): Promise<typeof import('./measuring.js')> => import(/* @vite-ignore */ new URL('candor-measuring.js', base).href))
-  // The words of the catalog's problems, only when it has some: a site whose catalog is right never loads them.
+  // The words of the catalog's problems and the page's mistakes, only when it has some: a site without never loads them.
   const loadWords = loadOnce((): Promise<typeof import('./catalog-words.js')> => import(/* @vite-ignore */ new URL('candor-catalog-words.js', base).href))
   // The panel didn't load (offline, blocked; said on the console once) or the catalog is invalid: where the
   // visitor acted, a few words instead of a click that does nothing. The next click tries again.
@@ -139,7 +139,14 @@ const boot = (): CandorGlobal | undefined => {
         (c) => loadPanel().then((p) => p.explainInPlace(c, el, id, { lang, open: (at) => open(at) }), failed(el)),
         () => open(id, el),
       ),
-    report: toConsole,
+    // A mistake named by its rule is said once its words are in (or by its rule's name, should they not load).
+    report: (at, m) =>
+      typeof m == 'string'
+        ? toConsole(at + m)
+        : void loadWords().then(
+            (w) => toConsole(at + w.said(m)),
+            () => toConsole(at + m[0]),
+          ),
     goal: (name, reached) => (candor ? goal(candor, name, reached) : goalsBefore.push([name, reached])),
     note: (m, usual, held) => {
       const said = words.get()

@@ -1,9 +1,9 @@
 // Ranked containers (data-candor-rank, -demote, -keep, -about): the children in the order the core's rule gives
 // for the values in use, moved as little as possible; the page's own order whenever nothing may be used.
 import { moves, order, rankingOf, type Ranking } from '@candor/core/rank'
-import type { Instance, Reader } from './attributes.js'
+import type { Instance, Mistake, Reader } from './attributes.js'
 import { frameworkOf } from './framework.js'
-import { ABOUT, DEMOTE, KEEP, named, RANK, STATE, words } from './names.js'
+import { ABOUT, DEMOTE, KEEP, RANK, STATE, words } from './names.js'
 import type { Notes } from './notes.js'
 import { parseKeep, staying } from './rank.js'
 
@@ -11,7 +11,8 @@ import { parseKeep, staying } from './rank.js'
 export interface RankContext {
   read?: Reader
   instance?: Instance
-  report(el: Element, message: string): void
+  /** Says a mistake with `el`'s attribute `attr`, once. */
+  report(el: Element, attr: string, mistake: Mistake): void
   notes: Notes
   /** Runs `move` (which gives the nodes it moved): the page's own changes meanwhile are handled as the observer would have. */
   settle(box: Element, move: () => Set<Node>): void
@@ -23,19 +24,18 @@ const NOTHING_MOVED = { up: 0, upValues: [], down: 0 }
 /** The values in use that rank `box`'s children up and down, read for it; none when it can't be ranked (each reason said). */
 const valuesFor = (box: Element, mine: Element[], ctx: RankContext, reader = ctx.read): Ranking & { bad: boolean } => {
   const keep = parseKeep(box.getAttribute(KEEP))
-  if (keep === undefined) ctx.report(box, `Candor: ${named(box, KEEP)}: must be a whole number of children from 0 (the page keeps them first)`)
+  if (keep === undefined) ctx.report(box, KEEP, ['keep'])
   let usable = !!reader
   if (!mine.some((k) => k.hasAttribute(ABOUT))) {
     // Said once the page is parsed: until then its children may still be coming.
-    if (ctx.instance?.problem && document.readyState != 'loading')
-      ctx.report(box, `Candor: ${named(box, box.hasAttribute(RANK) ? RANK : DEMOTE)}: none of its children has data-candor-about, so it keeps the page's order`)
+    if (ctx.instance?.problem && document.readyState != 'loading') ctx.report(box, box.hasAttribute(RANK) ? RANK : DEMOTE, ['about'])
     usable = false
   }
   /** The values in use of the signals `attr` names, read for the box; a signal that can't rank is said and skipped. */
   const read = (attr: string) =>
     words(usable ? box.getAttribute(attr) : '').map((id) => {
       const why = ctx.instance?.problem?.('rank', id)
-      if (why) ctx.report(box, `Candor: ${named(box, attr)}: ${why}`)
+      if (why) ctx.report(box, attr, why)
       else return reader!(id, box)
     })
   const up = read(RANK)
@@ -71,11 +71,7 @@ export const createRanking = (ctx: RankContext) => {
     // A framework's list is the framework's to order: moving its nodes would fight its next render.
     const framework = frameworkOf(box)
     if (framework) {
-      const attr = box.hasAttribute(RANK) ? RANK : DEMOTE
-      ctx.report(
-        box,
-        `Candor: ${named(box, attr)} is rendered by ${framework}, so it keeps its order: rank it with useRanked from @candor/react or @candor/vue`,
-      )
+      ctx.report(box, box.hasAttribute(RANK) ? RANK : DEMOTE, ['framework', framework])
       return ctx.notes.note(box, NOTHING_MOVED, false)
     }
     const kids = [...box.children]

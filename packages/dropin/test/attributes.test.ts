@@ -1,7 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Value } from '@candor/core'
-import { cloak, pageChanges, watchAttributes, type Attributes } from '../src/attributes'
+import { cloak, pageChanges, watchAttributes, type Attributes, type Mistake } from '../src/attributes'
+import { said as worded } from '../src/catalog-words'
+
+/** A report's call as the console shows it: where, then the mistake in words. */
+const message = ([at, m]: unknown[]) => (at as string) + (typeof m == 'string' ? m : worded(m as Exclude<Mistake, string>))
 
 let watcher: Attributes | undefined
 let uncloak: (() => void) | undefined
@@ -156,7 +160,7 @@ describe('ranked containers', () => {
     const report = vi.fn()
     watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', report })
     watcher.apply(() => true, { pressed: () => false, problem: (k, id) => (id == 'compact' ? 'a boolean' : undefined) })
-    const said = report.mock.calls.map((c) => c[0]).join('\n')
+    const said = report.mock.calls.map(message).join('\n')
     expect(said).toContain('<ul data-candor-keep="two">')
     expect(said).toContain('<ul data-candor-rank="compact">: a boolean')
     expect(said).toContain('none of its children has data-candor-about')
@@ -179,7 +183,7 @@ describe('ranked containers at their limits', () => {
     watcher.apply(() => ['science'], instance)
     for (const [i, k] of ['-1', '1e9', 'two'].entries()) {
       expect(ids(`#k${i}`), `keep="${k}"`).toBe('ab')
-      expect(report.mock.calls.filter((c) => String(c[0]).includes(`<ul data-candor-keep="${k}">`))).toHaveLength(1)
+      expect(report.mock.calls.map(message).filter((m) => m.includes(`<ul data-candor-keep="${k}">`))).toHaveLength(1)
     }
   })
   it('a child the page adds as Candor reorders is still handled (its declaring control), and moved ones are not visited again', async () => {
@@ -244,7 +248,7 @@ describe('declaring controls', () => {
     bad.click()
     expect(declare).toHaveBeenCalledTimes(2)
     expect(report).toHaveBeenCalledTimes(1)
-    expect(report.mock.calls[0]![0]).toContain('<button data-candor-declare="topics:cooking">: "cooking" is not an option')
+    expect(message(report.mock.calls[0]!)).toContain('<button data-candor-declare="topics:cooking">: "cooking" is not an option')
   })
 })
 
@@ -571,6 +575,6 @@ describe('the finer rules of gating, declaring and ranking', () => {
     watcher.apply(read, { pressed: () => false, problem: (kind) => void kinds.push(kind) })
     expect(kinds).toEqual(['rank'])
     expect(read.mock.calls.map((c) => c[0])).toEqual(['topics'])
-    expect(report.mock.calls.map((c) => c[0])).toEqual([expect.stringContaining('<ul data-candor-rank="region">: none of its children has data-candor-about')])
+    expect(report.mock.calls.map(message)).toEqual([expect.stringContaining('<ul data-candor-rank="region">: none of its children has data-candor-about')])
   })
 })

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Value } from '@candor/core'
 import { watchAttributes, type Attributes } from '../src/attributes'
+import { said } from '../src/catalog-words'
 import { frameworkOf } from '../src/framework'
 import { keepHost } from '../src/host'
 
@@ -58,8 +59,9 @@ describe('a list a framework renders', () => {
     expect([...document.querySelectorAll('#top > li')].map((li) => li.id)).toEqual(['a', 'b'])
     expect(document.querySelector('.candor-note')).toBeNull()
     expect(report).toHaveBeenCalledTimes(1)
-    expect(report.mock.calls[0]![0]).toBe(
-      'Candor: <ul data-candor-rank="topics"> is rendered by React, so it keeps its order: rank it with useRanked from @candor/react or @candor/vue',
+    const [at, mistake] = report.mock.calls[0]!
+    expect(at + said(mistake)).toBe(
+      'Candor: <ul data-candor-rank="topics">: rendered by React, so it keeps its order: rank it with useRanked from @candor/react or @candor/vue',
     )
   })
 
