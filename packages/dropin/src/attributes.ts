@@ -4,10 +4,10 @@ import type { Value } from '@candor/core'
 import type { Moves } from '@candor/core/rank'
 import { listenClicks } from './clicks.js'
 import { holds, isBaseline, parseConditions } from './gate.js'
-import { BASELINE, DECLARE, DEMOTE, GATED, GOAL, KEEP, NATIVE, OPEN, RANK, RANKED, SHOW, STATE, WHY, named, parseDeclare, within, words } from './names.js'
+import { BASELINE, DECLARE, DEMOTE, GATED, GOAL, KEEP, NATIVE, OPEN, RANK, RANKED, SHOW, STATE, WHY, named, parseDeclare, within } from './names.js'
 import type { Glider } from './motion.js'
 import { createNotes } from './notes.js'
-import { createRanking, type RankContext } from './ranking.js'
+import { NOTHING_MOVED, createRanking, type RankContext } from './ranking.js'
 
 /**
  * Hides every gated element until Candor has decided about it. Installed synchronously from
@@ -92,14 +92,27 @@ const asButton = (el: Element) => {
   if (!el.hasAttribute('role')) el.setAttribute('role', 'button')
 }
 
-/** Shows or hides a gated element for the values `read` gives (without a reader: the page as everyone sees it). */
-const decide = (el: Element, read: Reader | undefined) => {
+/** Whether a gated element shows for the values `read` gives (without a reader: the page as everyone sees it). */
+const shows = (el: Element, read: Reader | undefined) => {
   const show = el.getAttribute(SHOW)
   const base = el.getAttribute(BASELINE)
-  const on = !read
+  return !read
     ? show === null
     : (show === null || parseConditions(show).every((c) => holds(read(c.id, el), c))) &&
-      (base === null || parseConditions(base).every((c) => isBaseline(read(c.id, el))))
+        (base === null || parseConditions(base).every((c) => isBaseline(read(c.id, el))))
+}
+
+/** A held-out view's note says something is left as everyone sees it; the moves it counts are never shown. */
+const HELD_OUT = { up: 1, upValues: [], down: 0 }
+
+/**
+ * Shows or hides a gated element; in a view held out, one the paused values would have shown gets the held-out
+ * note where it would be, as a ranked list does ("Shown as everyone sees it this time — why?").
+ */
+const decide = (el: Element, ctx: RankContext) => {
+  const on = shows(el, ctx.read)
+  const held = ctx.instance?.held
+  ctx.notes.note(el, !on && held && el.hasAttribute(SHOW) && shows(el, (id) => held(id)) ? HELD_OUT : NOTHING_MOVED, false, true)
   // Only touch the DOM when the decision changes: observers (ours and the site's) stay quiet.
   const state = on ? 'on' : 'off'
   if (el.getAttribute(STATE) != state) el.setAttribute(STATE, state)
@@ -176,11 +189,11 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
       reported.set(el, key)
       hooks.report?.(at, mistake)
     },
-    // A held-out view's note answers "why?" for the signal its container is ranked by.
+    // A held-out view's note answers "why?" for the signal its container is ranked by, or its part is shown for.
     notes: createNotes(
       hooks.note,
       (box) => rank(box),
-      (b, box) => hooks.why?.(b, words(box.getAttribute(RANK) || box.getAttribute(DEMOTE))[0]!),
+      (b, box) => hooks.why?.(b, parseConditions(box.getAttribute(RANK) || box.getAttribute(DEMOTE) || box.getAttribute(SHOW))[0]!.id),
     ),
     settle(box, move) {
       // A moved node loses focus: the control the visitor just used keeps it.
@@ -206,7 +219,7 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
 
   const visit = (root: Element | Document) => {
     if (decided) {
-      for (const el of within(root, GATED)) decide(el, ctx.read)
+      for (const el of within(root, GATED)) decide(el, ctx)
       for (const el of within(root, RANKED)) rank(el)
     }
     for (const el of within(root, `[${WHY}]`)) addWhy(el, hooks.whyLabel)
@@ -216,7 +229,7 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
   }
 
   const attribute = (t: Element, name: string | null) =>
-    name == WHY ? addWhy(t, hooks.whyLabel) : name == DECLARE ? declaring(t, ctx) : decided && decide(t, ctx.read)
+    name == WHY ? addWhy(t, hooks.whyLabel) : name == DECLARE ? declaring(t, ctx) : decided && decide(t, ctx)
   const handle = (records: MutationRecord[]) => {
     for (const b of touched(records, decided, visit, attribute)) if (b.isConnected) rank(b)
     ctx.notes.sweep()

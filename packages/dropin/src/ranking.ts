@@ -19,7 +19,7 @@ export interface RankContext {
 }
 
 const same = <T>(a: readonly T[], b: readonly T[]) => a.length == b.length && a.every((x, i) => x === b[i])
-const NOTHING_MOVED = { up: 0, upValues: [], down: 0 }
+export const NOTHING_MOVED = { up: 0, upValues: [], down: 0 }
 
 /** The values in use that rank `box`'s children up and down, read for it; none when it can't be ranked (each reason said). */
 const valuesFor = (box: Element, mine: Element[], ctx: RankContext, reader = ctx.read): Ranking & { bad: boolean } => {

@@ -114,6 +114,30 @@ describe('watchAttributes', () => {
   })
 })
 
+describe('gated parts in a view held out', () => {
+  const note = { note: (_m: unknown, _u: boolean, held: boolean) => (held ? { text: 'As everyone sees it — why?', label: 'why' } : undefined) }
+  it('a part the paused values would show has the held-out note where it would be; one they would not, none; it goes when the view is tailored', () => {
+    document.body.innerHTML = `<section id="mine" data-candor-show="topics:science">S</section><section id="other" data-candor-show="topics:sports">P</section><p id="base" data-candor-baseline="topics">Everyone</p>`
+    const why = vi.fn()
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', why, ...note })
+    let held: Value | undefined = ['science']
+    const instance = { pressed: () => false, problem: () => undefined, held: (id: string) => (id == 'topics' ? held : undefined) }
+    // Held out: nothing is read, so every part is as everyone sees it.
+    watcher.apply(() => undefined, instance)
+    const notes = () => [...document.querySelectorAll('.candor-note')].map((b) => [b.nextElementSibling?.id, b.textContent])
+    expect(notes()).toEqual([['mine', 'As everyone sees it — why?']])
+    expect(document.querySelector('#mine')!.getAttribute('data-candor-state')).toBe('off')
+    expect(document.querySelector('#base')!.getAttribute('data-candor-state')).toBe('on')
+    ;(document.querySelector('.candor-note') as HTMLElement).click()
+    expect(why).toHaveBeenCalledWith(document.querySelector('.candor-note'), 'topics')
+    // Tailored: the part shows, and the note is gone.
+    held = undefined
+    watcher.apply(() => ['science'], instance)
+    expect(notes()).toEqual([])
+    expect(document.querySelector('#mine')!.getAttribute('data-candor-state')).toBe('on')
+  })
+})
+
 describe('ranked containers', () => {
   const box = () => {
     document.body.innerHTML = `
