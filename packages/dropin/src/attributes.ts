@@ -102,9 +102,6 @@ const shows = (el: Element, read: Reader | undefined) => {
         (base === null || parseConditions(base).every((c) => isBaseline(read(c.id, el))))
 }
 
-/** A held-out view's note says something is left as everyone sees it; the moves it counts are never shown. */
-const HELD_OUT = { up: 1, upValues: [], down: 0 }
-
 /**
  * Shows or hides a gated element; in a view held out, one the paused values would have shown gets the held-out
  * note where it would be, as a ranked list does ("Shown as everyone sees it this time — why?").
@@ -112,7 +109,8 @@ const HELD_OUT = { up: 1, upValues: [], down: 0 }
 const decide = (el: Element, ctx: RankContext) => {
   const on = shows(el, ctx.read)
   const held = ctx.instance?.held
-  ctx.notes.note(el, !on && held && el.hasAttribute(SHOW) && shows(el, (id) => held(id)) ? HELD_OUT : NOTHING_MOVED, false, true)
+  // A ranked container's note is its ranking's: a gated one keeps it.
+  if (!el.matches(RANKED)) ctx.notes.note(el, NOTHING_MOVED, false, !on && !!held && el.hasAttribute(SHOW) && shows(el, held))
   // Only touch the DOM when the decision changes: observers (ours and the site's) stay quiet.
   const state = on ? 'on' : 'off'
   if (el.getAttribute(STATE) != state) el.setAttribute(STATE, state)

@@ -47,7 +47,8 @@ export const createNotes = (
   const note = (box: Element, m: Moves, usual: boolean, held = false) => {
     said.set(box, [m, usual, held])
     const words = word?.(m, usual, held)
-    if (!words || (!m.up && !m.down)) return unnote(box)
+    // A held-out view's note says the part is as everyone sees it, whatever moved.
+    if (!words || (!held && !m.up && !m.down)) return unnote(box)
     const b = buttons.get(box) ?? button(box)
     if (b.textContent != words.text) b.textContent = words.text
     if (b.getAttribute('aria-label') != words.label) b.setAttribute('aria-label', words.label)
