@@ -222,3 +222,21 @@ export const editCatalog = (target: Pick<BrowserContext, 'route'>, edit: (catalo
   })
 
 export { expect }
+
+/** Waits until IndexedDB holds `key` for `site`, as a reload would read it: a page shows a change before its transaction ends. */
+export const untilStored = (page: Page, site: string, key: string) =>
+  expect
+    .poll(() =>
+      page.evaluate(
+        ({ db, key }) =>
+          new Promise<boolean>((ok) => {
+            const open = indexedDB.open(db)
+            open.onsuccess = () => {
+              const get = open.result.transaction('prefs').objectStore('prefs').get(key)
+              get.onsuccess = () => (ok(get.result !== undefined), open.result.close())
+            }
+          }),
+        { db: 'candor:' + site, key },
+      ),
+    )
+    .toBe(true)

@@ -3,7 +3,7 @@
 // view ends with one noisy `candor:report` that the demo's analytics (public/analytics.js) keep.
 import type { BrowserContext, Page } from '@playwright/test'
 import { expectNoAxeViolations } from './axe'
-import { editCatalog, expect, test } from './fixtures'
+import { editCatalog, expect, test, untilStored } from './fixtures'
 
 type Measure = { holdout?: number; epsilon?: number; goals?: Array<string | { name: string; label: string }> }
 interface Seen {
@@ -51,6 +51,8 @@ const followScience = async (page: Page) => {
   await page.goto('/')
   await page.locator('.top').getByRole('button', { name: 'Follow Science' }).first().click()
   await expect(page.locator('section.for-you')).toBeVisible()
+  // Stored, as IndexedDB holds it, before the test reloads: the page shows a declaration before its transaction ends.
+  await untilStored(page, 'daily-planet', 's:topics')
 }
 
 test.describe('views drawn at random', () => {

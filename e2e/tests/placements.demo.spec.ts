@@ -64,6 +64,10 @@ test('S35: a control injected late, inside a link, inside a form: the notice wit
     await expect(notice(page).getByRole('button', { name: 'Undo' })).toBeVisible()
     await expect(control).toHaveAttribute('aria-pressed', 'true')
     expect(new URL(page.url()).pathname, 'neither the link nor the form went anywhere').toBe('/index.html')
+    // The notice sits below its control, over the next one (the three are a line apart), and stays while the pointer is
+    // on it: the visitor closes it with Escape, which hands focus back to the control.
+    await page.keyboard.press('Escape')
+    await expect(page.locator('candor-notice')).toHaveCount(0)
   }
   await page.getByRole('button', { name: 'Your preferences' }).click()
   await panel(page).locator('details summary').click()

@@ -13,8 +13,11 @@ export const instanceOf = (c: Candor): Instance => ({
     return e.source == 'declared' && e.state != 'expired' && holdsOption(e.value, option)
   },
   held: (id) => {
-    const e = c.explain(id)
-    return e.paused == 'holdout' ? e.value : undefined
+    // An undeclared signal (a gated part's mistake, said by its read) holds nothing.
+    try {
+      const e = c.explain(id)
+      return e.paused == 'holdout' ? e.value : undefined
+    } catch {}
   },
   problem: (kind, id, option) => {
     const d = c.catalog.signals.find((s) => s.id == id)
