@@ -91,12 +91,14 @@ export const rankItems = <T>(
   items: readonly T[],
   by: RankBy<T>,
   value: (id: string) => unknown,
+  // Stryker disable next-line ArrayDeclaration: a value that is no option's is said by itself either way
   signals: readonly { options?: readonly { value: string; label: string }[] }[] = [],
 ): RankedItems<T> => {
   const r = rankingOf([by.rank].flat().map(value), [by.demote ?? []].flat().map(value), by.keep)
   const of = items.map((x) => [by.about(x)].flat())
   const shown = order(of, r)
   const moved = moves(of, shown, r)
+  // Stryker disable next-line ArrayDeclaration: as above
   const options = signals.flatMap((s) => s.options ?? [])
   return { items: shown.map((i) => items[i]!), moved, labels: moved.upValues.map((v) => options.find((o) => o.value == v)?.label ?? v) }
 }

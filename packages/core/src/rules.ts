@@ -86,6 +86,7 @@ export const newRecord = (signal: SignalDefinition | undefined, fp: string, valu
 /** The time the next of these records fades after `t`, or `undefined`. */
 export const nextFade = (records: Iterable<SignalRecord>, t: number): number | undefined => {
   let next: number | undefined
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: `undefined > t` is false too; between equal fade times either is the next
   for (const r of records) if (r.expiresAt !== undefined && r.expiresAt > t && (next === undefined || r.expiresAt < next)) next = r.expiresAt
   return next
 }
@@ -99,8 +100,10 @@ export const nextFade = (records: Iterable<SignalRecord>, t: number): number | u
 export const toggled = (signal: SignalDefinition, value: Value | undefined, option?: string): Value | undefined => {
   if (signal.type == 'boolean') return value !== true
   if (signal.type == 'choice') return value === option ? undefined : option
+  // Stryker disable next-line ArrayDeclaration: the catalog's options filter out whatever else the set holds
   const now = new Set(Array.isArray(value) ? value : [])
   now.has(option!) ? now.delete(option!) : now.add(option!)
+  // Stryker disable next-line ArrayDeclaration: a choice or multi signal always has options (the catalog's check)
   return (signal.options ?? []).map((o) => o.value).filter((v) => now.has(v))
 }
 
@@ -114,6 +117,7 @@ export const holdsOption = (value: Value | undefined, option?: string): boolean 
  */
 export const whyNotToggle = (signal: SignalDefinition, option?: string): string | undefined => {
   if (signal.type == 'boolean') return option === undefined ? undefined : `"${signal.id}" is on or off, so it takes no option: write "${signal.id}"`
+  // Stryker disable next-line ArrayDeclaration: a choice or multi signal always has options (the catalog's check)
   const options = (signal.options ?? []).map((o) => o.value)
   if (option === undefined) return `name one of "${signal.id}"'s options, e.g. "${signal.id}:${options[0]}"`
   return options.includes(option) ? undefined : `"${option}" is not one of "${signal.id}"'s options (${options.join(', ')})`

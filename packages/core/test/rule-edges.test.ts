@@ -13,6 +13,10 @@ beforeEach(() => {
 })
 const fresh = async () => ({
   ...(await import('../src/measure/arm')),
+  ...(await import('../src/measure/estimate')),
+  ...(await import('../src/measure/response')),
+  ...(await import('../src/measure/results')),
+  ...(await import('../src/record')),
   ...(await import('../src/measure/counting')),
   ...(await import('../src/measure/tally')),
   ...(await import('../src/measure/week')),
@@ -73,5 +77,52 @@ describe('rankItems', () => {
     const r = rankItems(items, { rank: 'topics', about: (x) => (x == 'b' ? 'science' : 'sports') }, () => ['science'], signals)
     expect(r.items).toEqual(['b', 'a'])
     expect(r.labels).toEqual(['Science'])
+  })
+})
+
+describe('what a control and a ranked container may name', () => {
+  it('a declared value holds its option (a boolean: when on); a boolean orders nothing', async () => {
+    const { holdsOption, whyNotRank } = await fresh()
+    expect(holdsOption(['science'], 'science')).toBe(true)
+    expect(holdsOption(['science'], 'sports')).toBe(false)
+    expect(holdsOption(true)).toBe(true)
+    expect(whyNotRank({ id: 'compact', type: 'boolean', label: 'Compact', purpose: 'p' })).toMatch(/"compact" is on or off/)
+  })
+  it('a declared value is in use at any stored level but "off"', async () => {
+    const { declaredInUse } = await fresh()
+    const r = { v: 1, setAt: 1, fp: 'f', value: ['science'] } as SignalRecord
+    expect(declaredInUse(r, 'f', undefined, 2)).toBe(true)
+    expect(declaredInUse(r, 'f', 'declared', 2)).toBe(true)
+    expect(declaredInUse(r, 'f', 'off', 2)).toBe(false)
+  })
+})
+
+describe('randomized response and what a site estimates from it', () => {
+  const report = (goal: boolean) => ({ format: 'candor/report', version: 1, arm: 'tailored', week: '2026-W49', epsilon: 1, goals: { read: goal } })
+  it('tells the truth with probability e^ε / (1 + e^ε); ε from 0.1 to 10', async () => {
+    const { isEpsilon, keepProbability, randomize } = await fresh()
+    expect(keepProbability(1)).toBeCloseTo(0.731, 3)
+    expect(randomize(true, 1, 0.5)).toBe(true)
+    expect(randomize(true, 1, 0.9)).toBe(false)
+    expect([isEpsilon(1), isEpsilon(0), isEpsilon('1')]).toEqual([true, false, false])
+  })
+  it('counts only reports in the documented format, and keeps every rate within [0, 1]', async () => {
+    const { estimate } = await fresh()
+    const e = estimate([report(true), report(true), { ...report(true), format: 'other' }, 'junk'])
+    expect([e.reports.tailored, e.ignored]).toEqual([2, 2])
+    const { rate, low, high } = e.goals.read!.tailored
+    expect(rate).toBe(1)
+    expect(low).toBeGreaterThanOrEqual(0)
+    expect(high).toBe(1)
+  })
+})
+
+describe('what this browser measured', () => {
+  it('on a catalog that holds nothing out: no holdout, the default ε, the goals its counts name', async () => {
+    const { parseMeasureRow, results } = await fresh()
+    const measure = parseMeasureRow({ v: 1, weeks: {} })
+    const ctx = { store: { state: { measure, storedLevel: undefined } }, catalog: { site: 's', signals: [] }, gpc: false, now: () => 0 }
+    const m = results(ctx as never)
+    expect([m.holdout, m.epsilon, m.goals]).toEqual([0, 1, []])
   })
 })

@@ -14,13 +14,16 @@ export const parseKeep = (text: string | null): number | undefined => {
  */
 export const staying = (from: readonly number[]): Set<number> => {
   // tails[k]: the index (into `from`) ending the best increasing run of length k + 1 found so far.
+  // Stryker disable next-line ArrayDeclaration: the arrays' first contents are overwritten before they are read
   const tails: number[] = []
+  // Stryker disable next-line ArrayDeclaration: as above
   const before = new Array<number>(from.length)
   from.forEach((p, i) => {
     let lo = 0
     let hi = tails.length
     while (lo < hi) {
       const mid = (lo + hi) >> 1
+      // Stryker disable next-line EqualityOperator: positions are distinct, so no two are equal
       if (from[tails[mid]!]! < p) lo = mid + 1
       else hi = mid
     }

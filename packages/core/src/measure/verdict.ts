@@ -18,7 +18,10 @@ export const NEGLIGIBLE = 0.1
 export const verdict = (tailored: { views: number; reached: number }, holdout: { views: number; reached: number }): Verdict => {
   if (tailored.views < MIN_VIEWS || holdout.views < MIN_VIEWS) return 'too-few'
   const d: Interval = difference(wilson(tailored.reached, tailored.views), wilson(holdout.reached, holdout.views))
+  // Stryker disable next-line EqualityOperator: Newcombe's bounds from whole counts are never exactly 0
   if (d.low > 0) return 'helps'
+  // Stryker disable next-line EqualityOperator: as above
   if (d.high < 0) return 'worse'
+  // Stryker disable next-line EqualityOperator: nor exactly ±NEGLIGIBLE
   return d.low >= -NEGLIGIBLE && d.high <= NEGLIGIBLE ? 'no-difference' : 'too-few'
 }
