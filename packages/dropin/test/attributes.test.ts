@@ -136,6 +136,20 @@ describe('gated parts in a view held out', () => {
     expect(notes()).toEqual([])
     expect(document.querySelector('#mine')!.getAttribute('data-candor-state')).toBe('on')
   })
+
+  it("a ranked container that is gated too keeps its ranking's note, also when its gate is decided again", async () => {
+    document.body.innerHTML = `<ul id="box" data-candor-show="topics" data-candor-rank="topics"><li id="a" data-candor-about="sports"></li><li id="b" data-candor-about="science"></li></ul>`
+    const word = (m: { up: number }, _u: boolean, held: boolean) => ({ text: held ? 'held' : `${m.up} moved up`, label: 'l' })
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', note: word as never })
+    watcher.apply(() => ['science'], { pressed: () => false, problem: () => undefined, held: () => undefined })
+    const said = () => document.querySelector('.candor-note')?.textContent
+    expect(said()).toBe('1 moved up')
+    // The gate's attribute changes: the observer decides the container's gate again, and its note stays.
+    document.querySelector('#box')!.setAttribute('data-candor-show', 'topics:science')
+    await new Promise((r) => setTimeout(r))
+    expect(document.querySelector('#box')!.getAttribute('data-candor-state')).toBe('on')
+    expect(said()).toBe('1 moved up')
+  })
 })
 
 describe('ranked containers', () => {
