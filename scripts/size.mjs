@@ -83,7 +83,8 @@ export async function measure({ contents, external = [] }) {
   })
   const byPath = new Map(r.outputFiles.map((f) => [f.path, f.contents]))
   const outputs = r.metafile.outputs
-  const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint)
+  // The entry itself: a dynamic import's target is an entry point of its own, and may be listed first.
+  const entry = Object.keys(outputs).find((k) => outputs[k].entryPoint?.endsWith('entry.js'))
   // Follow static imports only: what a page downloads before anything runs lazily.
   const startup = new Set()
   const visit = (k) => {

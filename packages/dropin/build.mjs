@@ -8,6 +8,20 @@ import { fileURLToPath } from 'node:url'
 import { common } from './esbuild-options.mjs'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
+// Parts the panel's code loads only on a rare view are files of their own: the bar of a page that shows what everyone
+// sees, the transfer dialogs (a visitor asks for a link or opens one) and the QR encoder. As chunks, the modules they
+// share with the panel would split the panel's files into more requests.
+const OWN = { './arrival.js': 'candor-arrival', './transfer-dialog.js': 'candor-transfer', './qr.js': 'candor-qr' }
+const ownFiles = {
+  name: 'own-files',
+  setup(b) {
+    // The measuring section stays in the panel's files (src/measure-static.ts says why).
+    b.onResolve({ filter: /^\.\/measure-loader\.js$/ }, () => ({ path: here + 'src/measure-static.ts' }))
+    b.onResolve({ filter: /^\.\/(arrival|transfer-dialog|qr)\.js$/ }, (a) =>
+      a.kind == 'dynamic-import' ? { path: `./${OWN[a.path]}.js`, external: true } : undefined,
+    )
+  },
+}
 const dist = here + 'dist/'
 const { version } = JSON.parse(await readFile(here + 'package.json', 'utf8'))
 
@@ -22,6 +36,7 @@ await build({
 })
 await build({
   ...common,
+  plugins: [ownFiles],
   entryPoints: { 'candor-panel': here + 'src/panel.ts' },
   outdir: dist,
   format: 'esm',
@@ -39,6 +54,18 @@ await build({
 await build({
   ...common,
   entryPoints: { 'candor-catalog-words': here + 'src/catalog-words.ts' },
+  outdir: dist,
+  format: 'esm',
+})
+// The shared page's bar; your preferences on another device: the dialogs, and the QR encoder they load to show a code.
+await build({
+  ...common,
+  plugins: [ownFiles],
+  entryPoints: {
+    'candor-arrival': here + '../widget/src/arrival.ts',
+    'candor-transfer': here + '../widget/src/transfer-dialog.ts',
+    'candor-qr': here + '../widget/src/qr.ts',
+  },
   outdir: dist,
   format: 'esm',
 })

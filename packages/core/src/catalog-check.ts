@@ -1,6 +1,7 @@
 // The catalog's rules, with nothing to say of their own: each problem is worded by the `say` the caller gives, so the
 // reader that runs on every page view (candor.js) carries no message text. It takes the catalog with `code` (each problem
 // by its rule's name) and, only when there is one, loads catalog-words.ts and takes it again in words.
+import { fnv } from './hash.js'
 import { isObject, ownValue as own } from './guards.js'
 import { parseLifetime } from './lifetime.js'
 import { GOAL_NAME } from './measure/arm.js'
@@ -209,10 +210,4 @@ const checkMeasure = ([bad, only, text]: Checks, m: unknown) => {
  * when it changes, stored values wait for the visitor's review. Labels are left out
  * on purpose, so rewording asks nothing of anyone.
  */
-export const fingerprint = (s: SignalDefinition): string => {
-  const text = JSON.stringify([s.type, s.purpose, (s.options || []).map((o) => o.value).sort()])
-  // FNV-1a, 32 bits: enough to tell meanings apart, not a security boundary.
-  let h = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x1000193)
-  return (h >>> 0).toString(36)
-}
+export const fingerprint = (s: SignalDefinition): string => fnv(JSON.stringify([s.type, s.purpose, (s.options || []).map((o) => o.value).sort()]))

@@ -39,10 +39,7 @@ export interface Context {
 export const declared = (ctx: Context, id: string): SignalDefinition => {
   const d = ctx.defs.get(id)
   if (!d)
-    throw new CandorError(
-      'undeclared-signal',
-      `${shown(id)} is not declared in the catalog of "${ctx.site}": a site can only read and change signals it declared with a purpose`,
-    )
+    throw new CandorError('undeclared-signal', `${shown(id)} is not declared in the catalog of "${ctx.site}": declare it there, with its purpose, to use it`)
   return d
 }
 

@@ -24,6 +24,9 @@ export const WRITES = [
   'setReports',
   'import',
   'clear',
+  'transferLink',
+  'readTransfer',
+  'acceptTransfer',
 ] as const satisfies ReadonlyArray<keyof Writer>
 
 /** The part, once it is in. */

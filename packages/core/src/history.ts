@@ -5,7 +5,7 @@ import type { HistoryEntry } from './types.js'
 /** How many changes the local history keeps. */
 export const HISTORY_MAX = 200
 
-const ACTIONS: readonly string[] = ['set', 'off', 'on', 'forget', 'renew', 'confirm', 'level', 'import', 'expired']
+const ACTIONS: readonly string[] = ['set', 'off', 'on', 'forget', 'renew', 'confirm', 'level', 'import', 'expired', 'transfer']
 
 /** The history, keeping only well-formed entries (a corrupt entry must not cost the rest). */
 export const parseHistory = (x: unknown): HistoryEntry[] =>

@@ -44,6 +44,7 @@ export type {
   SignalState,
   SignalType,
   SignalValue,
+  TransferProposal,
   StorageReason,
   StorageStatus,
   UsageEntry,

@@ -2,6 +2,6 @@
 // here may change in any release. What a site may use is in '@candor/core' and its documented entries.
 export { levelShown, levelsOffered } from './levels.js'
 export { drawView, isHeldOut } from './measure/arm.js'
-export { holdsOption, whyNotRank, whyNotToggle } from './rules.js'
+export { holdsOption, isCarried, whyNotRank, whyNotToggle } from './rules.js'
 export { loadOnce } from './loader.js'
-export { catalogKey } from './names.js'
+export { TRANSFER_PREFIX, catalogKey } from './names.js'

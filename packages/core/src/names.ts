@@ -11,5 +11,7 @@ export const snapshotKey = (site: string) => `candor:${site}:snapshot`
 export const reportedKey = (site: string) => `candor:${site}:reported`
 /** localStorage, written by candor.js: the site the catalog at `source` named, so the next view finds its snapshot. */
 export const catalogKey = (source: string) => 'candor:catalog:' + source
+/** The start of the fragment of a link that carries preferences to another device (transfer.ts): nothing else is one. */
+export const TRANSFER_PREFIX = '#candor-import='
 /** The event on `document` a measured view ends with. */
 export const REPORT_EVENT = 'candor:report'

@@ -1,15 +1,18 @@
 // The writes a visitor makes rarely, loaded when made: importing a file (checked whole by importing.ts, then stored in
-// one transaction with a history entry, and only then shown) and the storage half of erasing everything.
-import type { Context } from './context.js'
-import type { Durable } from './durable.js'
+// one transaction with a history entry, and only then shown), the storage half of erasing everything, and with them the
+// rare edits (rare-edits.ts) and another device's preferences (transfer.ts).
 import { appended, parseHistory } from './history.js'
 import { fromExport } from './importing.js'
 import { catalogKey, reportedKey, snapshotKey } from './names.js'
 import { SCHEMA, guardNewer, parseMeasureRow, signalKey, type MeasureRow } from './record.js'
 import type { HistoryEntry } from './types.js'
+import type { WriterParts } from './writes.js'
 
-/** Imports `doc` (an export, or its JSON text) into `ctx`; rejects with a `CandorError` listing everything refused. */
-export const importFile = async (ctx: Context, durable: Durable, doc: unknown): Promise<void> => {
+export { confirm, forgetOrphan, renew, setHoldouts, setReports } from './rare-edits.js'
+export { accept, link, read } from './transfer.js'
+
+/** Imports `doc` (an export, or its JSON text); rejects with a `CandorError` listing everything refused. */
+export const importFile = async ([ctx, durable, latest]: WriterParts, doc: unknown): Promise<void> => {
   const { store, fps } = ctx
   const got = fromExport(doc, ctx.catalog, (id) => fps.get(id)!)
   const entry: HistoryEntry = { at: ctx.now(), action: 'import' }
@@ -23,6 +26,8 @@ export const importFile = async (ctx: Context, durable: Durable, doc: unknown): 
     else if (got.measure.reports !== undefined) m.reports = got.measure.reports
     return m
   }
+  // A write made before is older than the file: what it stored isn't put back in memory when it ends.
+  for (const id of got.records.keys()) latest.delete(id)
   ctx.edits++
   let hist: HistoryEntry[] = []
   await durable.persist(
@@ -65,7 +70,7 @@ const forgetSite = (site: string) => {
  * Erases everything: memory at once, then the database in one transaction (in memory mode, what IndexedDB holds when it
  * comes back) and everything of the site's in localStorage. `latest` is each signal's last change (see writes.ts).
  */
-export const erase = async (ctx: Context, durable: Durable, latest: Map<string, unknown>): Promise<void> => {
+export const erase = async ([ctx, durable, latest]: WriterParts): Promise<void> => {
   ctx.edits++
   // A write made before is older than the erase: what it stored isn't put back in memory when it ends.
   latest.clear()

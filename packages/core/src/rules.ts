@@ -42,6 +42,12 @@ export const declaredInUse = (r: SignalRecord | undefined, fp: string | undefine
   // Any level but `off` uses declared values, GPC's default included.
   stateOf(r, undefined, fp, stored == 'off' ? 'off' : 'declared', t) == 'active'
 
+/**
+ * Whether a stored (or exported) value goes with the visitor to another device: a value of theirs for good, not one
+ * turned off or set for one view. A faded one is gone before this is asked.
+ */
+export const isCarried = (r: { value?: unknown; off?: boolean; oneOff?: boolean }): boolean => r.value !== undefined && !r.off && !r.oneOff
+
 /** Everything the panel shows about one signal. */
 export const explainSignal = (
   signal: SignalDefinition,

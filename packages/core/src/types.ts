@@ -316,7 +316,8 @@ export type StorageReason = 'unavailable' | 'blocked' | 'timeout' | 'failed' | '
 export interface HistoryEntry {
   /** ms since epoch */
   at: number
-  action: 'set' | 'off' | 'on' | 'forget' | 'renew' | 'confirm' | 'level' | 'import' | 'expired'
+  /** `transfer`: the preferences from another device were accepted (`acceptTransfer`). */
+  action: 'set' | 'off' | 'on' | 'forget' | 'renew' | 'confirm' | 'level' | 'import' | 'expired' | 'transfer'
   id?: string
   value?: Value | Level
   /** Where on the site the visitor declared it in context (`data-candor-declare`): the path, no query or fragment. */
@@ -379,6 +380,20 @@ export interface ExportedMeasure {
     string,
     { tailored: { views: number; goals: Record<string, number> }; holdout: { views: number; goals: Record<string, number> }; reports: number }
   >
+}
+
+/** What a transfer link from another device would change here (`readTransfer`). */
+export interface TransferProposal {
+  /** When the other device made the link, ms since epoch. */
+  madeAt: number
+  /** Each value it would set, and the value in use here it would replace, if any. Values already the same are left out. */
+  changes: Array<{ id: string; value: Value; replaces?: Value }>
+  /** The level it would set, and the level in force here; absent when they are the same or the link carries none. */
+  level?: { value: Level; replaces: Level }
+  /** `gpc`: the link's level would use inferred values, which this browser's Global Privacy Control declines. */
+  levelKept?: 'gpc'
+  /** What it carries for a signal this site no longer declares (`removed`) or whose meaning changed since (`changed`). */
+  skipped: Array<{ id: string; why: 'removed' | 'changed' }>
 }
 
 /** One value in an export. Dates are ISO 8601. */
@@ -494,6 +509,23 @@ export interface Candor<C extends Catalog = Catalog> {
   import(doc: unknown): Promise<void>
   /** Erases everything Candor stored for the site, history included. */
   clear(): Promise<void>
+  /**
+   * A link to this page (or `href`) that proposes this device's declared values in use and its level to another
+   * device, in the fragment (`#candor-import=…`, never sent to a server). It works for 15 minutes; anyone with it can
+   * read what it carries.
+   * @example qr.value = await candor.transferLink()
+   */
+  transferLink(href?: string): Promise<string>
+  /**
+   * Reads a transfer link's fragment and checks it whole against this catalog: what it would change here, and what it
+   * skips. Stores nothing. Rejects with a `CandorError` (`code: 'transfer-invalid'`) whose `problems[0]` starts with
+   * the field at fault: `fragment`, `version`, `site`, `madeAt` (older than 15 minutes), `clock` (made in
+   * this device's future), `level` or `values.<id>`.
+   * @example if (location.hash.startsWith('#candor-import=')) ask(await candor.readTransfer(location.hash))
+   */
+  readTransfer(fragment: string): Promise<TransferProposal>
+  /** Stores what a proposal from `readTransfer` sets, in one transaction, with a `transfer` history entry. */
+  acceptTransfer(proposal: TransferProposal): Promise<void>
   /**
    * Marks a goal reached in this view (the first time counts); `{ reached: false }` only names it, so
    * reports carry it either way. Throws a `CandorError` for a name that isn't 1 to 64 letters, digits, `_`, `.` or `-`.

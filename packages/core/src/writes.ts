@@ -2,7 +2,7 @@
 // storage, in one transaction with its history entry. Loaded with the editing part.
 import { declared, type Context } from './context.js'
 import type { Durable } from './durable.js'
-import { CandorError } from './errors.js'
+import { CandorError, invalid } from './errors.js'
 import { appendStored, appended } from './history.js'
 import { LEVELS, SCHEMA, guardNewer, parseMeasureRow, parseRecord, signalKey, type MeasureRow, type SignalRecord } from './record.js'
 import { expiryOf, isFaded, newRecord, toggled, whyNotToggle } from './rules.js'
@@ -13,13 +13,41 @@ import { checkValue, copyValue, shown } from './value.js'
 /** The methods of `Candor` that change what is stored. */
 export type Writer = Pick<
   Candor,
-  'set' | 'toggle' | 'turnOff' | 'turnOn' | 'forget' | 'renew' | 'confirm' | 'setLevel' | 'forgetOrphan' | 'import' | 'clear' | 'setHoldouts' | 'setReports'
+  | 'set'
+  | 'toggle'
+  | 'turnOff'
+  | 'turnOn'
+  | 'forget'
+  | 'renew'
+  | 'confirm'
+  | 'setLevel'
+  | 'forgetOrphan'
+  | 'import'
+  | 'clear'
+  | 'setHoldouts'
+  | 'setReports'
+  | 'transferLink'
+  | 'readTransfer'
+  | 'acceptTransfer'
 >
+
+/** Applies `make` to a signal's record in memory at once, then in storage with its history entry (see `commit`). */
+export type Commit = (
+  id: string,
+  action: HistoryEntry['action'],
+  make: (prev: SignalRecord | undefined) => SignalRecord | undefined,
+  value?: Value,
+  page?: string,
+) => Promise<void>
+
+/**
+ * What the rare writes (rare-writes.ts) are given: the instance's context, its storage, each signal's last change in
+ * this tab, and the writer's `commit`.
+ */
+export type WriterParts = readonly [ctx: Context, durable: Durable, latest: Map<string, unknown>, commit: Commit]
 
 /** A page path kept in the history is cut to this many characters. */
 const MAX_PAGE_LENGTH = 300
-
-const invalid = (what: string, id: string, why: string) => new CandorError('invalid-value', `${what}("${id}"): the value ${why}`, [`${id}: ${why}`])
 
 export const createWriter = (ctx: Context, durable: Durable): Writer => {
   const { store, now, fps } = ctx
@@ -28,13 +56,7 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
   const latest = new Map<string, HistoryEntry>()
 
   /** Applies `make` to memory at once, then to what is stored, in one transaction with the history entry. */
-  const commit = async (
-    id: string,
-    action: HistoryEntry['action'],
-    make: (prev: SignalRecord | undefined) => SignalRecord | undefined,
-    value?: Value,
-    page?: string,
-  ) => {
+  const commit: Commit = async (id, action, make, value, page) => {
     const key = signalKey(id)
     const entry: HistoryEntry = { at: now(), action, id }
     if (value !== undefined) entry.value = copyValue(value)
@@ -64,29 +86,11 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
       store.update({ records: withEntry(store.state.records, id, stored) })
   }
 
-  /** Changes the visitor's choices on measuring, keeping the counts as stored. */
-  const measureChoice = async (what: string, on: unknown, change: (m: MeasureRow) => void) => {
-    if (typeof on != 'boolean') throw new CandorError('invalid-value', `${what}(${shown(on)}): pass true or false`)
-    const mine = { ...store.state.measure }
-    change(mine)
-    ctx.edits++
-    store.update({ measure: mine })
-    await durable.persist(['measure'], (cur) => {
-      guardNewer(cur, 'measure')
-      const m = parseMeasureRow(cur.get('measure'))
-      change(m)
-      return { put: [['measure', m]] }
-    })
-  }
+  // What the rare writes (rare-writes.ts, loaded when first made) are given.
+  const parts: WriterParts = [ctx, durable, latest, commit]
 
   // Async methods: misuse rejects the promise, never throws synchronously into the page.
   return {
-    setHoldouts: (on) =>
-      measureChoice('setHoldouts', on, (m) => {
-        if (on) delete m.holdouts
-        else m.holdouts = false
-      }),
-    setReports: (on) => measureChoice('setReports', on, (m) => (m.reports = on)),
     set: async (id, value, o) => {
       const d = declared(ctx, id)
       const why = checkValue(d, value)
@@ -124,31 +128,8 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
       if (store.state.inferred.has(id)) store.update({ inferred: withEntry(store.state.inferred, id, undefined) })
       await commit(id, 'forget', () => undefined)
     },
-    renew: async (id) => {
-      const d = declared(ctx, id)
-      const mine = store.state.records.get(id)
-      if (mine?.value === undefined) throw invalid('renew', id, 'is not set, so there is nothing to renew')
-      const why = checkValue(d, mine.value)
-      if (why) throw invalid('renew', id, `no longer fits what the site now means by "${d.label}" (it ${why}): set a new one or forget it`)
-      const t = now()
-      await commit(id, 'renew', (p) => {
-        // A value that faded at startup is gone from storage; the visitor's "keep" brings it back.
-        const r: SignalRecord = { ...(p?.value !== undefined ? p : mine), fp: fpOf(id) }
-        delete r.expiresAt
-        const exp = expiryOf(d, t)
-        if (exp) r.expiresAt = exp
-        return r
-      })
-    },
-    confirm: async (id) => {
-      const d = declared(ctx, id)
-      const inf = store.state.inferred.get(id)
-      if (!inf) throw new CandorError('not-inferred', `confirm("${id}"): there is no inferred value on this page to confirm`)
-      await commit(id, 'confirm', () => newRecord(d, fpOf(id), inf.value, now()), inf.value)
-    },
     setLevel: async (l) => {
-      if (!LEVELS.includes(l))
-        throw new CandorError('invalid-value', `setLevel(${JSON.stringify(l)}): the level must be "${LEVELS.slice(0, -1).join('", "')}" or "${LEVELS.at(-1)}"`)
+      if (!LEVELS.includes(l)) throw new CandorError('invalid-value', `setLevel(${JSON.stringify(l)}): the level must be "off", "declared" or "all"`)
       const entry: HistoryEntry = { at: now(), action: 'level', value: l }
       ctx.edits++
       store.update({ storedLevel: l, history: appended(store.state.history, entry) })
@@ -166,15 +147,19 @@ export const createWriter = (ctx: Context, durable: Durable): Writer => {
         [entry],
       )
     },
-    forgetOrphan: async (id) => {
-      if (typeof id != 'string') throw new CandorError('invalid-value', `forgetOrphan(${shown(id)}): a signal id is a string`)
-      if (ctx.defs.has(id)) throw new CandorError('invalid-value', `forgetOrphan("${id}"): "${id}" is declared; use forget("${id}")`)
-      await commit(id, 'forget', () => undefined)
-    },
-    // Applying a file loads with its checker, only when a visitor imports one.
-    import: async (doc) => (await import('./rare-writes.js')).importFile(ctx, durable, doc),
-    // Erasing loads with the other rare writes; memory and storage are emptied together once it is in, so a write
-    // made meanwhile is erased in both or in neither.
-    clear: async () => (await import('./rare-writes.js')).erase(ctx, durable, latest),
+    // The writes a visitor makes rarely load when first made (rare-writes.ts); memory changes once they are in.
+    renew: async (id) => (await import('./rare-writes.js')).renew(parts, id),
+    confirm: async (id) => (await import('./rare-writes.js')).confirm(parts, id),
+    forgetOrphan: async (id) => (await import('./rare-writes.js')).forgetOrphan(parts, id),
+    setHoldouts: async (on) => (await import('./rare-writes.js')).setHoldouts(parts, on),
+    setReports: async (on) => (await import('./rare-writes.js')).setReports(parts, on),
+    // Applying a file loads with its checker, only when a visitor imports one. Erasing loads with the other rare writes;
+    // memory and storage are emptied together once it is in, so a write made meanwhile is erased in both or in neither.
+    import: async (doc) => (await import('./rare-writes.js')).importFile(parts, doc),
+    clear: async () => (await import('./rare-writes.js')).erase(parts),
+    // Another device's preferences: making, reading and accepting a link load with them, when a visitor uses one.
+    transferLink: async (href) => (await import('./rare-writes.js')).link(parts, href),
+    readTransfer: async (fragment) => (await import('./rare-writes.js')).read(parts, fragment),
+    acceptTransfer: async (p) => (await import('./rare-writes.js')).accept(parts, p),
   }
 }

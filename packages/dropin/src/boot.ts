@@ -199,7 +199,7 @@ const boot = (): CandorGlobal | undefined => {
       c
         .load()
         .then(loadPanel)
-        .then((p) => p.mountCandor(c, { lang, launcher: false, previewBar: false, host: host.element(), pageChanges })),
+        .then((p) => p.mountCandor(c, { lang, launcher: false, previewBar: false, host: host.element(), pageChanges, transfer: view.transfer })),
     ),
   )
   const intent = () => void mount().catch(() => {})
@@ -232,6 +232,8 @@ const boot = (): CandorGlobal | undefined => {
       console.error(e?.problems ? `${e.message}\nThe page shows its baseline until the catalog is fixed.` : e)
     },
   )
+  // A link from the visitor's other device (out of the address bar already): the panel loads, to ask whether to use it.
+  if (view.transfer) intent()
   // A declaration in context: the toggle and its notice come with the panel's code (the click is intent).
   const declare = (c: Candor, el: Element, id: string, option?: string) =>
     void loadPanel().then((p) => ((used = [el, p, Date.now()]), p.declareInContext(c, el, id, option, { lang, open: (at) => open(at) })), failed(el))

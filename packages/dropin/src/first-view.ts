@@ -1,7 +1,7 @@
 // What a view shows before the catalog is in. A returning visitor's page is tailored at once from the synchronous
 // snapshot, found through the site this catalog named last time (IndexedDB has the last word as soon as it answers);
 // a shared link's arrival shows the page as everyone sees it; a holdout view shows the baseline from the first frame.
-import { catalogKey, drawView, isHeldOut } from '@candor/core/internal'
+import { TRANSFER_PREFIX, catalogKey, drawView, isHeldOut } from '@candor/core/internal'
 import { readSnapshot, snapshotHoldout, type Value } from '@candor/core/startup'
 import { isSharedArrival } from '@candor/widget/internal'
 
@@ -11,6 +11,8 @@ export interface FirstView {
   site: string | null
   /** Opened from a shared link (`#candor=shared`, taken out of the address bar). */
   shared: boolean
+  /** Opened from a link made on the visitor's other device: its fragment (`#candor-import=…`), taken out of the address bar. */
+  transfer?: string
   /** This view's draw for holdouts, and the share of views the site holds out (from the snapshot). */
   draw: number
   share: number
@@ -29,8 +31,10 @@ export const firstView = (file: string | undefined): FirstView => {
   try {
     site = localStorage.getItem(source)
   } catch {}
-  const shared = isSharedArrival(location.hash)
-  if (shared)
+  const hash = location.hash
+  const shared = isSharedArrival(hash)
+  const transfer = hash.startsWith(TRANSFER_PREFIX) ? hash : undefined
+  if (shared || transfer)
     try {
       // The address without its fragment: the path and query resolve against the page itself.
       history.replaceState(history.state, '', location.pathname + location.search)
@@ -46,5 +50,5 @@ export const firstView = (file: string | undefined): FirstView => {
       if (site != named) localStorage.setItem(source, named)
     } catch {}
   }
-  return { site, shared, draw, share, early, held, remember }
+  return { site, shared, transfer, draw, share, early, held, remember }
 }

@@ -23,7 +23,7 @@ describe('a gated element that names an undeclared signal (issue 23)', () => {
     expect(read('glutenfree', b)).toBeUndefined()
     expect(say).toHaveBeenCalledTimes(1)
     expect(say).toHaveBeenCalledWith(
-      'Candor: <p data-candor-baseline="vegan glutenfree">: "glutenfree" is not declared in the catalog of "bakery": a site can only read and change signals it declared with a purpose',
+      'Candor: <p data-candor-baseline="vegan glutenfree">: "glutenfree" is not declared in the catalog of "bakery": declare it there, with its purpose, to use it',
     )
     read('glutenfree', a)
     expect(say).toHaveBeenLastCalledWith(expect.stringMatching(/^Candor: <p data-candor-show="vegan">: "glutenfree" is not declared/))

@@ -1,12 +1,7 @@
 import type { Candor, GoalResult } from '@candor/core'
 import type { I18n } from './i18n.js'
 import { Say } from './Say.js'
-
-/** How a share of views is said: "1 in 20" when it is one in a whole number, else "12% of". */
-export const shareText = (h: number, i18n: I18n): string => {
-  const n = 1 / h
-  return Math.abs(n - Math.round(n)) < 0.05 ? i18n.t('oneIn', { n: Math.round(n) }) : i18n.t('percentOf', { pct: Math.round(h * 100) })
-}
+import { shareText } from './share-text.js'
 
 const pct = (x: number) => Math.round(x * 100)
 

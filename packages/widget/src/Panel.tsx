@@ -4,9 +4,11 @@ import { useEffect, useRef, useState } from 'preact/hooks'
 import type { I18n } from './i18n.js'
 import type { Outline } from './outline.js'
 import { sharedLink } from './share.js'
-import { Measure, shareText } from './Measure.js'
+import { loadMeasure } from './measure-loader.js'
+import { shareText } from './share-text.js'
 import { SignalCard, valueText } from './SignalCard.js'
 import { Say } from './Say.js'
+import { dialogs } from './transfer.js'
 
 export interface PanelProps {
   candor: Candor
@@ -59,6 +61,9 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
   const [message, setMessage] = useState('')
   const [erasing, setErasing] = useState(false)
   const [sharing, setSharing] = useState<{ link: string; copied: boolean }>()
+  // "Does tailoring help you?" loads on a site that measures only (most don't).
+  const [measuring, setMeasuring] = useState<Awaited<ReturnType<typeof loadMeasure>>>()
+  useEffect(() => void (candor.catalog.measure && loadMeasure().then(setMeasuring)), [])
   // The page as everyone sees it, for a friend; where copying is refused, the link is shown selected.
   const share = () => {
     const link = sharedLink(location.href)
@@ -336,7 +341,7 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
         </section>
       )}
 
-      <Measure candor={candor} i18n={i18n} uid={uid} run={run} />
+      {measuring && <measuring.Measure candor={candor} i18n={i18n} uid={uid} run={run} />}
 
       <section class="data" aria-labelledby={uid + '-data'}>
         <h3 id={uid + '-data'}>{t('data')}</h3>
@@ -348,6 +353,9 @@ export const Panel = ({ candor, i18n, outline, onClose, uid, focusId, focusKey, 
             <input type="file" accept="application/json,.json" onChange={(ev) => upload(ev.currentTarget as HTMLInputElement)} />
             <span>{t('import')}</span>
           </label>
+          <button type="button" onClick={() => run(dialogs(i18n, theme as 'dark').then(([m, o]) => m.showTransferLink(candor, o)))}>
+            {t('transfer')}
+          </button>
           {!erasing && (
             <button type="button" class="danger" onClick={() => setErasing(true)}>
               {t('erase')}

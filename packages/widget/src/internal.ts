@@ -4,6 +4,5 @@
 export { INTENT_EVENTS, addLauncher, type LauncherOptions } from './launcher.js'
 export { baseOf, dirOf, pageLang } from './lang.js'
 export { fill, phrase, startupDe, startupEn, startupFr, startupStrings, type StartupStrings } from './locales/startup.js'
-export { showArrival, type ArrivalOptions } from './arrival.js'
 export { watchPreview, type PreviewBarOptions } from './preview-bar.js'
 export { SHARED_FRAGMENT, isSharedArrival, sharedLink } from './share.js'

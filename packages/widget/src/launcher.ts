@@ -1,10 +1,10 @@
 // The floating launcher: a plain button, no Preact, so candor.js can show it at startup and load the
 // panel only when the visitor shows intent (a pointer over it, focus, a touch). mountCandor uses it too.
-import { base } from './theme.js'
+import { launcherBase } from './launcher-theme.js'
 
 // Its "why" comments are the code's, between the parts of the CSS: no bundle ships them.
 const css =
-  base('.candor-launcher') +
+  launcherBase('.candor-launcher') +
   // Doubled: the panel's sheet, adopted later into the same root, sets the tokens' colours on .candor-launcher too.
   `.candor-launcher.candor-launcher{position:fixed;inset-block-end:12px;inset-inline-end:12px;z-index:var(--candor-z);font:600 14px/1 var(--candor-font);
 display:inline-flex;align-items:center;gap:6px;background:var(--candor-accent);color:var(--candor-accent-fg);border:0;border-radius:99px;padding:8px 14px;min-height:36px;min-width:36px;cursor:pointer;box-shadow:0 1px 6px #0004}

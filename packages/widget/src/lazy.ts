@@ -8,6 +8,7 @@ import { idle } from './idle.js'
 import { baseOf, dirOf, pageLang } from './lang.js'
 import { addLauncher } from './launcher.js'
 import { launcherEn, launcherLabels } from './locales/launcher.js'
+import { takeTransfer } from './transfer-fragment.js'
 import type { MountOptions, Mounted } from './mount.js'
 
 export type { MountOptions, Mounted }
@@ -26,6 +27,8 @@ export interface MountedLazy extends Mounted {
  */
 export const mountCandorLazy = (candor: AnyCandor, options: MountOptions & { preload?: boolean } = {}): MountedLazy => {
   if (onServer()) return { ...NOTHING, load: () => Promise.resolve(NOTHING) }
+  // A link from the visitor's other device leaves the address bar before anything else.
+  const transfer = takeTransfer()
   const host = options.host ?? document.createElement('candor-widget')
   if (!host.isConnected) (options.container ?? document.body).append(host)
   // The launcher stays on the page across body swaps; mountCandor keeps the host there once the panel is in.
@@ -35,7 +38,7 @@ export const mountCandorLazy = (candor: AnyCandor, options: MountOptions & { pre
     candor
       .load()
       .then(() => import('./mount.js'))
-      .then((m) => (mounted = m.mountCandor(candor, { ...options, host, launcher: false }))),
+      .then((m) => (mounted = m.mountCandor(candor, { ...options, host, launcher: false, transfer }))),
   )
   const open = (signalId?: string) =>
     void load().then(
@@ -54,7 +57,9 @@ export const mountCandorLazy = (candor: AnyCandor, options: MountOptions & { pre
       onOpen: () => open(),
     })
   }
-  if (options.preload) idle(() => void load().catch(() => {}))
+  // The panel loads now to ask about a link from the visitor's other device.
+  if (transfer) void load().catch(() => {})
+  else if (options.preload) idle(() => void load().catch(() => {}))
   return {
     host,
     open,

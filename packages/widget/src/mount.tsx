@@ -11,6 +11,8 @@ import { watchPreview } from './preview-bar.js'
 import { createOutline, type Outline } from './outline.js'
 import { Panel, type PageChanges } from './Panel.js'
 import { adopt } from './sheet.js'
+import { dialogs } from './transfer.js'
+import { takeTransfer } from './transfer-fragment.js'
 
 /** Options of `mountCandor` and `<candor-preferences>`. */
 export interface WidgetOptions {
@@ -36,6 +38,8 @@ export interface MountOptions extends WidgetOptions {
   host?: HTMLElement
   /** What tailoring changed on this page, said at the top of the panel (candor.js counts its attributes). */
   pageChanges?: () => PageChanges
+  /** A transfer link's fragment (`#candor-import=…`) taken out of the address already (candor.js does); else it is looked for. */
+  transfer?: string
   /** Render the closed panel at idle time, so the first open only shows it. Default `true`. */
   prerender?: boolean
 }
@@ -207,7 +211,11 @@ export const mountCandor = (candor: AnyCandor, options: MountOptions = {}): Moun
   root.append(layer)
   let launcher: HTMLButtonElement | undefined
   let stopBar: (() => void) | undefined
+  // A link from the visitor's other device leaves the address bar first; once the words are in, the visitor is asked.
+  let transfer = options.transfer ?? takeTransfer()
   const unmount = renderInLanguage(layer, lang, options.strings, (i18n) => {
+    if (transfer) void dialogs(i18n, theme).then(([m, o]) => m.askTransfer(candor, transfer!, o))
+    transfer = undefined
     if (options.previewBar !== false && !stopBar)
       stopBar = watchPreview(candor, { text: i18n.t('previewing'), action: i18n.t('previewBack'), lang: i18n.lang, dir: i18n.dir })
     if (options.launcher !== false && !launcher)

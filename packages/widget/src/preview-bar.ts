@@ -1,6 +1,6 @@
 // While the page shows what everyone sees (the preview, a shared link's arrival), a bar at the top of the
-// page says so, with the way back — whether the panel is open or not. Plain DOM, so candor.js can show it at startup.
-import { showArrival } from './arrival.js'
+// page says so, with the way back — whether the panel is open or not. Plain DOM; the bar's code loads the first time
+// the page previews (a rare view), so the panel and every other view carry none of it.
 
 /** What the preview bar needs of an instance. */
 interface Previewing {
@@ -23,21 +23,27 @@ export interface PreviewBarOptions {
 export const watchPreview = (candor: Previewing, o: PreviewBarOptions): (() => void) => {
   let remove: (() => void) | undefined
   let words = o.arrival
-  const sync = () => {
-    if (candor.previewing == !!remove) return
-    if (!candor.previewing) {
-      remove?.()
+  let stopped = false
+  const sync = async () => {
+    const shown = !!remove
+    if (candor.previewing == shown) return
+    if (shown) {
+      remove!()
       remove = undefined
       // Once back on their own page, a later preview is the visitor's own.
       words = undefined
       return
     }
     const w = words ?? o
-    remove = showArrival({ text: w.text, action: w.action, onAction: () => candor.preview(false), lang: o.lang, dir: o.dir })
+    const { showArrival } = await import('./arrival.js')
+    // Still previewing, stopped by no one, and not shown meanwhile by another change's sync.
+    if (candor.previewing && !stopped && !remove)
+      remove = showArrival({ text: w.text, action: w.action, onAction: () => candor.preview(false), lang: o.lang, dir: o.dir })
   }
-  sync()
-  const stop = candor.subscribe(sync)
+  void sync()
+  const stop = candor.subscribe(() => void sync())
   return () => {
+    stopped = true
     stop()
     remove?.()
   }

@@ -1,0 +1,27 @@
+// The QR code of a transfer link, drawn as one SVG path. lean-qr's "nano" build (MIT, about 2 KiB gzip) encodes it:
+// small, kept, and made for this; it is loaded only when a visitor asks for a code, never on another view.
+import { generate } from 'lean-qr/nano'
+
+/** The most modules a side a phone reads at arm's length from a screen the size of the panel (version 15). */
+export const MAX_QR_MODULES = 77
+/** The light margin scanners need around a code, in modules. */
+const QUIET = 4
+
+/**
+ * The QR code of `text`, dark on light in every theme (scanners need the contrast), named `label` for screen readers;
+ * `undefined` when it would be too dense for a phone to read.
+ */
+export const qrCode = (text: string, label: string): SVGSVGElement | undefined => {
+  const code = generate(text)
+  if (code.size > MAX_QR_MODULES) return undefined
+  let d = ''
+  for (let y = 0; y < code.size; y++) for (let x = 0; x < code.size; x++) if (code.get(x, y)) d += `M${x + QUIET} ${y + QUIET}h1v1h-1z`
+  const side = code.size + 2 * QUIET
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg')
+  svg.setAttribute('viewBox', `0 0 ${side} ${side}`)
+  svg.setAttribute('role', 'img')
+  svg.setAttribute('aria-label', label)
+  svg.setAttribute('shape-rendering', 'crispEdges')
+  svg.innerHTML = `<rect width="${side}" height="${side}" fill="#fff"/><path fill="#000" d="${d}"/>`
+  return svg
+}
