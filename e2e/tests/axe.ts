@@ -16,20 +16,27 @@ export async function settle(page: Page) {
   })
 }
 
-/** Runs axe-core on the whole page (open shadow roots included) and fails with a readable list. */
-export async function expectNoAxeViolations(page: Page, state: string) {
+/**
+ * Runs axe-core on the whole page (open shadow roots included), or `within` one part of it (a host's selector, then the
+ * selector inside its shadow root), and fails with a readable list.
+ */
+export async function expectNoAxeViolations(page: Page, state: string, within?: string[]) {
   await settle(page)
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath })
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => ({ target: JSON.stringify(n.target), html: n.html.slice(0, 160), summary: n.failureSummary ?? '' })),
-    }))
-  }, AXE_TAGS)
+  const violations = await page.evaluate(
+    async ([tags, within]) => {
+      const axe = (window as unknown as { axe: typeof import('axe-core') }).axe
+      const context = within ? ({ include: [within] } as unknown as import('axe-core').ElementContext) : document
+      const result = await axe.run(context, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({ target: JSON.stringify(n.target), html: n.html.slice(0, 160), summary: n.failureSummary ?? '' })),
+      }))
+    },
+    [AXE_TAGS, within] as const,
+  )
   const report = violations
     .map(
       (v) =>

@@ -55,8 +55,12 @@ const fromText = (s: string) => Uint8Array.from(atob(s.replace(/-/g, '+').replac
  * The values a link carries: the declared signals' values the visitor keeps (`isCarried`), each with the meaning it was
  * declared under (a value waiting for review here is skipped there too, unless that device's catalog still means it).
  */
-const carried = (ctx: Context, t: number): Carried[] =>
-  [...ctx.store.state.records].filter(([id, r]) => ctx.defs.has(id) && isCarried(r) && !isFaded(r, t)).map(([id, r]) => [id, r.value!, r.fp])
+const carried = ({ catalog, store }: Context, t: number): Carried[] =>
+  // In the catalog's order, as the other device lists them.
+  catalog.signals.flatMap(({ id }) => {
+    const r = store.state.records.get(id)
+    return r && isCarried(r) && !isFaded(r, t) ? [[id, r.value!, r.fp] as Carried] : []
+  })
 
 /** The link to `href` (this page by default) that proposes this device's declared values and level to another. */
 export const link = async ([ctx]: WriterParts, href = location.href): Promise<string> => {

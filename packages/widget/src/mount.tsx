@@ -214,8 +214,9 @@ export const mountCandor = (candor: AnyCandor, options: MountOptions = {}): Moun
   // A link from the visitor's other device leaves the address bar first; once the words are in, the visitor is asked.
   let transfer = options.transfer ?? takeTransfer()
   const unmount = renderInLanguage(layer, lang, options.strings, (i18n) => {
-    if (transfer) void dialogs(i18n, theme).then(([m, o]) => m.askTransfer(candor, transfer!, o))
+    const fragment = transfer
     transfer = undefined
+    if (fragment) void dialogs(i18n, theme).then(([m, o]) => m.askTransfer(candor, fragment, o))
     if (options.previewBar !== false && !stopBar)
       stopBar = watchPreview(candor, { text: i18n.t('previewing'), action: i18n.t('previewBack'), lang: i18n.lang, dir: i18n.dir })
     if (options.launcher !== false && !launcher)

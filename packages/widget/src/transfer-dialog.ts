@@ -119,10 +119,11 @@ export const showTransferLink = async (candor: Candor, o: TransferDialogOptions)
   return d
 }
 
-/** The field a refusal names first (`fragment`, `version`, `site`, `madeAt`, `clock`, `level`, `values`). */
+/** The words for why a link can't be used: by the field its refusal names first, or `failed` when it couldn't be read. */
 const faultOf = (e: unknown): keyof TransferWords => {
-  const f = String((e as CandorError).problems?.[0] ?? '').split(/[:.]/)[0]
-  return f == 'level' ? 'values' : ['fragment', 'version', 'site', 'madeAt', 'clock', 'values'].includes(f!) ? (f as keyof TransferWords) : 'fragment'
+  if ((e as CandorError).code != 'transfer-invalid') return (console.error('Candor:', e), 'failed')
+  const f = (e as CandorError).problems[0]!.split(/[:.]/)[0]
+  return f == 'level' ? 'values' : ((['fragment', 'version', 'site', 'madeAt', 'clock'].find((k) => k == f) as keyof TransferWords) ?? 'values')
 }
 
 /** One line of the proposal: what it sets, in the panel's words, and what it replaces here. */

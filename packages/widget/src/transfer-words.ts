@@ -32,6 +32,7 @@ const en = {
   madeAt: 'It has expired: a link works for {minutes} minutes. Make a new one on your other device.',
   clock: 'It was made later than this device’s clock says it is now: check this device’s date and time.',
   values: 'It names preferences this site doesn’t offer, so nothing was used.',
+  failed: 'It couldn’t be read just now: reload this page to try again.',
   close: 'Close',
 }
 
@@ -65,6 +66,7 @@ const de: TransferWords = {
   madeAt: 'Er ist abgelaufen: Ein Link gilt {minutes} Minuten. Erstellen Sie auf Ihrem anderen Gerät einen neuen.',
   clock: 'Er wurde später erstellt, als die Uhr dieses Geräts anzeigt: Prüfen Sie Datum und Uhrzeit dieses Geräts.',
   values: 'Er nennt Einstellungen, die diese Website nicht anbietet, daher wurde nichts verwendet.',
+  failed: 'Er konnte gerade nicht gelesen werden: Laden Sie diese Seite neu, um es erneut zu versuchen.',
   close: 'Schließen',
 }
 
@@ -97,6 +99,7 @@ const fr: TransferWords = {
   madeAt: 'Il a expiré : un lien est valable {minutes} minutes. Créez-en un nouveau sur votre autre appareil.',
   clock: 'Il a été créé plus tard que l’heure de cet appareil : vérifiez sa date et son heure.',
   values: 'Il nomme des préférences que ce site ne propose pas, donc rien n’a été utilisé.',
+  failed: 'Il n’a pas pu être lu pour l’instant : rechargez cette page pour réessayer.',
   close: 'Fermer',
 }
 
