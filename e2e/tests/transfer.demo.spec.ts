@@ -179,6 +179,24 @@ test('a link that is damaged, for another form, or expired is refused in a sente
   await other.close()
 })
 
+test('an app built on the packages asks the same: mountCandor (app.html) and mountCandorLazy (react.html)', async ({ page, browser, baseURL }) => {
+  const dialog = await firstDevice(page)
+  const fragment = new URL(await dialog.getByRole('textbox', { name: 'Link' }).inputValue()).hash
+  for (const path of ['/app.html', '/react.html']) {
+    const other = await otherDevice(browser, baseURL!)
+    const phone = await other.newPage()
+    await phone.goto(path + fragment)
+    const ask = phone.getByRole('dialog', { name: 'Use the preferences from your other device?' })
+    await expect(ask).toBeVisible()
+    expect(new URL(phone.url()).hash).toBe('')
+    await ask.getByRole('button', { name: 'Use them' }).click()
+    await expect(ask).toContainText('Your preferences from your other device are in use.')
+    const topics = () => phone.evaluate(() => (window as unknown as { candor: { get(id: string): unknown } }).candor.get('topics'))
+    await expect.poll(topics).toEqual(['science'])
+    await other.close()
+  }
+})
+
 test.describe('axe-core', () => {
   // axe's script is injected: the demo's Trusted Types policy would refuse it (the journeys above run under it), and
   // only Chromium can set the policy aside.

@@ -8,7 +8,7 @@ export const LAUNCHER = `--candor-fg:light-dark(#1b1b1f,#f1f1f4);--candor-accent
 
 /** The rule that sets `set` on every part's root, with the scheme it follows. */
 export const rule = (set: string) => `:host,candor-widget,candor-preferences{all:initial;display:contents}
-.candor,.candor-launcher,.candor-dialog,.candor-notice,.candor-arrival,.candor-why-box{color-scheme:light dark;
+.candor,.candor-launcher,.candor-dialog,.candor-notice,.candor-arrival,.candor-why-box,.candor-transfer{color-scheme:light dark;
 ${set};font:15px/1.5 var(--candor-font);color:var(--candor-fg)}
 [data-theme=light]{color-scheme:light}[data-theme=dark]{color-scheme:dark}
 `

@@ -25,12 +25,13 @@ export interface TransferDialogOptions {
 }
 
 const css = (o: TransferDialogOptions) => `${o.base('.candor-transfer')}
-.candor-transfer{box-sizing:border-box;inline-size:min(28rem,calc(100vw - 24px));max-block-size:calc(100dvh - 24px);overflow:auto;
-background:var(--candor-bg);border:1px solid var(--candor-border);border-radius:var(--candor-radius);padding:20px;box-shadow:0 12px 40px #0006}
+.candor-transfer[open]{display:block;position:fixed;inset:0;margin:auto;box-sizing:border-box;inline-size:min(28rem,calc(100vw - 24px));
+block-size:fit-content;max-block-size:calc(100dvh - 24px);overflow:auto;overflow-wrap:anywhere;background:var(--candor-bg);
+border:1px solid var(--candor-border);border-radius:var(--candor-radius);padding:20px;box-shadow:0 12px 40px #0006}
 .candor-transfer::backdrop{background:#0007}
 h2{font-size:1.2em;margin:0 0 12px}p{margin:0 0 12px}ul{margin:0 0 12px;padding-inline-start:20px}li{margin:4px 0}
 .muted{color:var(--candor-muted)}
-svg{display:block;inline-size:min(264px,100%);margin:0 auto 12px;border-radius:4px}
+svg{display:block;inline-size:min(264px,100%);margin:0 auto 12px}
 label{display:block;font-weight:600;margin-block-end:4px}
 input{box-sizing:border-box;inline-size:100%;font:13px/1.4 ui-monospace,monospace;color:var(--candor-fg);background:var(--candor-soft);
 border:1px solid var(--candor-border);border-radius:8px;padding:6px 8px;margin-block-end:8px}
@@ -38,8 +39,7 @@ border:1px solid var(--candor-border);border-radius:8px;padding:6px 8px;margin-b
 button{font:inherit;color:var(--candor-fg);background:var(--candor-bg);border:1px solid var(--candor-border);border-radius:8px;min-block-size:36px;padding:4px 14px;cursor:pointer}
 button.primary{font-weight:600;color:var(--candor-accent-fg);background:var(--candor-accent);border-color:var(--candor-accent)}
 button:focus-visible,input:focus-visible{outline:3px solid var(--candor-focus);outline-offset:2px}
-[role=status]:empty{display:none}
-`
+[role=status]:empty{display:none}`
 
 /** `<tag>text</tag>`, with a class when given. */
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '', cls?: string) => {
