@@ -165,6 +165,7 @@ export const askTransfer = async (candor: Candor, fragment: string, o: TransferD
   }
   const notes = p.skipped.map((s) => el('p', say(s.why, { id: s.id, label: def(s.id)?.label ?? s.id }), 'muted'))
   if (p.levelKept) notes.push(el('p', w.levelKept, 'muted'))
+  const made = el('p', say('made', { when: o.i18n.relative(p.madeAt, candor.now()) }))
   const status = el('p')
   status.setAttribute('role', 'status')
   const actions = el('div', '', 'actions')
@@ -176,8 +177,8 @@ export const askTransfer = async (candor: Candor, fragment: string, o: TransferD
       use.disabled = true
       try {
         await candor.acceptTransfer(p)
-        list.remove()
-        for (const n of notes) n.remove()
+        // What was asked goes; the answer stays, in the live region.
+        for (const n of [made, list, ...notes]) n.remove()
         status.textContent = w.used
         actions.replaceChildren(button(w.done, () => d.close(), 'primary'))
         ;(actions.firstChild as HTMLElement).focus()
@@ -189,7 +190,7 @@ export const askTransfer = async (candor: Candor, fragment: string, o: TransferD
     'primary',
   )
   actions.append(...(changes ? [use, no] : [no]))
-  d.append(el('p', say('made', { when: o.i18n.relative(p.madeAt, candor.now()) })), changes ? list : el('p', w.same), ...notes, status, actions)
+  d.append(made, changes ? list : el('p', w.same), ...notes, status, actions)
   d.showModal()
   // Nothing is stored unless the visitor chooses to: the keyboard lands on the choice that changes nothing.
   no.focus()
