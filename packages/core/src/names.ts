@@ -13,5 +13,7 @@ export const reportedKey = (site: string) => `candor:${site}:reported`
 export const catalogKey = (source: string) => 'candor:catalog:' + source
 /** The start of the fragment of a link that carries preferences to another device (transfer.ts): nothing else is one. */
 export const TRANSFER_PREFIX = '#candor-import='
+/** How long such a link proposes anything: long enough to pick up the other device, short enough not to linger in a chat. */
+export const TRANSFER_MINUTES = 15
 /** The event on `document` a measured view ends with. */
 export const REPORT_EVENT = 'candor:report'

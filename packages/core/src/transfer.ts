@@ -8,7 +8,7 @@ import { CandorError, fail, invalid } from './errors.js'
 import { isObject, isTime, isValue } from './guards.js'
 import { appendStored, appended } from './history.js'
 import { fnv } from './hash.js'
-import { TRANSFER_PREFIX } from './names.js'
+import { TRANSFER_MINUTES, TRANSFER_PREFIX } from './names.js'
 import { LEVELS, guardNewer, signalKey, SCHEMA, type SignalRecord } from './record.js'
 import { effectiveLevel, isCarried, isFaded, newRecord } from './rules.js'
 import type { HistoryEntry, Level, TransferProposal, Value } from './types.js'
@@ -17,8 +17,6 @@ import { checkValue } from './value.js'
 
 /** The payload's format, raised when its meaning changes: a newer one is refused, not guessed at. */
 const VERSION = 1
-/** How long a link proposes anything: long enough to pick up the other device, short enough not to linger in a chat. */
-export const TRANSFER_MINUTES = 15
 /** Two devices' clocks disagree a little: a link made up to this far in the future is taken. */
 const SKEW_MS = 5 * 60_000
 /** The largest fragment read (base64url characters) and what it may inflate to: a real one is a few hundred. */

@@ -2,14 +2,11 @@
 // back to what opened it. "Use these on another device" shows a QR code and the link; on the device that opens the
 // link, "Use the preferences from your other device?" shows what each would set and replace. Loaded on use only.
 import type { Candor, CandorError, SignalDefinition, TransferProposal, Value } from '@candor/core'
-import { isCarried } from '@candor/core/internal'
+import { TRANSFER_MINUTES, isCarried } from '@candor/core/internal'
 import type { I18n } from './i18n.js'
 import type { phrase } from './locales/startup.js'
 import type { base } from './theme.js'
 import { transferWords, type TransferWords } from './transfer-words.js'
-
-/** How long a link works, as the core says (core/src/transfer.ts); said to the visitor, never enforced here. */
-const MINUTES = 15
 
 /**
  * What the dialogs are given by the panel that opens them: its words, and the widget's stylesheet start and phrasing,
@@ -79,7 +76,7 @@ const modal = (o: TransferDialogOptions, title: string) => {
 
 /** `words[key]` with its holes filled, in the plural form `count` asks for. */
 const sayer = (o: TransferDialogOptions, w: TransferWords) => (key: string, vars?: Record<string, string | number>) =>
-  o.phrase(w, key, { minutes: MINUTES, ...vars }, o.i18n.lang)
+  o.phrase(w, key, { minutes: TRANSFER_MINUTES, ...vars }, o.i18n.lang)
 
 /** Shows a QR code and the link that carry this device's preferences to another (made by `transferLink`). */
 export const showTransferLink = async (candor: Candor, o: TransferDialogOptions): Promise<HTMLDialogElement> => {
