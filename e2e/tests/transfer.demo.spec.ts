@@ -79,7 +79,12 @@ const scan = async (dialog: Locator) => {
   return jsQR(new Uint8ClampedArray(data), width, height)?.data
 }
 
-test('a link and a QR code carry three preferences to another device, which asks first and is then tailored the same', async ({ page, browser, baseURL }) => {
+test('a link and a QR code carry three preferences to another device, which asks first and is then tailored the same', async ({
+  page,
+  browser,
+  baseURL,
+  browserName,
+}) => {
   const seen = fetched(page)
   const dialog = await firstDevice(page)
   await expect(dialog).toContainText('Your 3 preferences for this site. Anyone with this code or link can see them.')
@@ -89,6 +94,13 @@ test('a link and a QR code carry three preferences to another device, which asks
   expect(await scan(dialog)).toBe(link)
   // The code and its encoder came when asked for; the page's own view fetched neither.
   expect(seen).toEqual(expect.arrayContaining(['candor-transfer.js', 'candor-qr.js']))
+  // "Copy link" puts the link on the clipboard, and says so (Chromium grants the test the clipboard).
+  if (browserName == 'chromium') {
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+    await dialog.getByRole('button', { name: 'Copy link' }).click()
+    await expect(dialog.getByRole('status')).toHaveText('Link copied.')
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link)
+  }
   // Escape closes it, and the keyboard is back on the button that opened it.
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
