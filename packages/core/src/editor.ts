@@ -1,6 +1,7 @@
 // The editor's seam: writes, durability and recovery, import and the signals adapter, attached now (`createCandor`)
 // or loaded once on the first write or `load()` (`startCandor`, candor.js); a failed load is tried again next time.
 import type { Context } from './context.js'
+import type { Candor } from './types.js'
 import type { Editing, edit } from './editing.js'
 import { loadOnce } from './loader.js'
 
@@ -27,7 +28,7 @@ export const WRITES = [
   'transferLink',
   'readTransfer',
   'acceptTransfer',
-] as const satisfies ReadonlyArray<keyof Writer>
+] as const satisfies ReadonlyArray<keyof Candor>
 
 /** The part, once it is in. */
 export type Editor = () => Editing | undefined

@@ -2,7 +2,7 @@
 // `get` / `explain` / `infer` / `preview` / `subscribe` / `export`, each by the rules in rules.ts. Reading state inside
 // an effect or computed subscribes to it once the editor's signals are in.
 import { declared, type Context } from './context.js'
-import type { Editor } from './editor.js'
+import type { Editor, WRITES } from './editor.js'
 import { CandorError } from './errors.js'
 import { toExport } from './exporting.js'
 import type { Measurer } from './measurer.js'
@@ -16,28 +16,7 @@ const MAX_BASIS_LENGTH = 300
 const DAY = 864e5
 
 /** The members of `Candor` that read, or change only this page view (inferred values, the preview). */
-export type Reading = Omit<
-  Candor,
-  | 'ready'
-  | 'load'
-  | 'destroy'
-  | 'transferLink'
-  | 'readTransfer'
-  | 'acceptTransfer'
-  | 'set'
-  | 'toggle'
-  | 'turnOff'
-  | 'turnOn'
-  | 'forget'
-  | 'renew'
-  | 'confirm'
-  | 'setLevel'
-  | 'forgetOrphan'
-  | 'setHoldouts'
-  | 'setReports'
-  | 'import'
-  | 'clear'
->
+export type Reading = Omit<Candor, 'ready' | 'load' | 'destroy' | (typeof WRITES)[number]>
 
 /** The level in force, and whether some preference would tailor the page were this view not showing it as everyone sees it. */
 export const levelOf = ({ store, gpc, catalog, fps, now }: Context) => {

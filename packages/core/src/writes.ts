@@ -2,6 +2,7 @@
 // storage, in one transaction with its history entry. Loaded with the editing part.
 import { declared, type Context } from './context.js'
 import type { Durable } from './durable.js'
+import type { WRITES } from './editor.js'
 import { CandorError, invalid } from './errors.js'
 import { appendStored, appended } from './history.js'
 import { LEVELS, SCHEMA, guardNewer, parseRecord, signalKey, type SignalRecord } from './record.js'
@@ -10,26 +11,8 @@ import { withEntry } from './store.js'
 import type { Candor, HistoryEntry, Value } from './types.js'
 import { checkValue, copyValue, shown } from './value.js'
 
-/** The methods of `Candor` that change what is stored. */
-export type Writer = Pick<
-  Candor,
-  | 'set'
-  | 'toggle'
-  | 'turnOff'
-  | 'turnOn'
-  | 'forget'
-  | 'renew'
-  | 'confirm'
-  | 'setLevel'
-  | 'forgetOrphan'
-  | 'import'
-  | 'clear'
-  | 'setHoldouts'
-  | 'setReports'
-  | 'transferLink'
-  | 'readTransfer'
-  | 'acceptTransfer'
->
+/** The methods of `Candor` that change what is stored (`WRITES`). */
+export type Writer = Pick<Candor, (typeof WRITES)[number]>
 
 /** Applies `make` to a signal's record in memory at once, then in storage with its history entry (see `commit`). */
 export type Commit = (
