@@ -143,6 +143,19 @@ test('a link and a QR code carry three preferences to another device, which asks
   await other.close()
 })
 
+test('with nothing declared, there is nothing to carry: the dialog says so, and no code is made', async ({ page }) => {
+  const seen = fetched(page)
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Your preferences' }).first().click()
+  await page.locator('candor-widget dialog').getByRole('button', { name: 'Use these on another device' }).click()
+  const dialog = page.getByRole('dialog', { name: 'Use these on another device' })
+  await expect(dialog).toContainText('You have told this site nothing yet, so there is nothing to carry. Set a preference first.')
+  await expect(dialog.getByRole('img')).toHaveCount(0)
+  expect(seen).not.toContain('candor-qr.js')
+  await dialog.getByRole('button', { name: 'Done' }).click()
+  await expect(dialog).toBeHidden()
+})
+
 test('"No thanks" (or Escape) stores nothing, and the address is clean', async ({ page, browser, baseURL }) => {
   const dialog = await firstDevice(page)
   const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue()

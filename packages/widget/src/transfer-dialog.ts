@@ -25,7 +25,7 @@ const css = (o: TransferDialogOptions) => `${o.base('.candor-transfer')}
 .candor-transfer[open]{display:block;position:fixed;inset:0;margin:auto;box-sizing:border-box;inline-size:min(28rem,calc(100vw - 24px));
 block-size:fit-content;max-block-size:calc(100dvh - 24px);overflow:auto;overflow-wrap:anywhere;background:var(--candor-bg);
 border:1px solid var(--candor-border);border-radius:var(--candor-radius);padding:20px;box-shadow:0 12px 40px #0006}
-.candor-transfer::backdrop{background:#0007}
+.candor-transfer:not([open]){display:none}.candor-transfer::backdrop{background:#0007}
 h2{font-size:1.2em;margin:0 0 12px}p{margin:0 0 12px}ul{margin:0 0 12px;padding-inline-start:20px}li{margin:4px 0}
 .muted{color:var(--candor-muted)}
 svg{display:block;inline-size:min(264px,100%);margin:0 auto 12px}
@@ -83,6 +83,9 @@ export const showTransferLink = async (candor: Candor, o: TransferDialogOptions)
   const w = transferWords(o.i18n.lang)
   const say = sayer(o, w)
   const count = Object.values(candor.export().values).filter(isCarried).length
+  // The link and its code first: the dialog is put in the page once there is something to show.
+  const link = count ? await candor.transferLink() : ''
+  const code = count ? (await import('./qr.js')).qrCode(link, w.code) : undefined
   const d = modal(o, o.i18n.t('transfer'))
   const done = button(w.done, () => d.close(), 'primary')
   if (!count) {
@@ -91,8 +94,6 @@ export const showTransferLink = async (candor: Candor, o: TransferDialogOptions)
     d.showModal()
     return d
   }
-  const link = await candor.transferLink()
-  const code = (await import('./qr.js')).qrCode(link, w.code)
   const input = el('input')
   input.id = 'link'
   input.readOnly = true
