@@ -36,11 +36,11 @@ export const budgets = [
     // paid for by one placement and one button for the three small boxes, and issue 22's lighter reader (-0.05 KiB).
     // Issue 24: "Use these on another device" and the question on a page opened with its link (the dialogs and the QR
     // encoder load on use), paid for by the preview bar and "Does tailoring help you?" loading when needed (-0.35 KiB).
-    limit: 19.2 * KB,
+    limit: 19.25 * KB,
   },
   // Everything includes declareInContext and its notice (issue 11).
-  { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 21.65 * KB },
-  { name: 'core + widget, all included', contents: "export * from '@candor/core'; export * from '@candor/widget'", limit: 35.65 * KB },
+  { name: '@candor/widget (everything)', contents: "export * from '@candor/widget'", external: ['@candor/core', '@preact/signals-core'], limit: 21.7 * KB },
+  { name: 'core + widget, all included', contents: "export * from '@candor/core'; export * from '@candor/widget'", limit: 35.7 * KB },
   // What a page loads at startup with the lazy launcher: the core's reading part plus the launcher.
   {
     name: 'core/startup + lazy launcher',
@@ -111,7 +111,7 @@ export const fetchedBudgets = {
   /** A page view without intent on a site that doesn't measure: candor.js alone. */
   beforePanel: { goal: 5 * KB, limit: 16.55 * KB },
   /** The same on a site that measures: candor.js and candor-measuring.js. */
-  measuring: { goal: 5 * KB, limit: 19.53 * KB },
+  measuring: { goal: 5 * KB, limit: 19.54 * KB },
   all: { goal: 20 * KB, limit: 45.1 * KB },
 }
 

@@ -139,7 +139,7 @@ test('a link and a QR code carry three preferences to another device, which asks
   await phone.getByRole('button', { name: 'Your preferences' }).first().click()
   const history = phone.locator('candor-widget dialog').locator('summary', { hasText: /History/ })
   await history.click()
-  await expect(phone.locator('candor-widget dialog .history')).toContainText('used the preferences from your other device')
+  await expect(phone.locator('candor-widget dialog .history')).toContainText('used your other device’s preferences')
   await other.close()
 })
 
@@ -149,7 +149,7 @@ test('with nothing declared, there is nothing to carry: the dialog says so, and 
   await page.getByRole('button', { name: 'Your preferences' }).first().click()
   await page.locator('candor-widget dialog').getByRole('button', { name: 'Use these on another device' }).click()
   const dialog = page.getByRole('dialog', { name: 'Use these on another device' })
-  await expect(dialog).toContainText('You have told this site nothing yet, so there is nothing to carry. Set a preference first.')
+  await expect(dialog).toContainText('You have told this site nothing yet: there is nothing to carry.')
   await expect(dialog.getByRole('img')).toHaveCount(0)
   expect(seen).not.toContain('candor-qr.js')
   await dialog.getByRole('button', { name: 'Done' }).click()

@@ -22,6 +22,10 @@ const SKEW_MS = 5 * 60_000
 /** The largest fragment read (base64url characters) and what it may inflate to: a real one is a few hundred. */
 const MAX_CHARS = 32_768
 const MAX_BYTES = 262_144
+/** The most values a link may carry: as many as a catalog may declare. */
+const MAX_VALUES = 2000
+/** What `pipe` throws past its limit (a parse that fails for another reason is damage, not size). */
+const TOO_LARGE = new Error('too large')
 
 /** One value carried: [signal id, value, the signal's fingerprint on the device that made it]. */
 type Carried = [string, Value, string]
@@ -35,7 +39,7 @@ const pipe = async (bytes: Uint8Array<ArrayBuffer>, stream: CompressionStream | 
   const parts: Uint8Array<ArrayBuffer>[] = []
   let n = 0
   for (let r = await reader.read(); !r.done; r = await reader.read()) {
-    if ((n += r.value.length) > max) throw (void reader.cancel(), RangeError('too large'))
+    if ((n += r.value.length) > max) throw (void reader.cancel(), TOO_LARGE)
     parts.push(r.value)
   }
   return new Uint8Array(await new Blob(parts).arrayBuffer())
@@ -60,12 +64,15 @@ const carried = ({ catalog, store }: Context, t: number): Carried[] =>
     return r && isCarried(r) && !isFaded(r, t) ? [[id, r.value!, r.fp] as Carried] : []
   })
 
+/** Whether two values are the same choice (a list's order aside). */
+const same = (a: Value | undefined, b: Value) => JSON.stringify(Array.isArray(a) ? [...a].sort() : a) == JSON.stringify(Array.isArray(b) ? [...b].sort() : b)
+
 /** The link to `href` (this page by default) that proposes this device's declared values and level to another. */
 export const link = async ([ctx]: WriterParts, href = location.href): Promise<string> => {
   const t = ctx.now()
   const level = ctx.store.state.storedLevel
   const doc = { v: VERSION, s: ctx.site, t, k: stamp(ctx.fps), ...(level ? { l: level } : {}), p: carried(ctx, t) }
-  const u = new URL(href)
+  const u = new URL(href, globalThis.location?.href)
   u.hash = ''
   return u.href + TRANSFER_PREFIX + toText(await pipe(new TextEncoder().encode(JSON.stringify(doc)), new CompressionStream('deflate-raw')))
 }
@@ -80,11 +87,13 @@ const unpack = async (fragment: unknown): Promise<Record<string, unknown>> => {
   const text = fragment.slice(TRANSFER_PREFIX.length)
   if (text.length > MAX_CHARS) refuse(`fragment: too large (${text.length} characters; at most ${MAX_CHARS})`)
   if (!/^[\w-]+$/.test(text)) refuse('fragment: not a Candor transfer link')
+  // A browser that can't unpack one says so as a failure, not as a damaged link.
+  if (typeof DecompressionStream == 'undefined') throw new Error('Candor: this browser has no DecompressionStream')
   let doc: unknown
   try {
     doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await pipe(fromText(text), new DecompressionStream('deflate-raw'), MAX_BYTES)))
   } catch (e) {
-    refuse(e instanceof RangeError ? `fragment: too large once unpacked (at most ${MAX_BYTES} bytes)` : 'fragment: damaged or cut short')
+    refuse(e == TOO_LARGE ? `fragment: too large once unpacked (at most ${MAX_BYTES} bytes)` : 'fragment: damaged or cut short')
   }
   return isObject(doc) ? doc : refuse('fragment: damaged or cut short')
 }
@@ -95,28 +104,34 @@ export const read = async ([ctx]: WriterParts, fragment: unknown): Promise<Trans
   const { v, s, t, k, l, p } = doc
   if (typeof v == 'number' && v > VERSION) refuse(`version: made by a newer Candor (format ${v}; this one reads ${VERSION})`)
   if (v !== VERSION || typeof s != 'string' || !isTime(t) || typeof k != 'string' || !Array.isArray(p)) refuse('fragment: damaged or cut short')
+  if ((p as unknown[]).length > MAX_VALUES) refuse(`fragment: too large (more than ${MAX_VALUES} values)`)
   if (s != ctx.site) refuse(`site: made for ${JSON.stringify(s)}, not "${ctx.site}"`)
   const age = ctx.now() - (t as number)
   if (age > TRANSFER_MINUTES * 60_000) refuse(`madeAt: made ${Math.floor(age / 60_000)} minutes ago; a link works for ${TRANSFER_MINUTES}`)
   if (age < -SKEW_MS) refuse("clock: made later than this device's clock says it is now; check its date and time")
   if (l !== undefined && !LEVELS.includes(l as Level)) refuse('level: must be "off", "declared" or "all"')
   // The same catalog can't name what it doesn't declare: such a link was altered. Another version of it may have.
-  const same = k == stamp(ctx.fps)
+  const sameCatalog = k == stamp(ctx.fps)
   const proposal: TransferProposal = { madeAt: t as number, changes: [], skipped: [] }
   const problems: string[] = []
   const records = ctx.store.state.records
+  const seen = new Set<string>()
   for (const e of p as unknown[]) {
-    if (!Array.isArray(e) || e.length != 3 || typeof e[0] != 'string' || !isValue(e[1]) || typeof e[2] != 'string') refuse('fragment: damaged or cut short')
+    if (!Array.isArray(e) || e.length != 3 || typeof e[0] != 'string' || !isValue(e[1]) || typeof e[2] != 'string' || seen.has(e[0]))
+      refuse('fragment: damaged or cut short')
     const [id, value, fp] = e as Carried
+    seen.add(id)
     const d = ctx.defs.get(id)
-    if (!d) same ? problems.push(`values.${id}: this site declares no such signal`) : proposal.skipped.push({ id, why: 'removed' })
+    if (!d) sameCatalog ? problems.push(`values.${id}: this site declares no such signal`) : proposal.skipped.push({ id, why: 'removed' })
     else if (fp != ctx.fps.get(id)) proposal.skipped.push({ id, why: 'changed' })
     else {
       const why = checkValue(d, value)
       if (why) problems.push(`values.${id}: ${why}`)
+      // What it replaces is a value this device keeps, in its meaning here: not one turned off, set for one view,
+      // faded or waiting for review.
       const mine = records.get(id)
-      const replaces = mine && !mine.off && !isFaded(mine, ctx.now()) ? mine.value : undefined
-      if (JSON.stringify(replaces) != JSON.stringify(value)) proposal.changes.push(replaces === undefined ? { id, value } : { id, value, replaces })
+      const replaces = mine && isCarried(mine) && mine.fp == ctx.fps.get(id) && !isFaded(mine, ctx.now()) ? mine.value : undefined
+      if (!same(replaces, value)) proposal.changes.push(replaces === undefined ? { id, value } : { id, value, replaces })
     }
   }
   fail('transfer-invalid', "This link can't be used", problems)
@@ -128,8 +143,8 @@ export const read = async ([ctx]: WriterParts, fragment: unknown): Promise<Trans
 }
 
 /**
- * Stores what `p` proposes in one transaction, with a history entry that says it came from another device; each value
- * is checked again (a proposal is plain data an app could change).
+ * Stores what `p` proposes, in memory at once and in storage in one transaction, with a history entry that says it
+ * came from another device; each value is checked again (a proposal is plain data an app could change).
  */
 export const accept = async ([ctx, durable, latest]: WriterParts, p: TransferProposal): Promise<void> => {
   const t = ctx.now()
@@ -148,6 +163,10 @@ export const accept = async ([ctx, durable, latest]: WriterParts, p: TransferPro
   // A write made before is older than this: what it stored isn't put back in memory when it ends.
   for (const id of put.keys()) latest.delete(id)
   ctx.edits++
+  // Memory at once, as every write does: a change made while the transaction runs comes after this one.
+  const records = new Map(ctx.store.state.records)
+  put.forEach((r, id) => records.set(id, r))
+  ctx.store.update({ records, history: appended(ctx.store.state.history, entry), ...(level ? { storedLevel: level } : {}) })
   await durable.persist(
     [...keys, 'history', ...(level ? ['meta'] : [])],
     (cur) => {
@@ -159,7 +178,4 @@ export const accept = async ([ctx, durable, latest]: WriterParts, p: TransferPro
     },
     [entry],
   )
-  const records = new Map(ctx.store.state.records)
-  put.forEach((r, id) => records.set(id, r))
-  ctx.store.update({ records, history: appended(ctx.store.state.history, entry), ...(level ? { storedLevel: level } : {}) })
 }

@@ -1,7 +1,7 @@
 // Preferences carried to another device by link (#candor-import=…): two databases stand for two devices.
 import fc from 'fast-check'
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { CandorError, type Catalog, type TransferProposal } from '../src/index'
 import { DAY, catalog, clock, freshIdb, open, raw } from './fixtures'
 
@@ -77,6 +77,24 @@ describe('a transfer link', () => {
     })
   })
 
+  it('proposes a value over one here that is not in use (one-off), and takes a list in another order as the same', async () => {
+    const { link, t } = await firstDevice()
+    const b = await open({ now: t.now })
+    await b.set('compact', true, { oneOff: true })
+    await b.set('topics', ['sports', 'science'])
+    await b.setLevel('declared')
+    expect(await b.readTransfer(fragmentOf(link))).toEqual({ madeAt: t.t, changes: [{ id: 'compact', value: true }], skipped: [] })
+  })
+
+  it('is made for a path of this site as well as a whole address', async () => {
+    const t = clock()
+    const a = await open({ now: t.now })
+    await a.set('compact', true)
+    vi.stubGlobal('location', new URL('https://news.example/front?x=1#top'))
+    expect(await a.transferLink('/sport')).toMatch(/^https:\/\/news\.example\/sport#candor-import=/)
+    vi.unstubAllGlobals()
+  })
+
   it('carries only what is in use for good: not a value turned off, one-off, faded, or inferred', async () => {
     const t = clock()
     const a = await open({ now: t.now })
@@ -131,6 +149,12 @@ describe('a transfer link refused, with nothing stored', () => {
     ['made well in the future', (l, t) => (t.advance(-6 * 60_000), fragmentOf(l)), /^clock: made later than this device's clock/],
     ['a level that does not exist', (l) => packed({ ...unpacked(l), l: 'everything' }), /^level: must be/],
     ['an entry of the wrong shape', (l) => packed({ ...unpacked(l), p: [['topics', 3, 'x']] }), /^fragment: damaged or cut short/],
+    ['a signal named twice', (l) => packed({ ...unpacked(l), p: [...unpacked(l).p, unpacked(l).p[0]] }), /^fragment: damaged or cut short/],
+    [
+      'more values than a catalog may declare',
+      (l) => packed({ ...unpacked(l), k: 'x', p: Array.from({ length: 2001 }, (_, i) => ['s' + i, true, 'x']) }),
+      /^fragment: too large \(more than 2000 values\)/,
+    ],
     [
       'a signal the same catalog does not declare',
       (l) => packed({ ...unpacked(l), p: [['age', true, 'x']] }),

@@ -216,7 +216,10 @@ export const mountCandor = (candor: AnyCandor, options: MountOptions = {}): Moun
   const unmount = renderInLanguage(layer, lang, options.strings, (i18n) => {
     const fragment = transfer
     transfer = undefined
-    if (fragment) void dialogs(i18n, theme).then(([m, o]) => m.askTransfer(candor, fragment, o))
+    if (fragment)
+      dialogs(i18n, theme)
+        .then(([m, o]) => m.askTransfer(candor, fragment, o))
+        .catch(console.error)
     if (options.previewBar !== false && !stopBar)
       stopBar = watchPreview(candor, { text: i18n.t('previewing'), action: i18n.t('previewBack'), lang: i18n.lang, dir: i18n.dir })
     if (options.launcher !== false && !launcher)

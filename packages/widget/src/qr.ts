@@ -4,6 +4,8 @@ import { generate } from 'lean-qr/nano'
 
 /** The most modules a side a phone reads at arm's length from a screen the size of the panel (version 15). */
 export const MAX_QR_MODULES = 77
+/** What version 15 holds in bytes at the lowest error correction (L): a longer link can't fit. */
+const MAX_QR_CHARS = 520
 /** The light margin scanners need around a code, in modules. */
 const QUIET = 4
 
@@ -18,7 +20,14 @@ const make = (tag: string, attributes: Record<string, string>) => {
  * `undefined` when it would be too dense for a phone to read.
  */
 export const qrCode = (text: string, label: string): SVGSVGElement | undefined => {
-  const code = generate(text)
+  // Longer than version 15 holds even at the lowest correction: no code (and no error from the encoder).
+  if (text.length > MAX_QR_CHARS) return undefined
+  let code: ReturnType<typeof generate>
+  try {
+    code = generate(text)
+  } catch {
+    return undefined
+  }
   if (code.size > MAX_QR_MODULES) return undefined
   let d = ''
   for (let y = 0; y < code.size; y++) for (let x = 0; x < code.size; x++) if (code.get(x, y)) d += `M${x + QUIET} ${y + QUIET}h1v1h-1z`

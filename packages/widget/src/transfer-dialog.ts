@@ -36,7 +36,7 @@ border:1px solid var(--candor-border);border-radius:8px;padding:6px 8px;margin-b
 button{font:inherit;color:var(--candor-fg);background:var(--candor-bg);border:1px solid var(--candor-border);border-radius:8px;min-block-size:36px;padding:4px 14px;cursor:pointer}
 button.primary{font-weight:600;color:var(--candor-accent-fg);background:var(--candor-accent);border-color:var(--candor-accent)}
 button:focus-visible,input:focus-visible{outline:3px solid var(--candor-focus);outline-offset:2px}
-[role=status]:empty{display:none}`
+[role=status]:empty{margin:0}`
 
 /** `<tag>text</tag>`, with a class when given. */
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text = '', cls?: string) => {
@@ -161,9 +161,13 @@ export const askTransfer = async (candor: Candor, fragment: string, o: TransferD
     const s = def(c.id)!
     list.append(line(say, s.label, o.valueText(s, c.value), c.replaces === undefined ? undefined : o.valueText(s, c.replaces)))
   }
-  const notes = p.skipped.map((s) => el('p', say(s.why, { id: s.id, label: def(s.id)?.label ?? s.id }), 'muted'))
+  // A signal this site no longer declares is counted, not named: a link's ids are not the site's words.
+  const removed = p.skipped.filter((s) => s.why == 'removed').length
+  const notes = p.skipped.flatMap((s) => (s.why == 'changed' ? [el('p', say('changed', { label: def(s.id)!.label }), 'muted')] : []))
+  if (removed) notes.push(el('p', say('removed', { count: removed }), 'muted'))
   if (p.levelKept) notes.push(el('p', w.levelKept, 'muted'))
-  const made = el('p', say('made', { when: o.i18n.relative(p.madeAt, candor.now()) }))
+  // A link made a little ahead of this device's clock was made "now", not "in 3 minutes".
+  const made = el('p', say('made', { when: o.i18n.relative(Math.min(p.madeAt, candor.now()), candor.now()) }))
   const status = el('p')
   status.setAttribute('role', 'status')
   const actions = el('div', '', 'actions')
@@ -181,8 +185,10 @@ export const askTransfer = async (candor: Candor, fragment: string, o: TransferD
         actions.replaceChildren(button(w.done, () => d.close(), 'primary'))
         ;(actions.firstChild as HTMLElement).focus()
       } catch (e) {
+        console.error('Candor:', e)
         use.disabled = false
-        status.textContent = (e as Error).message
+        use.focus()
+        status.textContent = w.failed
       }
     },
     'primary',

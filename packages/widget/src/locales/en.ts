@@ -150,7 +150,7 @@ export const en = {
   'action.confirm': 'confirmed {label} as {value}',
   'action.level': 'chose “{value}”',
   'action.import': 'imported a file',
-  'action.transfer': 'used the preferences from your other device',
+  'action.transfer': 'used your other device’s preferences',
   'action.expired': '{label} faded',
   historyOnPage: 'on {page}',
   error: 'That did not work: {message}',
