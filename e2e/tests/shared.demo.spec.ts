@@ -2,7 +2,7 @@
 // the front page as everyone sees it for that view, says so, and offers the visitor's own page; nothing stored
 // changes; the URL can only lower tailoring. The panel's Share button and Candor.share() give that link.
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures'
+import { expect, test, untilStored } from './fixtures'
 
 const order = (page: Page) => page.locator('.top .stories > li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-candor-about')))
 const PAGE_ORDER = ['sports', 'science', 'culture', 'business', 'sports', 'science', 'culture', 'business']
@@ -21,6 +21,8 @@ const followScience = async (page: Page) => {
   await page.goto('/')
   await page.locator('.top').getByRole('button', { name: 'Follow Science' }).first().click()
   await expect.poll(() => order(page)).toEqual(TAILORED)
+  // Stored before the page is left: the page is tailored from memory at once, and a busy CI can leave before storage has it.
+  await untilStored(page, 'daily-planet', 's:topics')
   // A link opened afresh (from the same document, a fragment alone wouldn't load the page again).
   await page.goto('about:blank')
 }
