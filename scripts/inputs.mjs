@@ -1,11 +1,9 @@
 // What candor.js and the panel's files are made of: each input's minified bytes in the output, by esbuild's
 // metafile, built as packages/dropin/build.mjs builds them. Run: node scripts/inputs.mjs [--top 20]
 import { build } from 'esbuild'
-import { fileURLToPath } from 'node:url'
-import { common as options } from '../packages/dropin/esbuild-options.mjs'
+import { builds, common as options } from '../packages/dropin/esbuild-options.mjs'
+import { giving, handOver, taking } from '../packages/dropin/shared.mjs'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
-const dropin = root + 'packages/dropin/'
 const top = Number(process.argv[process.argv.indexOf('--top') + 1]) || 15
 const common = {
   ...options,
@@ -30,7 +28,11 @@ const show = (title, rows) => {
     console.log(String(b).padStart(7), file.replace(/^.*node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(/^\.\.\//, 'packages/'))
 }
 
-const page = await build({ ...common, entryPoints: [dropin + 'src/boot.ts'], format: 'iife', outfile: '/tmp/candor.js' })
-show('candor.js', inputs(page.metafile))
-const panel = await build({ ...common, entryPoints: { 'candor-panel': dropin + 'src/panel.ts' }, format: 'esm', splitting: true, outdir: '/tmp/candor-panel' })
+// Built as build.mjs builds them: the panel's files take what candor.js has from it, so they don't count it again.
+const { page, later } = builds('/tmp/candor-inputs/', '0')
+const shared = await handOver(page, later)
+const { entryPoints, outfile, ...pageOptions } = page
+const candor = await build({ ...pageOptions, ...common, format: 'iife', stdin: giving(entryPoints[0], shared), outfile: '/tmp/candor-inputs/candor.js' })
+show('candor.js', inputs(candor.metafile))
+const panel = await build({ ...later[0], ...common, plugins: [...later[0].plugins, taking(shared)] })
 show('candor-panel.js and its chunks (all of them, lazy ones too)', inputs(panel.metafile))

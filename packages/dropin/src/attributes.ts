@@ -263,10 +263,3 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
     },
   }
 }
-
-/** What tailoring changed on the page now: gated parts shown for the visitor, containers reordered, baseline parts hidden. */
-export const pageChanges = () => ({
-  shown: document.querySelectorAll(`[${SHOW}][${STATE}=on]`).length,
-  reordered: document.querySelectorAll(`[${RANK}][${STATE}=on],[${DEMOTE}][${STATE}=on]`).length,
-  hidden: document.querySelectorAll(`[${BASELINE}][${STATE}=off]`).length,
-})

@@ -7,7 +7,7 @@
 import { loadOnce } from '@candor/core/internal'
 import { preopen, startCandor, type Candor } from '@candor/core/startup'
 import { baseOf, dirOf, pageLang, sharedLink, startupEn } from '@candor/widget/internal'
-import { cloak, pageChanges, watchAttributes, type Attributes } from './attributes.js'
+import { cloak, watchAttributes, type Attributes } from './attributes.js'
 import { readCatalog } from './catalog-source.js'
 import { showFailure } from './failure.js'
 import { firstView } from './first-view.js'
@@ -28,12 +28,17 @@ export interface CandorGlobal {
   /** The page's address as everyone sees it, for a friend: sharer-tracking parameters removed, `#candor=shared` added. */
   share(): string
   version: string
+  /** Candor's own, not for pages: what the files candor.js loads later take from it instead of fetching it again. */
+  _: unknown[]
 }
 
 /** If storage hasn't answered by then, the page shows its baseline (and tailors when it answers). */
 export const BASELINE_AFTER_MS = 1000
 
 let uncloak: (() => void) | undefined
+
+/** Functions of candor.js the files it loads later use too: build.mjs fills it (see shared.mjs). */
+export const shared: unknown[] = []
 
 /** Says a page's mistake on the console, looked up at each call: a monitoring tool that wraps console.error later sees it. */
 const toConsole = (m: string) => console.error(m)
@@ -199,7 +204,7 @@ const boot = (): CandorGlobal | undefined => {
       c
         .load()
         .then(loadPanel)
-        .then((p) => p.mountCandor(c, { lang, launcher: false, previewBar: false, host: host.element(), pageChanges, transfer: view.transfer })),
+        .then((p) => p.mountCandor(c, { lang, launcher: false, previewBar: false, host: host.element(), pageChanges: p.pageChanges, transfer: view.transfer })),
     ),
   )
   const intent = () => void mount().catch(() => {})
@@ -254,7 +259,7 @@ const boot = (): CandorGlobal | undefined => {
   )
   // Handled here, so an invalid catalog never shows up as an unhandled rejection; awaiting it still throws.
   ready.catch(() => {})
-  return (w.Candor = { ready, open, share: () => sharedLink(location.href), version: __VERSION__ })
+  return (w.Candor = { ready, open, share: () => sharedLink(location.href), version: __VERSION__, _: shared })
 }
 
 try {

@@ -8,6 +8,7 @@ import { watchPreview } from '@candor/widget/internal'
 
 export { edit } from '@candor/core/editing'
 export { glider, keepInPlace } from './motion.js'
+export { pageChanges } from './page-changes.js'
 export { declareInContext, explainInPlace, mountCandor, renderInline } from '@candor/widget'
 
 /** Shows the preview bar whenever `candor` previews; `shared`: with a shared link's words until the visitor leaves it. */

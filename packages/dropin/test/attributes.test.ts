@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Value } from '@candor/core'
-import { cloak, pageChanges, watchAttributes, type Attributes, type Mistake } from '../src/attributes'
+import { cloak, watchAttributes, type Attributes, type Mistake } from '../src/attributes'
+import { pageChanges } from '../src/page-changes'
 import { said as worded } from '../src/catalog-words'
 
 /** A report's call as the console shows it: where, then the mistake in words. */
