@@ -1,4 +1,5 @@
 // How the drop-in's files are built, shared by build.mjs and scripts/inputs.mjs (which must measure the same build).
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 
 export const common = {
@@ -14,6 +15,8 @@ export const common = {
 }
 
 const here = fileURLToPath(new URL('.', import.meta.url))
+// The languages Candor ships, as languages.ts lists them (read, not imported: it is TypeScript).
+const LANGUAGES = /LANGUAGES = '([^']+)'/.exec(readFileSync(here + '../widget/src/languages.ts', 'utf8'))[1].split(' ')
 // Parts the panel's code loads only on a rare view are files of their own: the bar of a page that shows what everyone
 // sees, the transfer dialogs (a visitor asks for a link or opens one) and the QR encoder. As chunks, the modules they
 // share with the panel would split the panel's files into more requests.
@@ -23,6 +26,8 @@ const ownFiles = {
   setup(b) {
     // The measuring section stays in the panel's files (src/measure-static.ts says why).
     b.onResolve({ filter: /^\.\/measure-loader\.js$/ }, () => ({ path: here + 'src/measure-static.ts' }))
+    // Each language is a file fetched by its name (src/locale-files.ts), not a chunk the panel's files list.
+    b.onResolve({ filter: /^\.\/locale-files\.js$/ }, (a) => (a.importer.includes('/widget/src/') ? { path: here + 'src/locale-files.ts' } : undefined))
     b.onResolve({ filter: /^\.\/(arrival|transfer-dialog|qr)\.js$/ }, (a) =>
       a.kind == 'dynamic-import' ? { path: `./${OWN[a.path]}.js`, external: true } : undefined,
     )
@@ -52,7 +57,29 @@ export const builds = (dist, version) => {
       'candor-qr': here + '../widget/src/qr.ts',
     },
   }
-  // candor.js's words in German and French, one small file each, fetched on a page in that language only.
-  const strings = { ...esm, entryPoints: { 'candor-strings-de': here + 'src/strings-de.ts', 'candor-strings-fr': here + 'src/strings-fr.ts' } }
-  return { page, later: [panel, measuring], alone: [catalogWords, own, strings] }
+  // candor.js's words in each other language, one small file each (its locale's `startup`), fetched on a page in that
+  // language only.
+  const strings = {
+    ...esm,
+    entryPoints: Object.fromEntries(LANGUAGES.filter((l) => l != 'en').map((l) => [`candor-strings-${l}`, `strings:${l}`])),
+    plugins: [
+      {
+        name: 'strings',
+        setup(b) {
+          b.onResolve({ filter: /^strings:/ }, (a) => ({ path: a.path.slice(8), namespace: 'strings' }))
+          b.onLoad({ filter: /.*/, namespace: 'strings' }, (a) => ({
+            contents: `export { startup as strings } from ${JSON.stringify(`${here}../widget/src/locales/${a.path}.ts`)}`,
+            loader: 'js',
+            resolveDir: here,
+          }))
+        },
+      },
+    ],
+  }
+  // The panel's words in each other language (and its transfer dialogs'), one file each, fetched on a page in it.
+  const locales = {
+    ...esm,
+    entryPoints: Object.fromEntries(LANGUAGES.filter((l) => l != 'en').map((l) => [`candor-locale-${l}`, `${here}../widget/src/locales/${l}.ts`])),
+  }
+  return { page, later: [panel, measuring], alone: [catalogWords, own, strings, locales] }
 }

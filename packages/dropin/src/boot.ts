@@ -178,7 +178,16 @@ const boot = (): CandorGlobal | undefined => {
   else if (view.shared) attributes.apply()
   // IndexedDB opens while the catalog loads, instead of after.
   if (view.site) preopen(view.site)
-  const ready = readCatalog(data.catalog).then((input) => {
+  // Without a catalog (none named, or its file refused), the page says why, in the words of the file of words.
+  const catalog = readCatalog(data.catalog).catch((e) =>
+    Array.isArray(e)
+      ? loadWords().then(
+          (w) => Promise.reject(w.noCatalog(e as [string])),
+          () => Promise.reject(new Error('Candor: ' + e[0])),
+        )
+      : Promise.reject(e),
+  )
+  const ready = catalog.then((input) => {
     let c: Candor
     try {
       // Lenient: a site owner's typo in one signal leaves that signal out, not the whole panel. It keeps the snapshot
@@ -192,7 +201,7 @@ const boot = (): CandorGlobal | undefined => {
     } catch (e) {
       // A catalog that can't be used: refused in words (by path and rule when they can't load).
       return loadWords().then(
-        (w) => w.wordedCatalog(input, true) as never,
+        (w) => w.refusedCatalog(input),
         () => Promise.reject(e),
       )
     }
@@ -234,7 +243,7 @@ const boot = (): CandorGlobal | undefined => {
     (e) => {
       clearTimeout(timer)
       attributes.apply()
-      console.error(e?.problems ? `${e.message}\nThe page shows its baseline until the catalog is fixed.` : e)
+      console.error(e)
     },
   )
   // A link from the visitor's other device (out of the address bar already): the panel loads, to ask whether to use it.

@@ -3,13 +3,38 @@
 // container. A site whose catalog and attributes are right never loads it.
 import type { Mistake } from './attributes.js'
 
-export { reworded, wordedCatalog } from '@candor/core/catalog-words'
+import { wordedCatalog } from '@candor/core/catalog-words'
+
+export { reworded } from '@candor/core/catalog-words'
 
 /** The drop-in's own rules in words (the core's, an option or a signal that can't be used, come worded). */
 const WORDS: Record<string, (name?: string) => string> = {
   keep: () => 'must be a whole number of children from 0 (the page keeps them first)',
   about: () => "none of its children has data-candor-about, so it keeps the page's order",
   framework: (name) => `rendered by ${name}, so it keeps its order: rank it with useRanked from @candor/react or @candor/vue`,
+}
+
+/** Why there is no catalog to take, with the fix (catalog-source.ts names the rule). */
+const NO_CATALOG: Record<string, (...args: unknown[]) => string> = {
+  'catalog-http': (file, status) => `Candor: the catalog ${file} could not be loaded (HTTP ${status})`,
+  'no-catalog': () => 'Candor: no catalog: add data-catalog="/candor.json" to the script tag, or a <script type="application/json" id="candor-catalog">',
+}
+
+/** The error `Candor.ready` rejects with when there is no catalog to take (`m`: catalog-source.ts's mistake). */
+export const noCatalog = ([rule, ...args]: readonly [string, ...unknown[]]) => new Error(NO_CATALOG[rule]?.(...args) ?? `Candor: ${rule}`)
+
+/**
+ * A catalog that can't be used, refused in words: the `CandorError` `Candor.ready` rejects with. candor.js takes
+ * catalogs leniently (a signal with a mistake is left out), so only one without a site or a list of signals is refused.
+ */
+export const refusedCatalog = (input: unknown): never => {
+  try {
+    wordedCatalog(input, true)
+  } catch (e) {
+    ;(e as Error).message += '\nThe page shows its baseline until the catalog is fixed.'
+    throw e
+  }
+  throw new Error('Candor: the catalog was refused, then taken')
 }
 
 /**

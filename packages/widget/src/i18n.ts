@@ -1,17 +1,27 @@
+import { LANGUAGES } from './languages.js'
 import { baseOf, dirOf } from './lang.js'
+import { localeOf } from './locale-files.js'
 import { en, type Strings } from './locales/en.js'
-import { phrase } from './locales/startup.js'
+import { phrase, type StartupStrings } from './locales/startup.js'
+import type { TransferWords } from './transfer-words.js'
 
 export type { Strings }
 
-/** The shipped translations, each loaded only when a page asks for its language. */
-export const locales: Record<string, () => Promise<Partial<Strings>>> = {
-  en: async () => en,
-  de: () => import('./locales/de.js').then((m) => m.de),
-  fr: () => import('./locales/fr.js').then((m) => m.fr),
+/** A shipped language other than English: the words said before the panel loads, the panel's, the transfer dialogs'. */
+export interface Locale {
+  startup: StartupStrings
+  strings: Partial<Strings>
+  transfer: TransferWords
 }
 
+const words = (m: Locale): Partial<Strings> => ({ ...m.startup, ...m.strings })
+
+/** The shipped translations, each loaded only when a page asks for its language. */
+export const locales: Record<string, () => Promise<Partial<Strings>>> = { en: async () => en }
+for (const k of LANGUAGES) if (k != 'en') locales[k] = () => localeOf(k)!.then(words)
+
 const loaded: Record<string, Partial<Strings>> = { en }
+const transfers: Record<string, TransferWords> = {}
 
 /**
  * Loads the shipped strings for `lang` (`'de'`, `'fr-CA'`, …); resolves at once for English and
@@ -19,8 +29,14 @@ const loaded: Record<string, Partial<Strings>> = { en }
  */
 export const loadLocale = async (lang: string): Promise<void> => {
   const base = baseOf(lang)
-  if (!loaded[base] && locales[base]) loaded[base] = await locales[base]!()
+  const m = loaded[base] ? undefined : await localeOf(base)
+  if (!m) return
+  loaded[base] = words(m)
+  transfers[base] = m.transfer
 }
+
+/** The transfer dialogs' words in `lang` once its locale is loaded; none in English (the dialogs carry those). */
+export const transferWordsOf = (lang: string): TransferWords | undefined => transfers[baseOf(lang)]
 
 /** Text, dates, lists and direction for one language. */
 export interface I18n {

@@ -3,6 +3,7 @@
 // language, the shared link's fragment. No Preact.
 export { INTENT_EVENTS, addLauncher, type LauncherOptions } from './launcher.js'
 export { baseOf, dirOf, pageLang } from './lang.js'
-export { fill, phrase, startupDe, startupEn, startupFr, startupStrings, type StartupStrings } from './locales/startup.js'
+export { LANGUAGES } from './languages.js'
+export { fill, phrase, startupEn, type StartupStrings } from './locales/startup.js'
 export { watchPreview, type PreviewBarOptions } from './preview-bar.js'
 export { SHARED_FRAGMENT, isSharedArrival, sharedLink } from './share.js'

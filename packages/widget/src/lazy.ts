@@ -7,7 +7,7 @@ import { keepAttached, NOTHING, onServer } from './attach.js'
 import { idle } from './idle.js'
 import { baseOf, dirOf, pageLang } from './lang.js'
 import { addLauncher } from './launcher.js'
-import { launcherEn, launcherLabels } from './locales/launcher.js'
+import { launcherEn } from './locales/launcher-en.js'
 import { takeTransfer } from './transfer-fragment.js'
 import type { MountOptions, Mounted } from './mount.js'
 
@@ -47,15 +47,26 @@ export const mountCandorLazy = (candor: AnyCandor, options: MountOptions & { pre
     )
   if (options.launcher !== false) {
     const lang = pageLang(options.lang)
+    const base = baseOf(lang)
     const root = options.shadow === false ? host : (host.shadowRoot ?? host.attachShadow({ mode: 'open' }))
-    addLauncher(root, {
-      label: options.strings?.launcher ?? launcherLabels[baseOf(lang)] ?? launcherEn,
-      lang,
-      dir: dirOf(lang),
-      theme: options.theme == 'light' || options.theme == 'dark' ? options.theme : undefined,
-      onIntent: () => void load().catch(() => {}),
-      onOpen: () => open(),
-    })
+    const show = (label: string) =>
+      host.isConnected &&
+      addLauncher(root, {
+        label,
+        lang,
+        dir: dirOf(lang),
+        theme: options.theme == 'light' || options.theme == 'dark' ? options.theme : undefined,
+        onIntent: () => void load().catch(() => {}),
+        onOpen: () => open(),
+      })
+    const given = options.strings?.launcher ?? (base == 'en' ? launcherEn : undefined)
+    // On a page in another language, the launcher waits for its name (a small file of them all), as candor.js's buttons do.
+    if (given) show(given)
+    else
+      import('./locales/launcher.js').then(
+        (m) => show(m.launcherLabels[base] ?? launcherEn),
+        () => show(launcherEn),
+      )
   }
   // The panel loads now to ask about a link from the visitor's other device.
   if (transfer) void load().catch(() => {})

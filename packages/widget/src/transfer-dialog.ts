@@ -6,7 +6,7 @@ import { TRANSFER_MINUTES, isCarried } from '@candor/core/internal'
 import type { I18n } from './i18n.js'
 import type { phrase } from './locales/startup.js'
 import type { base } from './theme.js'
-import { transferWords, type TransferWords } from './transfer-words.js'
+import { transferEn, type TransferWords } from './transfer-words.js'
 
 /**
  * What the dialogs are given by the panel that opens them: its words, and the widget's stylesheet start and phrasing,
@@ -19,6 +19,8 @@ export interface TransferDialogOptions {
   theme?: 'light' | 'dark'
   base: typeof base
   phrase: typeof phrase
+  /** The dialogs' words in the panel's language, when it isn't English. */
+  words?: TransferWords
 }
 
 const css = (o: TransferDialogOptions) => `${o.base('.candor-transfer')}
@@ -80,7 +82,7 @@ const sayer = (o: TransferDialogOptions, w: TransferWords) => (key: string, vars
 
 /** Shows a QR code and the link that carry this device's preferences to another (made by `transferLink`). */
 export const showTransferLink = async (candor: Candor, o: TransferDialogOptions): Promise<HTMLDialogElement> => {
-  const w = transferWords(o.i18n.lang)
+  const w = o.words ?? transferEn
   const say = sayer(o, w)
   const count = Object.values(candor.export().values).filter(isCarried).length
   // The link and its code first: the dialog is put in the page once there is something to show.
@@ -138,7 +140,7 @@ const line = (say: ReturnType<typeof sayer>, name: string, value: string, replac
  */
 export const askTransfer = async (candor: Candor, fragment: string, o: TransferDialogOptions): Promise<HTMLDialogElement> => {
   const { t } = o.i18n
-  const w = transferWords(o.i18n.lang)
+  const w = o.words ?? transferEn
   const say = sayer(o, w)
   let p: TransferProposal
   try {

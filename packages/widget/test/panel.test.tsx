@@ -256,15 +256,25 @@ describe('languages', () => {
   })
 
   it('lays out right to left for right-to-left languages the site gives strings for', async () => {
-    await show(await make(), 'ar', { title: 'ما الذي يخصص هذه الصفحة' })
+    // Persian: right to left, and not one Candor ships.
+    await show(await make(), 'fa', { title: 'چه چیزی این صفحه را برای شما تنظیم می‌کند' })
     expect(box.querySelector('.candor')!.getAttribute('dir')).toBe('rtl')
-    expect(box.querySelector('h2')!.textContent).toBe('ما الذي يخصص هذه الصفحة')
+    expect(box.querySelector('h2')!.textContent).toBe('چه چیزی این صفحه را برای شما تنظیم می‌کند')
     // A string the site didn't translate is English, isolated left to right so its punctuation stays put.
     expect(box.querySelector('legend')!.textContent).toBe('\u2066How much tailoring\u2069')
   })
 
+  it('shows a shipped right-to-left language in its own words, right to left', async () => {
+    const { strings } = await import('../src/locales/ar')
+    await show(await make(), 'ar-EG')
+    const root = box.querySelector('.candor')!
+    expect([root.getAttribute('lang'), root.getAttribute('dir')]).toEqual(['ar-EG', 'rtl'])
+    expect(box.querySelector('h2')!.textContent).toBe(strings.title)
+    expect(root.textContent).not.toContain('\u2066')
+  })
+
   it('shows a language it does not ship, with no strings from the site, in English throughout', async () => {
-    await show(await make(), 'ar')
+    await show(await make(), 'fa')
     const root = box.querySelector('.candor')!
     expect([root.getAttribute('lang'), root.getAttribute('dir')]).toEqual(['en', 'ltr'])
   })

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { isCarried } from '@candor/core/internal'
 import { MAX_QR_MODULES, qrCode } from '../src/qr'
 import { takeTransfer } from '../src/transfer-fragment'
-import { transferWords } from '../src/transfer-words'
+import { loadLocale, transferWordsOf } from '../src/i18n'
 
 describe('the QR code of a link', () => {
   it('is an image named for screen readers, dark on light with its quiet zone, built without markup strings', () => {
@@ -45,9 +45,10 @@ describe('what a link carries', () => {
 })
 
 describe('the dialogs’ words', () => {
-  it('come in the panel’s language, English for one Candor doesn’t ship', () => {
-    expect(transferWords('de-AT').use).toBe('Verwenden')
-    expect(transferWords('fr').no).toBe('Non merci')
-    expect(transferWords('pt-BR').use).toBe('Use them')
+  it('come in the panel’s language once it is loaded; none (the dialogs’ English) for one Candor doesn’t ship', async () => {
+    await Promise.all(['de-AT', 'fr', 'fi'].map(loadLocale))
+    expect(transferWordsOf('de-AT')?.use).toBe('Verwenden')
+    expect(transferWordsOf('fr')?.no).toBe('Non merci')
+    expect(transferWordsOf('fi')).toBeUndefined()
   })
 })

@@ -1,8 +1,23 @@
-import { startupStrings } from './startup.js'
+// Candor's words in German.
+import { launcherDe } from './launcher.js'
+import type { StartupStrings } from './startup.js'
 import type { Strings } from './en.js'
+import type { TransferWords } from '../transfer-words.js'
 
-export const de: Strings = {
-  ...startupStrings.de,
+export const startup: StartupStrings & Record<string, string> = {
+  launcher: launcherDe,
+  why: 'Warum sehe ich das?',
+  movedUp: '{n} nach oben für {what}',
+  you: 'Sie',
+  heldOut: 'Diesmal so, wie alle es sehen – warum?',
+  movedDown: '{n} nach unten',
+  usualOrder: 'In der üblichen Reihenfolge',
+  showUsual: '{changes}: übliche Reihenfolge zeigen',
+  showMine: 'In der üblichen Reihenfolge: Ihre Reihenfolge wieder zeigen',
+  failed: 'Ihre Einstellungen konnten nicht geöffnet werden. Bitte versuchen Sie es noch einmal.',
+}
+
+export const strings: Omit<Strings, keyof StartupStrings> & Record<string, string> = {
   // The bar over a page that shows what everyone sees (the preview, a shared link's arrival).
   previewing: 'Sie sehen die Seite so, wie alle sie sehen. An Ihrer Auswahl wurde nichts geändert.',
   previewBack: 'Zurück zu meiner Seite',
@@ -154,4 +169,37 @@ export const de: Strings = {
   'action.expired': '{label} verfallen',
   historyOnPage: 'auf {page}',
   error: 'Das hat nicht geklappt: {message}',
+}
+
+export const transfer: TransferWords & Record<string, string> = {
+  carries_one: 'Ihre {count} Einstellung für diese Website. Wer diesen Code oder Link hat, kann sie sehen.',
+  carries_other: 'Ihre {count} Einstellungen für diese Website. Wer diesen Code oder Link hat, kann sie sehen.',
+  none: 'Sie haben dieser Website noch nichts mitgeteilt: Es gibt nichts zu übertragen.',
+  scan: 'Scannen Sie den Code mit der Kamera Ihres anderen Geräts oder senden Sie sich den Link. Er gilt {minutes} Minuten.',
+  tooDense: 'Zu viele Einstellungen für einen Code, den ein Telefon lesen kann: Senden Sie sich stattdessen den Link. Er gilt {minutes} Minuten.',
+  code: 'QR-Code des Links',
+  link: 'Link',
+  copy: 'Link kopieren',
+  copied: 'Link kopiert.',
+  done: 'Fertig',
+  ask: 'Die Einstellungen von Ihrem anderen Gerät verwenden?',
+  made: '{when} auf Ihrem anderen Gerät erstellt. Hier ändert sich nichts, solange Sie nicht zustimmen.',
+  same: 'Dieses Gerät verwendet bereits dieselben Einstellungen.',
+  replaces: 'statt {value}',
+  levelKept: 'Ihr Browser bittet Websites, nichts zu erraten (Global Privacy Control): Hier gilt weiter nur, was Sie angegeben haben.',
+  removed_one: '{count} Einstellung wird hier nicht mehr angeboten: übersprungen.',
+  removed_other: '{count} Einstellungen werden hier nicht mehr angeboten: übersprungen.',
+  changed: '{label} bedeutet hier jetzt etwas anderes: übersprungen.',
+  use: 'Verwenden',
+  no: 'Nein, danke',
+  used: 'Die Einstellungen von Ihrem anderen Gerät sind jetzt in Gebrauch.',
+  refused: 'Dieser Link kann nicht verwendet werden',
+  fragment: 'Er ist beschädigt oder unvollständig: Kopieren Sie den ganzen Link oder scannen Sie den Code erneut.',
+  version: 'Er stammt aus einer neueren Version von Candor: Laden Sie diese Seite neu und öffnen Sie den Link erneut.',
+  site: 'Er enthält Einstellungen für eine andere Website.',
+  madeAt: 'Er ist abgelaufen: Ein Link gilt {minutes} Minuten. Erstellen Sie auf Ihrem anderen Gerät einen neuen.',
+  clock: 'Er wurde später erstellt, als die Uhr dieses Geräts anzeigt: Prüfen Sie Datum und Uhrzeit dieses Geräts.',
+  values: 'Er nennt Einstellungen, die diese Website nicht anbietet, daher wurde nichts verwendet.',
+  failed: 'Er konnte gerade nicht gelesen werden: Laden Sie diese Seite neu, um es erneut zu versuchen.',
+  close: 'Schließen',
 }

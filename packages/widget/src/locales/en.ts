@@ -1,7 +1,7 @@
-import { startupStrings } from './startup.js'
+import { startupEn } from './startup.js'
 // Every string the panel shows. `{name}` is filled in; a site can override any key.
 export const en = {
-  ...startupStrings.en,
+  ...startupEn,
   // The bar over a page that shows what everyone sees (the preview, a shared link's arrival).
   previewing: 'You are seeing the page as everyone sees it. Nothing you chose was changed.',
   previewBack: 'Back to my page',

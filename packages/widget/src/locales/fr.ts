@@ -1,8 +1,25 @@
-import { startupStrings } from './startup.js'
+// Candor's words in French.
+import { launcherFr } from './launcher.js'
+import type { StartupStrings } from './startup.js'
 import type { Strings } from './en.js'
+import type { TransferWords } from '../transfer-words.js'
 
-export const fr: Strings = {
-  ...startupStrings.fr,
+export const startup: StartupStrings & Record<string, string> = {
+  launcher: launcherFr,
+  why: 'Pourquoi je vois ceci ?',
+  movedUp: '{n} remontés pour {what}',
+  movedUp_one: '{n} remonté pour {what}',
+  you: 'vous',
+  heldOut: 'Affiché comme pour tout le monde cette fois — pourquoi ?',
+  movedDown: '{n} descendus',
+  movedDown_one: '{n} descendu',
+  usualOrder: "Dans l'ordre habituel",
+  showUsual: "{changes} : afficher l'ordre habituel",
+  showMine: "Dans l'ordre habituel : afficher de nouveau votre ordre",
+  failed: 'Vos préférences n’ont pas pu être ouvertes. Réessayez.',
+}
+
+export const strings: Omit<Strings, keyof StartupStrings> & Record<string, string> = {
   // The bar over a page that shows what everyone sees (the preview, a shared link's arrival).
   previewing: 'Vous voyez la page comme tout le monde. Vos choix n’ont pas été modifiés.',
   previewBack: 'Revenir à ma page',
@@ -159,3 +176,38 @@ export const fr: Strings = {
   historyOnPage: 'sur {page}',
   error: 'Cela n’a pas fonctionné : {message}',
 }
+
+export const transfer: TransferWords & Record<string, string> = {
+  carries_one: 'Votre {count} préférence pour ce site. Toute personne qui a ce code ou ce lien peut la voir.',
+  carries_other: 'Vos {count} préférences pour ce site. Toute personne qui a ce code ou ce lien peut les voir.',
+  none: 'Vous n’avez encore rien indiqué à ce site : il n’y a rien à transférer.',
+  scan: 'Scannez le code avec l’appareil photo de votre autre appareil, ou envoyez-vous le lien. Il est valable {minutes} minutes.',
+  tooDense: 'Trop de préférences pour un code lisible par un téléphone : envoyez-vous plutôt le lien. Il est valable {minutes} minutes.',
+  code: 'Code QR du lien',
+  link: 'Lien',
+  copy: 'Copier le lien',
+  copied: 'Lien copié.',
+  done: 'Terminé',
+  ask: 'Utiliser les préférences de votre autre appareil ?',
+  made: 'Créé {when} sur votre autre appareil. Rien ne change ici sans votre accord.',
+  same: 'Cet appareil utilise déjà les mêmes préférences.',
+  replaces: 'au lieu de {value}',
+  levelKept: 'Votre navigateur demande aux sites de ne rien deviner (Global Privacy Control) : ici, seul ce que vous avez indiqué compte.',
+  removed_one: '{count} préférence n’est plus proposée ici : ignorée.',
+  removed_other: '{count} préférences ne sont plus proposées ici : ignorées.',
+  changed: '{label} signifie désormais autre chose ici : ignoré.',
+  use: 'Les utiliser',
+  no: 'Non merci',
+  used: 'Les préférences de votre autre appareil sont utilisées.',
+  refused: 'Ce lien ne peut pas être utilisé',
+  fragment: 'Il est endommagé ou incomplet : copiez le lien en entier, ou scannez le code à nouveau.',
+  version: 'Il vient d’une version plus récente de Candor : rechargez cette page, puis rouvrez le lien.',
+  site: 'Il contient des préférences pour un autre site.',
+  madeAt: 'Il a expiré : un lien est valable {minutes} minutes. Créez-en un nouveau sur votre autre appareil.',
+  clock: 'Il a été créé plus tard que l’heure de cet appareil : vérifiez sa date et son heure.',
+  values: 'Il nomme des préférences que ce site ne propose pas, donc rien n’a été utilisé.',
+  failed: 'Il n’a pas pu être lu pour l’instant : rechargez cette page pour réessayer.',
+  close: 'Fermer',
+}
+
+/** The words for the panel's language (`'de'`, `'fr-CA'`, …): English for a language Candor doesn't ship. */

@@ -1,7 +1,8 @@
-// The few strings candor.js shows before the panel loads (the launcher, the "Why" buttons), in every
-// shipped language. The locales include them, so each string is written once.
-// Each language its own constant, so candor.js carries English alone and fetches the page's other language.
-import { launcherDe, launcherEn, launcherFr } from './launcher.js'
+// The few strings candor.js shows before the panel loads (the launcher, the "Why" buttons, the notes), in English; each
+// other language has its own in its locale (locales/<lang>.ts, `startup`), which the panel's words include, and which
+// candor.js fetches alone (candor-strings-<lang>.js) on a page in that language. And how a string is filled in.
+
+import { launcherEn } from './launcher-en.js'
 
 export const startupEn = {
   launcher: launcherEn,
@@ -17,33 +18,6 @@ export const startupEn = {
   showMine: 'In the usual order: show your order again',
   failed: "Your preferences couldn't be opened. Try again.",
 }
-export const startupDe = {
-  launcher: launcherDe,
-  why: 'Warum sehe ich das?',
-  movedUp: '{n} nach oben für {what}',
-  you: 'Sie',
-  heldOut: 'Diesmal so, wie alle es sehen – warum?',
-  movedDown: '{n} nach unten',
-  usualOrder: 'In der üblichen Reihenfolge',
-  showUsual: '{changes}: übliche Reihenfolge zeigen',
-  showMine: 'In der üblichen Reihenfolge: Ihre Reihenfolge wieder zeigen',
-  failed: 'Ihre Einstellungen konnten nicht geöffnet werden. Bitte versuchen Sie es noch einmal.',
-}
-export const startupFr = {
-  launcher: launcherFr,
-  why: 'Pourquoi je vois ceci ?',
-  movedUp: '{n} remontés pour {what}',
-  movedUp_one: '{n} remonté pour {what}',
-  you: 'vous',
-  heldOut: 'Affiché comme pour tout le monde cette fois — pourquoi ?',
-  movedDown: '{n} descendus',
-  movedDown_one: '{n} descendu',
-  usualOrder: "Dans l'ordre habituel",
-  showUsual: "{changes} : afficher l'ordre habituel",
-  showMine: "Dans l'ordre habituel : afficher de nouveau votre ordre",
-  failed: 'Vos préférences n’ont pas pu être ouvertes. Réessayez.',
-}
-export const startupStrings = { en: startupEn, de: startupDe, fr: startupFr } as const
 
 export type StartupStrings = Record<keyof typeof startupEn, string>
 
@@ -69,5 +43,6 @@ const rulesOf = (lang: string) => {
 export const phrase = (table: Readonly<Record<string, string | undefined>>, key: string, vars: Record<string, string | number> | undefined, lang: string) => {
   const n = vars?.count ?? vars?.n
   const form = typeof n == 'number' ? table[`${key}_${rulesOf(lang).select(n)}`] : undefined
-  return fill(form ?? table[key] ?? key, vars)
+  // A table may have only forms (`carries_one`, `carries_other`): a category it has no form for takes `_other`.
+  return fill(form ?? table[key] ?? table[`${key}_other`] ?? key, vars)
 }
