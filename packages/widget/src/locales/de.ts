@@ -122,7 +122,7 @@ export const strings: Omit<Strings, keyof StartupStrings> & Record<string, strin
   'verdict.worse': 'Die Seite, wie alle sie sehen, schnitt besser ab.',
   'verdict.too-few': 'Noch zu wenige Ansichten, um es zu sagen.',
   measureNoGoals: 'Die Website hat noch keine Ziele markiert, es gibt also nichts zu vergleichen.',
-  measureTakePart: 'Mitmachen: {share} meiner Ansichten zeigen die Seite, wie alle sie sehen',
+  measureTakePart: 'Mitmachen: {share} Ansichten zeigen mir die Seite, wie alle sie sehen',
   measureReports: 'Der Website am Ende jeder dieser Ansichten einen verrauschten Bericht geben',
   measureGpc: 'Ihr Browser sendet Global Privacy Control, daher sind Berichte aus, bis Sie sie einschalten.',
   measureWeek: 'Diese Woche hat dieser Browser der Website {count} Berichte gegeben.',

@@ -107,7 +107,7 @@ export const en = {
   'verdict.worse': 'The page as everyone sees it did better.',
   'verdict.too-few': 'Too few views to tell yet.',
   measureNoGoals: 'The site marked no goals yet, so there is nothing to compare.',
-  measureTakePart: 'Take part: {share} of my views show the page as everyone sees it',
+  measureTakePart: 'Take part: {share} views show me the page as everyone sees it',
   measureReports: 'Give the site a noisy report at the end of each of these views',
   measureGpc: 'Your browser sent Global Privacy Control, so reports are off unless you turn them on.',
   measureWeek: 'This week this browser gave the site {count} reports.',

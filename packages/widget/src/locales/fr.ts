@@ -128,7 +128,7 @@ export const strings: Omit<Strings, keyof StartupStrings> & Record<string, strin
   'verdict.worse': 'La page telle que tout le monde la voit a fait mieux.',
   'verdict.too-few': 'Trop peu de vues pour le dire.',
   measureNoGoals: "Le site n'a encore marqué aucun objectif : il n'y a rien à comparer.",
-  measureTakePart: 'Participer : {share} de mes vues montrent la page telle que tout le monde la voit',
+  measureTakePart: 'Participer : {share} vues me montrent la page telle que tout le monde la voit',
   measureReports: 'Donner au site un rapport bruité à la fin de chacune de ces vues',
   measureGpc: 'Votre navigateur envoie Global Privacy Control : les rapports restent désactivés sauf si vous les activez.',
   measureWeek: 'Cette semaine, ce navigateur a donné {count} rapports au site.',
