@@ -6,8 +6,8 @@
 // Starts e2e/server.mjs on a free port, drives Chromium (the system one when there is one, see
 // scripts/ensure-chromium.mjs; else Playwright's own) and writes PNGs to shots/ (gitignored):
 // the page with the launcher, the open panel (top, and scrolled to the signals), a value fading
-// soon, the inline <candor-preferences>, the storage warning, preview, outline on, German and
-// RTL — each at 360×740 and 1280×800, light and dark. Then stops the server and lists the files.
+// soon, the inline <candor-preferences>, the storage warning, preview, outline on, German, Arabic, Japanese and
+// RTL with a site's own strings — each at 360×740 and 1280×800, light and dark. Then stops the server and lists the files.
 
 import { spawn } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
@@ -89,6 +89,22 @@ const shots = [
   {
     name: 'german',
     path: '/widget.html?lang=de',
+    act: async (page) => {
+      await seed(page)
+      await openPanel(page)
+    },
+  },
+  {
+    name: 'arabic',
+    path: '/widget.html?lang=ar-EG',
+    act: async (page) => {
+      await seed(page)
+      await openPanel(page)
+    },
+  },
+  {
+    name: 'japanese',
+    path: '/widget.html?lang=ja',
     act: async (page) => {
       await seed(page)
       await openPanel(page)

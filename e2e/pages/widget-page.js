@@ -25,8 +25,8 @@ const lang = params.get('lang') || undefined
 const themeParam = params.get('theme')
 const theme = themeParam === 'light' || themeParam === 'dark' ? themeParam : 'auto'
 const shadow = params.get('shadow') !== '0'
-// Candor ships English, German and French; a site that serves Arabic gives its own strings,
-// and the panel then lays out right to left.
+// Candor ships twenty languages, Arabic among them (?lang=ar-EG shows its own words); ?lang=ar shows a site that gives
+// its own strings over a shipped language's, as any site may. Either way the panel lays out right to left.
 const strings =
   lang === 'ar'
     ? {

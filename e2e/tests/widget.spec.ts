@@ -618,11 +618,31 @@ const states: Array<{ name: string; reach: (page: Page) => Promise<void> }> = [
     },
   },
   {
-    name: 'RTL (?lang=ar)',
+    name: 'RTL, the site’s own strings (?lang=ar)',
     reach: async (page) => {
       await openPage(page, '?lang=ar')
       await openPanel(page)
       await expect(dialog(page)).toHaveAttribute('dir', 'rtl')
+    },
+  },
+  {
+    name: 'Arabic, as Candor ships it (?lang=ar-EG)',
+    reach: async (page) => {
+      await openPage(page, '?lang=ar-EG')
+      await expect(launcher(page)).toHaveText('تفضيلاتك')
+      await openPanel(page)
+      await expect(dialog(page)).toHaveAttribute('dir', 'rtl')
+      await expect(dialog(page)).toContainText('مقدار التخصيص')
+    },
+  },
+  {
+    name: 'Japanese (?lang=ja)',
+    reach: async (page) => {
+      await openPage(page, '?lang=ja')
+      await openPanel(page)
+      await expect(dialog(page).locator('.candor')).toHaveAttribute('lang', 'ja')
+      await expect(dialog(page)).toContainText('好みの設定')
+      await expect(dialog(page)).not.toContainText('How much tailoring')
     },
   },
   {
