@@ -1,6 +1,6 @@
 // Mutation testing (`pnpm test:mutation`): StrykerJS with its Vitest runner changes the core and the drop-in's
 // rule files one small edit at a time and checks that some test notices. Not part of `pnpm test` (it takes
-// long on 2 cores); the README shows the latest score. `pnpm test:mutation --mutate packages/core/src/rules.ts` runs one file (no `--`: pnpm would pass it on);
+// long on 2 cores); CONTRIBUTING.md shows the latest score. `pnpm test:mutation --mutate packages/core/src/rules.ts` runs one file (no `--`: pnpm would pass it on);
 // `pnpm test:mutation --since <rev>` the files changed since a commit (scripts/mutation.mjs).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

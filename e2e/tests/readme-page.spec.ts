@@ -1,15 +1,15 @@
-// The README's first page for a site owner, served exactly as written there (#23): candor.js from /candor/, the
-// README's candor.json beside it. Declaring looks pressed by the README's one CSS rule, a boolean shows its part and
-// hides the baseline, and both come back after a reload. Chromium and Firefox.
+// A site owner's first page, served exactly as the docs give it (docs/getting-started.md, once the README's; #23):
+// candor.js from /candor/, its candor.json beside it. Declaring looks pressed by the page's one CSS rule, a boolean
+// shows its part and hides the baseline, and both come back after a reload. Chromium and Firefox.
 import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 
-const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
-const blocks = [...readme.slice(readme.indexOf('<!-- readme-catalog -->')).matchAll(/```(\w+)\n([\s\S]*?)```/g)]
+const docs = readFileSync(new URL('../../docs/getting-started.md', import.meta.url), 'utf8')
+const blocks = [...docs.slice(docs.indexOf('<!-- first-page-catalog -->')).matchAll(/```(\w+)\n([\s\S]*?)```/g)]
 const json = blocks.find((b) => b[1] == 'json')![2]!
 const html = blocks.find((b) => b[1] == 'html')![2]!
 
-test("the README's page works as written: a pressed control looks pressed, a boolean shows its part", async ({ page }) => {
+test("the docs' first page works as written: a pressed control looks pressed, a boolean shows its part", async ({ page }) => {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(e.message))
   page.on('console', (m) => m.type() == 'error' && errors.push(m.text()))

@@ -1,5 +1,5 @@
 // Every name Candor gives what it keeps in a browser or says on a page: one place, so that erasing (rare-writes.ts)
-// finds them all and the README's list of what Candor stores can be checked against it.
+// finds them all and the docs' list of what Candor stores (docs/privacy.md) can be checked against it.
 
 /** The IndexedDB database of a site's preferences (store `prefs`), and the BroadcastChannel its tabs talk on. */
 export const dbName = (site: string) => 'candor:' + site

@@ -1,4 +1,4 @@
-// Whether tailoring helps this visitor, in words: the rule the README's "Measuring" section states.
+// Whether tailoring helps this visitor, in words: the rule docs/measuring.md states.
 import { difference, wilson, type Interval } from './interval.js'
 
 /** What the panel says of one goal. */
