@@ -2,7 +2,7 @@
 // metafile, built as packages/dropin/build.mjs builds them. Run: node scripts/inputs.mjs [--top 20]
 import { build } from 'esbuild'
 import { builds, common as options } from '../packages/dropin/esbuild-options.mjs'
-import { giving, handOver, taking } from '../packages/dropin/shared.mjs'
+import { giving, handOver, sharedKey, taking } from '../packages/dropin/shared.mjs'
 
 const top = Number(process.argv[process.argv.indexOf('--top') + 1]) || 15
 const common = {
@@ -32,7 +32,15 @@ const show = (title, rows) => {
 const { page, later } = builds('/tmp/candor-inputs/', '0')
 const shared = await handOver(page, later)
 const { entryPoints, outfile, ...pageOptions } = page
-const candor = await build({ ...pageOptions, ...common, format: 'iife', stdin: giving(entryPoints[0], shared), outfile: '/tmp/candor-inputs/candor.js' })
+const key = sharedKey(shared, '0')
+const candor = await build({
+  ...pageOptions,
+  ...common,
+  define: { ...common.define, __SHARED_KEY__: JSON.stringify(key) },
+  format: 'iife',
+  stdin: giving(entryPoints[0], shared),
+  outfile: '/tmp/candor-inputs/candor.js',
+})
 show('candor.js', inputs(candor.metafile))
-const panel = await build({ ...later[0], ...common, plugins: [...later[0].plugins, taking(shared)] })
+const panel = await build({ ...later[0], ...common, plugins: [...later[0].plugins, taking(shared, key)] })
 show('candor-panel.js and its chunks (all of them, lazy ones too)', inputs(panel.metafile))

@@ -6,7 +6,7 @@ import { build, transform } from 'esbuild'
 import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { builds } from './esbuild-options.mjs'
-import { giving, handOver, taking } from './shared.mjs'
+import { giving, handOver, sharedKey, taking } from './shared.mjs'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 const dist = here + 'dist/'
@@ -17,9 +17,10 @@ await mkdir(dist, { recursive: true })
 const { page, later, alone } = builds(dist, version)
 // What candor.js has loaded already, the files it loads later take from it (shared.mjs).
 const shared = await handOver(page, later)
+const key = sharedKey(shared, version)
 const { entryPoints, ...pageOptions } = page
-await build({ ...pageOptions, stdin: giving(entryPoints[0], shared) })
-for (const o of later) await build({ ...o, plugins: [...(o.plugins ?? []), taking(shared)] })
+await build({ ...pageOptions, define: { ...page.define, __SHARED_KEY__: JSON.stringify(key) }, stdin: giving(entryPoints[0], shared) })
+for (const o of later) await build({ ...o, plugins: [...(o.plugins ?? []), taking(shared, key)] })
 for (const o of alone) await build(o)
 // The CSS in the widget's template strings keeps its comments in the source (they say why a rule is there); the
 // minified files don't need them. A comment can only be inside a string here (esbuild drops the code's own), and the

@@ -16,7 +16,9 @@ export const common = {
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 // The languages Candor ships, as languages.ts lists them (read, not imported: it is TypeScript).
-const LANGUAGES = /LANGUAGES = '([^']+)'/.exec(readFileSync(here + '../widget/src/languages.ts', 'utf8'))[1].split(' ')
+const listed = /LANGUAGES = '([^']+)'\.split\(' '\)/.exec(readFileSync(here + '../widget/src/languages.ts', 'utf8'))
+if (!listed) throw new Error("widget/src/languages.ts: keep LANGUAGES written as 'en de …'.split(' '), which the drop-in's build reads")
+const LANGUAGES = listed[1].split(' ')
 // Parts the panel's code loads only on a rare view are files of their own: the bar of a page that shows what everyone
 // sees, the transfer dialogs (a visitor asks for a link or opens one) and the QR encoder. As chunks, the modules they
 // share with the panel would split the panel's files into more requests.

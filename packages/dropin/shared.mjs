@@ -7,13 +7,12 @@ import { build } from 'esbuild'
 import { readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 
-/** Where the later files find the array: beside what `window.Candor` holds, a member no page uses (boot.ts). */
-const AT = 'Candor._'
+import { createHash } from 'node:crypto'
 /**
  * Each function handed over costs candor.js its name in the array (about 3 B gzip) and every page view pays it: only
  * those bigger than this (unminified, in bytes) are worth it; a smaller one the later files carry again.
  */
-const MIN_SIZE = Number(process.env.CANDOR_SHARED_MIN ?? 250)
+const MIN_SIZE = Number(process.env.CANDOR_SHARED_MIN ?? 200)
 const FROM = /(?:import|export)\s*(?:type\s+)?\{([^}]*)\}\s*from\s*['"](\.{1,2}\/[^'"]+)['"]/g
 
 /** The names each file of a module graph imports from each other file: Map<target, Set<name>>. */
@@ -89,8 +88,21 @@ export const handOver = async (page, later) => {
 }
 
 /**
+ * The member of `window.Candor` that holds the array (boot.ts puts it there, by `__SHARED_KEY__`): named for this build,
+ * so that files of another build (a cached candor.js, a deploy between the page and the panel) find nothing and fail
+ * to load, said as any failed load is, instead of calling the wrong functions.
+ */
+export const sharedKey = (list, version) =>
+  '_' +
+  createHash('sha256')
+    .update(version + JSON.stringify(list.map(([file, n]) => [file.replace(/^.*\/packages\//, ''), n])))
+    .digest('hex')
+    .slice(0, 6)
+
+/**
  * candor.js's entry: `entry` itself (first, so that the bundle's modules keep their order, which gzip reads them in),
- * then the functions handed over, put in the array `entry` exports as `shared` (boot.ts puts it in `window.Candor`).
+ * then the functions handed over, put in the array `entry` exports as `shared` (boot.ts puts it in `window.Candor`,
+ * under `sharedKey`).
  */
 export const giving = (entry, list) => ({
   contents:
@@ -106,7 +118,7 @@ export const giving = (entry, list) => ({
  * For a later file's build: each shared module is its functions from the array, and the rest of it from the module
  * itself. A later file can only run after candor.js (it is what loads them).
  */
-export const taking = (list) => {
+export const taking = (list, key) => {
   const byFile = new Map()
   list.forEach(([file, n], i) => (byFile.get(file) ?? byFile.set(file, []).get(file)).push([n, i]))
   return {
@@ -121,7 +133,8 @@ export const taking = (list) => {
         contents:
           byFile
             .get(a.path)
-            .map(([n, i]) => `export const ${n} = ${AT}[${i}]`)
+            // `self.`: a page's own top-level `let Candor` would shadow the global otherwise.
+            .map(([n, i]) => `export const ${n} = self.Candor.${key}[${i}]`)
             .join('\n') + `\nexport * from ${JSON.stringify('real:' + a.path)}`,
         resolveDir: dirname(a.path),
         loader: 'js',

@@ -18,6 +18,8 @@ import { panelLoader } from './panel-loader.js'
 import { noteWords, pageWords } from './words.js'
 
 declare const __VERSION__: string
+/** The member of `window.Candor` the files candor.js loads later find its functions in: named for the build (shared.mjs). */
+declare const __SHARED_KEY__: string
 
 /** What `window.Candor` holds. */
 export interface CandorGlobal {
@@ -28,8 +30,8 @@ export interface CandorGlobal {
   /** The page's address as everyone sees it, for a friend: sharer-tracking parameters removed, `#candor=shared` added. */
   share(): string
   version: string
-  /** Candor's own, not for pages: what the files candor.js loads later take from it instead of fetching it again. */
-  _: unknown[]
+  // And, Candor's own, not for pages: under a name of its build (`_` and 8 characters), what the files candor.js loads
+  // later take from it instead of fetching it again.
 }
 
 /** If storage hasn't answered by then, the page shows its baseline (and tailors when it answers). */
@@ -183,7 +185,7 @@ const boot = (): CandorGlobal | undefined => {
     Array.isArray(e)
       ? loadWords().then(
           (w) => Promise.reject(w.noCatalog(e as [string])),
-          () => Promise.reject(new Error('Candor: ' + e[0])),
+          () => Promise.reject(new Error('Candor: ' + e)),
         )
       : Promise.reject(e),
   )
@@ -201,7 +203,7 @@ const boot = (): CandorGlobal | undefined => {
     } catch (e) {
       // A catalog that can't be used: refused in words (by path and rule when they can't load).
       return loadWords().then(
-        (w) => w.refusedCatalog(input),
+        (w) => w.refusedCatalog(input, e),
         () => Promise.reject(e),
       )
     }
@@ -268,7 +270,7 @@ const boot = (): CandorGlobal | undefined => {
   )
   // Handled here, so an invalid catalog never shows up as an unhandled rejection; awaiting it still throws.
   ready.catch(() => {})
-  return (w.Candor = { ready, open, share: () => sharedLink(location.href), version: __VERSION__, _: shared })
+  return (w.Candor = { ready, open, share: () => sharedLink(location.href), version: __VERSION__, [__SHARED_KEY__]: shared })
 }
 
 try {

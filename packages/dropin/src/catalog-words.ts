@@ -26,15 +26,16 @@ export const noCatalog = ([rule, ...args]: readonly [string, ...unknown[]]) => n
 /**
  * A catalog that can't be used, refused in words: the `CandorError` `Candor.ready` rejects with. candor.js takes
  * catalogs leniently (a signal with a mistake is left out), so only one without a site or a list of signals is refused.
+ * When the catalog is fine after all, what failed was something else: `error`, what starting threw, is the answer.
  */
-export const refusedCatalog = (input: unknown): never => {
+export const refusedCatalog = (input: unknown, error: unknown): never => {
   try {
     wordedCatalog(input, true)
   } catch (e) {
     ;(e as Error).message += '\nThe page shows its baseline until the catalog is fixed.'
     throw e
   }
-  throw new Error('Candor: the catalog was refused, then taken')
+  throw error
 }
 
 /**

@@ -7,9 +7,7 @@ type Panel = typeof import('./panel.js')
 
 /** The likely cause when candor-panel.js at `src` didn't load: across origins, nearly always CORS. */
 const cause = (src: URL) =>
-  src.origin != location.origin
-    ? 'a module script from another origin needs Access-Control-Allow-Origin (Candor\'s README: "From a CDN")'
-    : 'offline, blocked, or not next to candor.js'
+  src.origin != location.origin ? 'a module script from another origin needs Access-Control-Allow-Origin' : 'offline, blocked, or not next to candor.js'
 
 /** The panel's loader for candor.js at `base`: a failure is said once on the console, then tried again quietly. */
 export const panelLoader = (base: string): (() => Promise<Panel>) => {

@@ -25,11 +25,13 @@ const transfers: Record<string, TransferWords> = {}
 
 /**
  * Loads the shipped strings for `lang` (`'de'`, `'fr-CA'`, …); resolves at once for English and
- * for languages Candor doesn't ship, which fall back to English unless the site gives strings.
+ * for languages Candor doesn't ship, which fall back to English unless the site gives strings, as
+ * does a language whose file can't load. Never rejects.
  */
 export const loadLocale = async (lang: string): Promise<void> => {
   const base = baseOf(lang)
-  const m = loaded[base] ? undefined : await localeOf(base)
+  // A language's file that can't load (offline, blocked, not served) leaves English, and is tried again next time.
+  const m = loaded[base] ? undefined : await localeOf(base)?.catch(() => undefined)
   if (!m) return
   loaded[base] = words(m)
   transfers[base] = m.transfer

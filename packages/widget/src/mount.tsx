@@ -16,7 +16,7 @@ import { takeTransfer } from './transfer-fragment.js'
 
 /** Options of `mountCandor` and `<candor-preferences>`. */
 export interface WidgetOptions {
-  /** Language of the panel; default: the page's `lang`, then the browser's. English, German and French are shipped. */
+  /** Language of the panel; default: the page's `lang`, then the browser's. Twenty languages are shipped (`LANGUAGES`). */
   lang?: string
   /** Replaces any string, e.g. `{ title: 'Your choices' }`. */
   strings?: Partial<Strings>

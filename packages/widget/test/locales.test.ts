@@ -23,15 +23,15 @@ const problems = (lang: string, english: Record<string, string>, table: Record<s
   const bases = new Set(Object.keys(english).map((k) => split(k)[0]!))
   for (const base of bases) {
     const forms = Object.keys(english).filter((k) => split(k)[0] == base && split(k)[1])
-    const general = english[base] ?? english[`${base}_other`]!
     if (!forms.length) {
       if (table[base] === undefined) out.push(`${base}: missing`)
       continue
     }
-    // The forms a count can land on here: its own, else `_other`, else the general form (phrase's order).
+    // What a count lands on (phrase's order): its category's form, else the general form, else `_other`. Where English
+    // has a general form, the panel's table has it under every language: a language's own `_other` is never reached.
+    const other = english[base] === undefined ? table[`${base}_other`] : undefined
     for (const c of categories)
-      if (table[`${base}_${c}`] === undefined && table[`${base}_other`] === undefined && table[base] === undefined) out.push(`${base}: no form for "${c}"`)
-    void general
+      if (table[`${base}_${c}`] === undefined && table[base] === undefined && other === undefined) out.push(`${base}: no form for "${c}"`)
   }
   for (const [key, text] of Object.entries(table)) {
     const [base] = split(key)
@@ -65,8 +65,10 @@ describe('the shipped languages', () => {
     expect(same.length, same.map(([k]) => k).join()).toBeLessThan(3)
   })
 
-  it('right-to-left ones are set right to left', () => {
-    expect(others.filter((l) => dirOf(l) == 'rtl')).toEqual(['ar', 'he'])
+  it('are set in the direction their script is written in', () => {
+    const direction = (l: string) => (new Intl.Locale(l) as Intl.Locale & { textInfo: { direction: string } }).textInfo.direction
+    expect(LANGUAGES.map(dirOf)).toEqual(LANGUAGES.map(direction))
+    expect(LANGUAGES.filter((l) => dirOf(l) == 'rtl')).toEqual(['ar', 'he'])
   })
 
   it('catch a missing form or a wrong hole (the check itself)', () => {
@@ -74,6 +76,8 @@ describe('the shipped languages', () => {
       'n: no form for "many"',
       'n: no form for "other"',
     ])
+    // English has a general form: a language's `_other` alone leaves "few" to English's.
+    expect(problems('pl', { n: '{n} b', n_one: '{n} a' }, { n_one: '{n} x', n_other: '{n} z' })).toEqual(['n: no form for "few"', 'n: no form for "many"'])
     expect(problems('en', { a: 'Hi {name}' }, { a: 'Hej {nom}', b: 'x' })).toEqual(['a: holes nom where English has name', 'b: not a key English has'])
   })
 })
