@@ -86,38 +86,20 @@ const shots = [
       await page.waitForTimeout(100)
     },
   },
-  {
-    name: 'german',
-    path: '/widget.html?lang=de',
+  // The panel in a few of its languages, and right to left with a site's own strings (?lang=ar).
+  ...[
+    ['german', 'de'],
+    ['arabic', 'ar-EG'],
+    ['japanese', 'ja'],
+    ['rtl', 'ar'],
+  ].map(([name, lang]) => ({
+    name,
+    path: `/widget.html?lang=${lang}`,
     act: async (page) => {
       await seed(page)
       await openPanel(page)
     },
-  },
-  {
-    name: 'arabic',
-    path: '/widget.html?lang=ar-EG',
-    act: async (page) => {
-      await seed(page)
-      await openPanel(page)
-    },
-  },
-  {
-    name: 'japanese',
-    path: '/widget.html?lang=ja',
-    act: async (page) => {
-      await seed(page)
-      await openPanel(page)
-    },
-  },
-  {
-    name: 'rtl',
-    path: '/widget.html?lang=ar',
-    act: async (page) => {
-      await seed(page)
-      await openPanel(page)
-    },
-  },
+  })),
 ]
 
 /** A visitor who follows two topics (the region is inferred by the page). */
