@@ -119,7 +119,7 @@ export const fetchedBudgets = {
   beforePanel: { goal: 5 * KB, limit: 16.51 * KB },
   /** The same on a site that measures: candor.js and candor-measuring.js. */
   measuring: { goal: 5 * KB, limit: 19.14 * KB },
-  all: { goal: 20 * KB, limit: 42.9 * KB },
+  all: { goal: 20 * KB, limit: 42.82 * KB },
 }
 
 /** The drop-in as built (pnpm build): what a script-tag page downloads. Budget in gzip bytes. */

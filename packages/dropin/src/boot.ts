@@ -245,7 +245,7 @@ const boot = (): CandorGlobal | undefined => {
     (e) => {
       clearTimeout(timer)
       attributes.apply()
-      console.error(e)
+      console.error(`${e}`)
     },
   )
   // A link from the visitor's other device (out of the address bar already): the panel loads, to ask whether to use it.

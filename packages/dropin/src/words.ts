@@ -6,7 +6,8 @@ import { LANGUAGES, fill, phrase, startupEn, type StartupStrings } from '@candor
 
 /** The page's words (`get()`: `undefined` until they are in) and the promise of them; a file that fails leaves English. */
 export const pageWords = (base: string, src: string) => {
-  let words: StartupStrings | undefined = base != 'en' && LANGUAGES.includes(base) ? undefined : startupEn
+  // English, built in, is LANGUAGES' first.
+  let words: StartupStrings | undefined = LANGUAGES.indexOf(base) > 0 ? undefined : startupEn
   const ready = words
     ? Promise.resolve(words)
     : import(/* @vite-ignore */ new URL(`candor-strings-${base}.js`, src).href).then(
