@@ -15,10 +15,11 @@ import { createHash } from 'node:crypto'
 const MIN_SIZE = Number(process.env.CANDOR_SHARED_MIN ?? 200)
 const FROM = /(?:import|export)\s*(?:type\s+)?\{([^}]*)\}\s*from\s*['"](\.{1,2}\/[^'"]+)['"]/g
 
-/** The names each file of a module graph imports from each other file: Map<target, Set<name>>. */
-const namesImported = async (metafile) => {
+/** The names each file of a module graph imports from each other file: Map<target, Set<name>>, by absolute path. */
+const namesImported = async (metafile, root = process.cwd()) => {
   const wanted = new Map()
-  for (const file of Object.keys(metafile.inputs)) {
+  // The metafile names inputs relative to the build's working directory.
+  for (const file of Object.keys(metafile.inputs).map((f) => resolve(root, f))) {
     if (!/\.tsx?$/.test(file) || file.includes('node_modules')) continue
     const code = await readFile(file, 'utf8')
     for (const [all, list, spec] of code.matchAll(FROM)) {
@@ -56,12 +57,12 @@ const runtimeExports = async ({ outfile, plugins, ...options }, file) => {
  * options) and each of `later` (the other builds' options) import from the same file. Paths are absolute.
  */
 export const handOver = async (page, later) => {
-  const graph = async ({ outfile, ...o }) => (await build({ ...o, write: false, metafile: true, logLevel: 'silent', outdir: '/tmp/candor-shared' })).metafile
-  const mine = await namesImported(await graph(page))
+  const graph = async ({ outfile, ...o }, more = {}) => build({ ...o, write: false, metafile: true, logLevel: 'silent', outdir: '/tmp/candor-shared', ...more })
   // Imported is not kept: a function whose only caller esbuild left out isn't in candor.js, and handing it over would
   // put it in. What candor.js keeps is read from its bundle unminified, where each module's code follows its path.
-  const { outfile, ...o } = page
-  const [bundle] = (await build({ ...o, write: false, logLevel: 'silent', minify: false, absWorkingDir: '/', outdir: '/tmp/candor-shared' })).outputFiles
+  const mineBuilt = await graph(page, { minify: false, absWorkingDir: '/' })
+  const mine = await namesImported(mineBuilt.metafile, '/')
+  const [bundle] = mineBuilt.outputFiles
   const parts = bundle.text.split(/^\s*\/\/ (\S+\.tsx?)$/m)
   const code = new Map()
   for (let i = 1; i < parts.length; i += 2) code.set('/' + parts[i], parts[i + 1])
@@ -77,7 +78,8 @@ export const handOver = async (page, later) => {
   }
   const theirs = new Map()
   for (const o of later)
-    for (const [file, names] of await namesImported(await graph(o))) for (const n of names) (theirs.get(file) ?? theirs.set(file, new Set()).get(file)).add(n)
+    for (const [file, names] of await namesImported((await graph(o)).metafile))
+      for (const n of names) (theirs.get(file) ?? theirs.set(file, new Set()).get(file)).add(n)
   const list = []
   for (const [file, names] of theirs) {
     // A name imported without `type` may still be a type: only what the module exports when it runs is handed over.

@@ -7,21 +7,17 @@ import { wordedCatalog } from '@candor/core/catalog-words'
 
 export { reworded } from '@candor/core/catalog-words'
 
-/** The drop-in's own rules in words (the core's, an option or a signal that can't be used, come worded). */
-const WORDS: Record<string, (name?: string) => string> = {
+/**
+ * The drop-in's own rules in words (the core's, an option or a signal that can't be used, come worded): a ranked
+ * container's mistakes, and why there is no catalog to take (catalog-source.ts names the rule).
+ */
+const WORDS: Record<string, (...args: unknown[]) => string> = {
   keep: () => 'must be a whole number of children from 0 (the page keeps them first)',
   about: () => "none of its children has data-candor-about, so it keeps the page's order",
   framework: (name) => `rendered by ${name}, so it keeps its order: rank it with useRanked from @candor/react or @candor/vue`,
+  'catalog-http': (file, status) => `the catalog ${file} could not be loaded (HTTP ${status})`,
+  'no-catalog': () => 'no catalog: add data-catalog="/candor.json" to the script tag, or a <script type="application/json" id="candor-catalog">',
 }
-
-/** Why there is no catalog to take, with the fix (catalog-source.ts names the rule). */
-const NO_CATALOG: Record<string, (...args: unknown[]) => string> = {
-  'catalog-http': (file, status) => `Candor: the catalog ${file} could not be loaded (HTTP ${status})`,
-  'no-catalog': () => 'Candor: no catalog: add data-catalog="/candor.json" to the script tag, or a <script type="application/json" id="candor-catalog">',
-}
-
-/** The error `Candor.ready` rejects with when there is no catalog to take (`m`: catalog-source.ts's mistake). */
-export const noCatalog = ([rule, ...args]: readonly [string, ...unknown[]]) => new Error(NO_CATALOG[rule]?.(...args) ?? `Candor: ${rule}`)
 
 /**
  * A catalog that can't be used, refused in words: the `CandorError` `Candor.ready` rejects with. candor.js takes
@@ -42,4 +38,7 @@ export const refusedCatalog = (input: unknown, error: unknown): never => {
  * A page's mistake in words; a rule this version doesn't know is said by its name.
  * @example said(['keep']) // 'must be a whole number of children from 0 (the page keeps them first)'
  */
-export const said = ([rule, arg]: Exclude<Mistake, string>): string => WORDS[rule]?.(arg as string) ?? rule
+export const said = ([rule, ...args]: Exclude<Mistake, string>): string => WORDS[rule]?.(...args) ?? rule
+
+/** The error `Candor.ready` rejects with when there is no catalog to take (`m`: catalog-source.ts's mistake). */
+export const noCatalog = (m: Exclude<Mistake, string>) => new Error('Candor: ' + said(m))
