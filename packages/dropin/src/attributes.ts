@@ -85,6 +85,9 @@ export interface Attributes {
   stop(): void
 }
 
+/** Every element Candor attends to. */
+const ANY = `${GATED},${RANKED},[${WHY}],[${DECLARE}],[${OPEN}],[${GOAL}]`
+
 /** An element that isn't a button or a link already is made one, for the keyboard and for screen readers. */
 const asButton = (el: Element) => {
   if (el.matches(NATIVE)) return
@@ -153,8 +156,9 @@ const touched = (records: MutationRecord[], decided: boolean, visit: (el: Elemen
   const boxes = new Set<Element>()
   // Nodes that were in the page when these changes began (removed before being added): the page moved them.
   // They were visited already, and what changed inside them while detached has records of its own.
-  const seen = new Set<Node>()
   const here = new Set<Node>()
+  // New elements, to visit.
+  const fresh = new Set<Node>()
   for (const r of records) {
     const t = r.target as Element
     if (r.type == 'attributes') {
@@ -164,13 +168,14 @@ const touched = (records: MutationRecord[], decided: boolean, visit: (el: Elemen
     }
     // Children added to a ranked container (as the parser reaches them, or later) are ranked with it.
     if (decided && t.matches?.(RANKED)) boxes.add(t)
-    for (const n of r.removedNodes) if (!seen.has(n)) seen.add(n), here.add(n)
+    for (const n of r.removedNodes) if (!fresh.has(n)) here.add(n)
     for (const n of r.addedNodes) {
-      seen.add(n)
       // A moved ranked container takes its note along (rank places it); nothing else needs a visit.
-      if (n.nodeType == 1) here.has(n) ? decided && within(n as Element, RANKED).forEach((b) => boxes.add(b)) : visit(n as Element)
+      if (n.nodeType == 1) here.has(n) ? decided && within(n as Element, RANKED).forEach((b) => boxes.add(b)) : fresh.add(n)
     }
   }
+  // The parser adds an element, then each child: the visit of the outermost new element covers the others.
+  for (const n of fresh) if (!fresh.has(n.parentNode!)) visit(n as Element)
   return boxes
 }
 
@@ -215,15 +220,19 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
     if (name) hooks.goal?.(name, reached)
   }
 
+  // One query for everything Candor attends to, then each element by its attributes: a page's new content costs one pass.
   const visit = (root: Element | Document) => {
-    if (decided) {
-      for (const el of within(root, GATED)) decide(el, ctx)
-      for (const el of within(root, RANKED)) rank(el)
+    for (const el of within(root, ANY)) {
+      const has = (a: string) => el.hasAttribute(a)
+      if (decided) {
+        if (el.matches(GATED)) decide(el, ctx)
+        if (el.matches(RANKED)) rank(el)
+        if (has(GOAL)) goal(el, false)
+      }
+      if (has(WHY)) addWhy(el, hooks.whyLabel)
+      if (has(DECLARE)) declaring(el, ctx)
+      if (has(OPEN)) asButton(el)
     }
-    for (const el of within(root, `[${WHY}]`)) addWhy(el, hooks.whyLabel)
-    for (const el of within(root, `[${DECLARE}]`)) declaring(el, ctx)
-    for (const el of within(root, `[${OPEN}]`)) asButton(el)
-    if (decided) for (const el of within(root, `[${GOAL}]`)) goal(el, false)
   }
 
   const attribute = (t: Element, name: string | null) =>

@@ -45,6 +45,8 @@ export const shared: unknown[] = []
 /** Says a page's mistake on the console, looked up at each call: a monitoring tool that wraps console.error later sees it. */
 const toConsole = (m: string) => console.error(m)
 
+const noop = () => {}
+
 /** Runs `f` once the body exists (candor.js runs in <head>). */
 const withBody = (f: () => void) => (document.body ? f() : document.addEventListener('DOMContentLoaded', f, { once: true }))
 
@@ -69,7 +71,7 @@ const tailor = (c: Candor, p: Ready) => {
   // While the page shows what everyone sees (a shared link's arrival, the panel's preview), a bar says so, with
   // the way back. Its code comes with the panel's: a rare view, already loaded when the panel previews.
   const bar = loadOnce(() => p.loadPanel().then((m) => withBody(() => m.previewBar(c, p.lang, p.shared))))
-  const previewing = () => void (c.previewing && bar().catch(() => {}))
+  const previewing = () => void (c.previewing && bar().catch(noop))
   const instance = instanceOf(c)
   const read = readerOf(c, toConsole)
   const apply = () => {
@@ -120,26 +122,14 @@ const boot = (): CandorGlobal | undefined => {
   /** The declaring control the visitor used, the panel's code, and when: for a few seconds (the write, its Undo) the page keeps it in place. */
   let used: [Element, Panel, number] | undefined
   let candor: Candor | undefined
-  /** Goals reached before the instance was ready: counted for this view once it is. */
-  const goalsBefore: Array<[string, boolean]> = []
-  const goal = (c: Candor, name: string, reached: boolean) => {
-    try {
-      c.goal(name, { reached })
-    } catch (e) {
-      warn('goal:' + name, e)
-    }
-  }
+  const warned = new Set<string>()
   const attributes = watchAttributes({
     open: (id, at) => open(id, at),
     get whyLabel() {
       return words.get()?.why ?? ''
     },
     intent: () => intent(),
-    declare: (el, id, option) =>
-      void ready.then(
-        (c) => declare(c, el, id, option),
-        () => {},
-      ),
+    declare: (el, id, option) => void ready.then((c) => declare(c, el, id, option), noop),
     // The answer comes with the panel's code (the click is intent); the panel itself opens only on "Change".
     why: (el, id) =>
       void ready.then(
@@ -154,7 +144,16 @@ const boot = (): CandorGlobal | undefined => {
             (w) => toConsole(at + w.said(m)),
             () => toConsole(at + m[0]),
           ),
-    goal: (name, reached) => (candor ? goal(candor, name, reached) : goalsBefore.push([name, reached])),
+    // Goals seen or reached before the instance is ready are counted for this view once it is, in order.
+    goal: (name, reached) =>
+      void ready.then((c) => {
+        try {
+          c.goal(name, { reached })
+        } catch (e) {
+          // Said once per goal, however often the page shows or reaches it.
+          if (!warned.has(name)) warned.add(name), toConsole(`Candor: data-candor-goal: ${(e as Error).message}`)
+        }
+      }, noop),
     note: (m, usual, held) => {
       const said = words.get()
       return (
@@ -174,10 +173,7 @@ const boot = (): CandorGlobal | undefined => {
   // Candor's buttons waited for the page's words: now they can say them.
   if (!words.get()) void words.ready.then(attributes.relabel)
   const view = firstView(data.catalog)
-  if (view.share) loadMeasuring().catch(() => {})
-  if (view.early) attributes.apply((id) => view.early![id], view.held && { held: (id) => view.held![id] })
-  // The shared page needs no storage: the baseline is right at once.
-  else if (view.shared) attributes.apply()
+  if (view.share) loadMeasuring().catch(noop)
   // IndexedDB opens while the catalog loads, instead of after.
   if (view.site) preopen(view.site)
   // Without a catalog (none named, or its file refused), the page says why, in the words of the file of words.
@@ -210,6 +206,10 @@ const boot = (): CandorGlobal | undefined => {
     view.remember(c.catalog.site)
     return c.ready
   })
+  // Tailored from the snapshot at once; here, once `ready` is there for the attributes' hooks.
+  if (view.early) attributes.apply((id) => view.early![id], view.held && { held: (id) => view.held![id] })
+  // The shared page needs no storage: the baseline is right at once.
+  else if (view.shared) attributes.apply()
   const mount = loadOnce(() =>
     ready.then((c) =>
       c
@@ -218,7 +218,7 @@ const boot = (): CandorGlobal | undefined => {
         .then((p) => p.mountCandor(c, { lang, launcher: false, previewBar: false, host: host.element(), pageChanges: p.pageChanges, transfer: view.transfer })),
     ),
   )
-  const intent = () => void mount().catch(() => {})
+  const intent = () => void mount().catch(noop)
   // Whatever the page did to the DOM meanwhile (a router replaced <body>), the host is put back first.
   const open = (signalId?: string, at?: Element | null) =>
     void mount()
@@ -230,7 +230,6 @@ const boot = (): CandorGlobal | undefined => {
     (c) => {
       clearTimeout(timer)
       candor = c
-      for (const [name, reached] of goalsBefore.splice(0)) goal(c, name, reached)
       tailor(c, {
         attributes,
         host,
@@ -253,10 +252,6 @@ const boot = (): CandorGlobal | undefined => {
   // A declaration in context: the toggle and its notice come with the panel's code (the click is intent).
   const declare = (c: Candor, el: Element, id: string, option?: string) =>
     void loadPanel().then((p) => ((used = [el, p, Date.now()]), p.declareInContext(c, el, id, option, { lang, open: (at) => open(at) })), failed(el))
-  const warned = new Set<string>()
-  const warn = (id: string, e: unknown) => {
-    if (!warned.has(id)) warned.add(id), console.error(`Candor: data-candor-goal: ${(e as Error).message}`)
-  }
   // The panel inline, on a settings page: its being there is the intent.
   defineInlinePanel((el) =>
     ready.then(
@@ -265,11 +260,11 @@ const boot = (): CandorGlobal | undefined => {
           .load()
           .then(loadPanel)
           .then((p) => (host: HTMLElement) => p.renderInline(host, c, { lang }), failed(el)),
-      () => {},
+      noop,
     ),
   )
   // Handled here, so an invalid catalog never shows up as an unhandled rejection; awaiting it still throws.
-  ready.catch(() => {})
+  ready.catch(noop)
   return (w.Candor = { ready, open, share: () => sharedLink(location.href), version: __VERSION__, [__SHARED_KEY__]: shared })
 }
 

@@ -400,6 +400,29 @@ describe('goals on the page (data-candor-goal)', () => {
     expect(goal).toHaveBeenCalledTimes(3)
   })
 
+  it('content added piece by piece, as a parser adds it, is handled once: each goal named once, each gated part decided', async () => {
+    const goal = vi.fn()
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?', goal })
+    watcher.apply(readFrom({ topics: ['sports'] }))
+    // An element, then its child, then the child's children, all before the observer runs (one batch).
+    const main = document.createElement('main')
+    document.body.append(main)
+    const section = document.createElement('section')
+    section.setAttribute('data-candor-show', 'topics:sports')
+    main.append(section)
+    for (const name of ['read', 'share']) {
+      const a = document.createElement('a')
+      a.setAttribute('data-candor-goal', name)
+      section.append(a)
+    }
+    await tick()
+    expect(goal.mock.calls).toEqual([
+      ['read', false],
+      ['share', false],
+    ])
+    expect(section.getAttribute('data-candor-state')).toBe('on')
+  })
+
   it('a key press on an opener is no goal reached (only the click is)', () => {
     document.body.innerHTML = `<span id="o" data-candor-open data-candor-goal="prefs">Preferences</span>`
     const goal = vi.fn()
