@@ -22,6 +22,15 @@ test('a German page: the Why button, the note and the launcher speak German, fro
   expect(said.filter((t) => /Why|moved/.test(t))).toEqual([])
 })
 
+test('a Russian page in a legacy encoding: its words files are read as the UTF-8 they are', async ({ page }) => {
+  await page.goto('/words-ru.html')
+  await expect(page.locator('.candor-why')).toHaveText('Почему я это вижу?')
+  await page.getByRole('button', { name: 'Settings' }).click()
+  const dialog = page.getByRole('dialog')
+  await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Ваши предпочтения')
+  await expect(dialog.getByRole('button', { name: 'Закрыть' })).toBeVisible()
+})
+
 test('an English page fetches no words file', async ({ page }) => {
   const fetched: string[] = []
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname))

@@ -59,10 +59,13 @@ export const builds = (dist, version) => {
       'candor-qr': here + '../widget/src/qr.ts',
     },
   }
+  // Words files as UTF-8, not \u escapes: a module script is always read as UTF-8, and a Cyrillic, Arabic or Japanese
+  // file is 10% smaller in gzip (9% less for the largest). The other files stay ASCII: their few escapes gzip better.
+  const words = { ...esm, charset: 'utf8' }
   // candor.js's words in each other language, one small file each (its locale's `startup`), fetched on a page in that
   // language only.
   const strings = {
-    ...esm,
+    ...words,
     entryPoints: Object.fromEntries(LANGUAGES.filter((l) => l != 'en').map((l) => [`candor-strings-${l}`, `strings:${l}`])),
     plugins: [
       {
@@ -80,7 +83,7 @@ export const builds = (dist, version) => {
   }
   // The panel's words in each other language (and its transfer dialogs'), one file each, fetched on a page in it.
   const locales = {
-    ...esm,
+    ...words,
     entryPoints: Object.fromEntries(LANGUAGES.filter((l) => l != 'en').map((l) => [`candor-locale-${l}`, `${here}../widget/src/locales/${l}.ts`])),
   }
   return { page, later: [panel, measuring], alone: [catalogWords, own, strings, locales] }
