@@ -13,6 +13,8 @@ export const GOALS = {
   /** (c) EvaluateScript of candor.js + its first task; Δ all script of a page view without intent; long tasks; CLS */
   evalFirstTask: 5,
   deltaScript: 10,
+  /** (c) Δ JS heap of a page view without intent, over the page without a widget (KiB) */
+  deltaHeap: 400,
   longtasks: 0,
   cls: 0,
   /** (d) click → panel painted at 100 signals: the code loading on intent (pointer resting HOVER_MS), later opens; at 1000 signals */
@@ -209,6 +211,15 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
       peersSay((x) => ms(med(paired(`main:${x.key}`, 'scriptAll', 'main:none', 'scriptAll', (a, b) => a - b)))),
       met(dAll, GOALS.deltaScript),
     )
+    const heapOf = (id) => med(paired(id, 'heapKiB', 'main:none', 'heapKiB', (x, y) => x - y))
+    const dHeap = heapOf('main:candor')
+    goal(
+      '(c) ≤ 400 KiB',
+      'Δ JS heap: a page view without interaction, after GC, minus the page without a widget (§3)',
+      num(dHeap) ? `${dHeap.toFixed(0)} KiB` : 'n/a',
+      peersSay((x) => (num(heapOf(`main:${x.key}`)) ? `${heapOf(`main:${x.key}`).toFixed(0)} KiB` : 'n/a')),
+      met(dHeap, GOALS.deltaHeap),
+    )
     const worst = (id, key) => (values(id, key).length ? Math.max(...values(id, key)) : undefined)
     const lt = worst('main:candor', 'longtasks')
     goal(
@@ -367,7 +378,7 @@ export function report({ site, samples, downloads, versions, machine, runs, warm
       ". **EvaluateScript**: the trace event of the widget's main script (compile + top-level run). " +
       "**first task**: the widget's main-script code (union of its `FunctionCall` and compile / run events) in the first task after the one that evaluated it in which that code runs again (Candor: observers and callbacks on the parsed page). " +
       "**by URL**: the union of `EvaluateScript`, `v8.compile`, `v8.compileModule`, `v8.evaluateModule` and `FunctionCall` events attributed to the widget's main script (Candor: `candor.js`), or to all its files and the page's inline config; promise continuations carry no URL and are missing from all three. " +
-      '**all script**: CDP `Performance.getMetrics` ScriptDuration of the whole page (Δ: minus the no-widget page of the same round). Long tasks: PerformanceObserver `longtask` (> 50 ms). CLS: sum of `layout-shift` values without recent input. Heap: CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`.',
+      "**all script**: CDP `Performance.getMetrics` ScriptDuration of the whole page (Δ: minus the no-widget page of the same round). Long tasks: PerformanceObserver `longtask` (> 50 ms). CLS: sum of `layout-shift` values without recent input. Heap: CDP `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`; every page, the one without a widget too, is waited for by Playwright's `waitForFunction`, whose script (about 0.5 MiB of heap) is then in each.",
   )
   p()
   p(
