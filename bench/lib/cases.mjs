@@ -169,6 +169,18 @@ async function startupCandor(env) {
   })
 }
 
+/** A first visit to the page whose <head> preloads the catalog: script start → `Candor.ready`; the catalog fetched once. */
+async function startupPreload(env) {
+  return inContext(env, {}, async (page) => {
+    await page.goto(url(env, '/candor-preload.html'))
+    const ready = await waitReady(page)
+    const t0 = await page.evaluate(() => window.__t0)
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname == '/candor.json').length)
+    if (fetched != 1) throw new Error(`the catalog was fetched ${fetched} times: the preload did not match candor.js's request`)
+    return { first_ready: ready - t0 }
+  })
+}
+
 async function startupRaw(env) {
   // The same gated element, on a page where nothing gates it: the first frame it can be displayed in.
   return inContext(env, { watch: [SPORTS] }, async (page) => {
@@ -699,6 +711,7 @@ export function units(site) {
   const list = [
     { id: 'startup:candor', needs: ['dropin'], run: startupCandor },
     { id: 'startup:raw', run: startupRaw },
+    { id: 'startup:preload', needs: ['dropin'], run: startupPreload },
     { id: 'main:none', run: mainThread('none', '/none.html') },
     {
       id: 'main:floor',

@@ -289,6 +289,8 @@ export async function makeSite() {
   // The demo page with the floating launcher forced (its own opener alone would hide it): startup, main thread, UI and
   // downloads keep measuring candor.js with its launcher, as before.
   files.set('/candor.html', page(candorHead('/candor.json', 'always')))
+  // The same page with the catalog preloaded (docs/hosting.md): its fetch starts as the page's <head> is parsed.
+  files.set('/candor-preload.html', page(`<link rel="preload" href="/candor.json" as="fetch" crossorigin>\n    ${candorHead('/candor.json', 'always')}`))
   files.set(`/ranked-${RANKED.n}.html`, rankedPage(candorHead('/candor.json', 'none')))
   files.set(`/ranked-${RANKED.n}-none.html`, rankedPage('<script src="/bench-t0.js"></script>'))
   files.set(

@@ -39,3 +39,19 @@ test('an English page fetches no words file', async ({ page }) => {
   await expect(page.locator('candor-widget .candor-launcher')).toHaveText('Your preferences')
   expect(fetched.filter((p) => p.includes('candor-strings'))).toEqual([])
 })
+
+// docs/hosting.md recommends preloading the catalog: the preload must be the very request candor.js makes, or the
+// browser fetches it twice and warns that the preload went unused.
+test('a catalog preloaded as docs/hosting.md says is fetched once, and the preload is used', async ({ page }) => {
+  const fetched: string[] = []
+  const said: string[] = []
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname))
+  page.on('console', (m) => said.push(m.text()))
+  await page.goto('/preload.html')
+  await page.evaluate(() => (window as unknown as { Candor: { ready: Promise<unknown> } }).Candor.ready)
+  await expect(page.getByRole('button', { name: 'Follow Science' })).toHaveAttribute('aria-pressed', 'false')
+  // Chromium warns of an unused preload a few seconds after the load.
+  await page.waitForTimeout(3500)
+  expect(fetched.filter((p) => p == '/catalog.json')).toHaveLength(1)
+  expect(said.filter((t) => /preload/i.test(t))).toEqual([])
+})
