@@ -220,19 +220,20 @@ export const watchAttributes = (hooks: Hooks): Attributes => {
     if (name) hooks.goal?.(name, reached)
   }
 
-  // One query for everything Candor attends to, then each element by its attributes: a page's new content costs one pass.
+  // One query for everything Candor attends to, then each element by its attributes (addWhy and declaring look for
+  // their own): a page's new content costs one pass. Ranked containers last, as their lists stand once every part in them is decided (a held-out note placed).
   const visit = (root: Element | Document) => {
-    for (const el of within(root, ANY)) {
-      const has = (a: string) => el.hasAttribute(a)
+    const all = within(root, ANY)
+    for (const el of all) {
       if (decided) {
         if (el.matches(GATED)) decide(el, ctx)
-        if (el.matches(RANKED)) rank(el)
-        if (has(GOAL)) goal(el, false)
+        if (el.hasAttribute(GOAL)) goal(el, false)
       }
-      if (has(WHY)) addWhy(el, hooks.whyLabel)
-      if (has(DECLARE)) declaring(el, ctx)
-      if (has(OPEN)) asButton(el)
+      addWhy(el, hooks.whyLabel)
+      declaring(el, ctx)
+      if (el.hasAttribute(OPEN)) asButton(el)
     }
+    if (decided) for (const el of all) if (el.matches(RANKED)) rank(el)
   }
 
   const attribute = (t: Element, name: string | null) =>

@@ -423,6 +423,25 @@ describe('goals on the page (data-candor-goal)', () => {
     expect(section.getAttribute('data-candor-state')).toBe('on')
   })
 
+  it('in one batch, new content with a part the page moved into it, and a new child of a part already there, are each decided', async () => {
+    document.body.innerHTML = `<div id="old"><p id="moved" data-candor-show="topics:sports"></p></div><section id="box"></section>`
+    watcher = watchAttributes({ open: () => {}, whyLabel: 'Why?' })
+    watcher.apply(readFrom({ topics: ['sports'] }))
+    const moved = document.querySelector('#moved')!
+    moved.removeAttribute('data-candor-state')
+    // New content, and a part already there moved into it: the visit of the new content covers it.
+    const fresh = document.createElement('article')
+    document.body.append(fresh)
+    fresh.append(moved)
+    // A new child of a part that was there: its parent is no new content, so it is visited itself.
+    const child = document.createElement('p')
+    child.setAttribute('data-candor-show', 'topics:sports')
+    document.querySelector('#box')!.append(child)
+    await tick()
+    expect(moved.getAttribute('data-candor-state')).toBe('on')
+    expect(child.getAttribute('data-candor-state')).toBe('on')
+  })
+
   it('a key press on an opener is no goal reached (only the click is)', () => {
     document.body.innerHTML = `<span id="o" data-candor-open data-candor-goal="prefs">Preferences</span>`
     const goal = vi.fn()
