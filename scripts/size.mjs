@@ -116,10 +116,10 @@ export async function measure({ contents, external = [] }) {
  */
 export const fetchedBudgets = {
   /** A page view without intent on a site that doesn't measure: candor.js alone. */
-  beforePanel: { goal: 5 * KB, limit: 16.51 * KB },
+  beforePanel: { goal: 5 * KB, limit: 16.5 * KB },
   /** The same on a site that measures: candor.js and candor-measuring.js. */
-  measuring: { goal: 5 * KB, limit: 19.14 * KB },
-  all: { goal: 20 * KB, limit: 42.82 * KB },
+  measuring: { goal: 5 * KB, limit: 19.13 * KB },
+  all: { goal: 20 * KB, limit: 42.81 * KB },
 }
 
 /** The drop-in as built (pnpm build): what a script-tag page downloads. Budget in gzip bytes. */
@@ -141,7 +141,8 @@ export const files = [
   // languages (the list of them: which page fetches its words), paid for by the words of a missing catalog and of a
   // refused one's consequence moving to the file of words, which a page with a catalog never fetches; the array's
   // member named for its build, so that files of another build refuse to load (-0.02 KiB).
-  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 16.51 * KB },
+  // Issue 22: the attribute engine in one pass, paid for by goals waiting on `ready` and the controls' own checks (-0.01 KiB).
+  { name: 'candor.js (drop-in, before the panel)', match: /^candor\.js$/, limit: 16.5 * KB },
   // Issue 21: CSS comments left out of the built files, the preview bar's code and words in (-0.4 KiB).
   // Issue 24: the transfer button and question (their dialogs, words and QR encoder are candor-transfer.js and
   // candor-qr.js, fetched on use), paid for by the rare edits and the shared page's bar (candor-arrival.js) loading
