@@ -219,6 +219,21 @@ async function startupRaw(env) {
 
 // ---- 3. main thread (and 7. peers' script time) ---------------------------------------------------
 
+const POSITIONS = 'V8.CollectSourcePositions'
+
+/**
+ * The tracer's own share of a page's script time: the source positions V8 collects, inside script, on the thread that
+ * ran `bench-t0.js` (every bench page has it), for the stacks the tracer records (see traceScript). In ms.
+ */
+export function tracerPositions(events) {
+  const t0 = events.find((e) => e.name == 'EvaluateScript' && (e.args?.data?.url ?? '').endsWith('/bench-t0.js'))
+  if (!t0) return 0
+  const onMain = events.filter((e) => e.pid == t0.pid && e.tid == t0.tid && e.ph == 'X' && typeof e.dur == 'number')
+  const scripts = onMain.filter((e) => e.name == 'EvaluateScript' || e.name == 'FunctionCall' || e.name == 'v8.evaluateModule' || e.name == 'RunMicrotasks')
+  const inside = (s, e) => e.ts >= s.ts && e.ts + e.dur <= s.ts + s.dur
+  return onMain.filter((e) => e.name == POSITIONS && scripts.some((s) => inside(s, e))).reduce((a, e) => a + e.dur, 0) / 1000
+}
+
 /** Script time attributable to `match`ing URLs on the renderer main thread that ran them. */
 export function traceScript(events, match, mainUrl) {
   const main = events.find((e) => e.name == 'EvaluateScript' && mainUrl(e.args?.data?.url ?? ''))
@@ -240,15 +255,15 @@ export function traceScript(events, match, mainUrl) {
     .sort((a, b) => a.ts - b.ts)
     .find((t) => mine.some((e) => within(t, e)))
   // The tracer records the script's stack with each request it starts (the initiator): V8 then collects the source
-  // positions of every function on that stack, re-parsing them, which a page without the tracer never does. Left out.
-  const positions = (t) => onMain.filter((e) => e.name == 'V8.CollectSourcePositions' && within(t, e)).reduce((a, e) => a + e.dur, 0) / 1000
-  const traced = positions(main) + (first ? positions(first) : 0)
-  const firstTask = first ? unionOf(mine.filter((e) => within(first, e))) - positions(first) : 0
+  // positions of every function on that stack, re-parsing them, which a page without the tracer never does. Left out,
+  // where they ran inside the script's own events (`tracerPositions` on the whole page).
+  const inMine = (t) => onMain.filter((e) => e.name == POSITIONS && within(t, e) && mine.some((m) => within(m, e))).reduce((a, e) => a + e.dur, 0) / 1000
+  const firstMine = first ? mine.filter((e) => within(first, e)) : []
+  const firstTask = first ? unionOf(firstMine) - inMine(first) : 0
   return {
-    evaluate: sum('EvaluateScript', mainUrl) - positions(main),
+    evaluate: sum('EvaluateScript', mainUrl) - inMine(main),
     compile: sum('v8.compile', mainUrl),
-    traced,
-    tracedAll: onMain.filter((e) => e.name == 'V8.CollectSourcePositions').reduce((a, e) => a + e.dur, 0) / 1000,
+    traced: inMine(main) + (first ? inMine(first) : 0),
     firstTask,
     firstTaskAt: first ? (first.ts - evalEnd) / 1000 : undefined,
     attributedMain: union(mainUrl),
@@ -309,13 +324,14 @@ function mainThread(key, path, readySpec, match, mainUrl) {
         heapKiB: await heap(cdp),
         panelFiles: seen.size,
       }
+      const parsed = JSON.parse(buf.toString('utf8'))
+      const events = Array.isArray(parsed) ? parsed : parsed.traceEvents
+      // All script, as without the tracer (see traceScript), on every page alike: the one without a widget too.
+      out.scriptAll -= tracerPositions(events)
       if (match) {
-        const events = JSON.parse(buf.toString('utf8'))
-        const t = traceScript(Array.isArray(events) ? events : events.traceEvents, match, mainUrl)
+        const t = traceScript(events, match, mainUrl)
         if (t.evaluate === undefined) throw new Error(`no EvaluateScript event for the ${key} script in the trace`)
         Object.assign(out, t)
-        // All script, as without the tracer (see traceScript).
-        out.scriptAll -= t.tracedAll
       }
       return out
     })
