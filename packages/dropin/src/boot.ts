@@ -144,7 +144,8 @@ const boot = (): CandorGlobal | undefined => {
             (w) => toConsole(at + w.said(m)),
             () => toConsole(at + m[0]),
           ),
-    // Goals seen or reached before the instance is ready are counted for this view once it is, in order.
+    // Counted through `ready`, in the order seen: those before it once it is, later ones a microtask on (a visitor's click
+    // still counts before the page's own handlers, as microtasks run between listeners).
     goal: (name, reached) =>
       void ready.then((c) => {
         try {
